@@ -1,0 +1,154 @@
+/**
+ * Disclosure tables (2024 农村集体经济组织会计制度), their plain-language summaries, and the hash that
+ * chains each village's published versions. Amounts are integers in fen (分) so sums are exact.
+ */
+import { z } from "zod";
+
+export const incomeCategories = ["经营收入", "投资收益", "补助收入", "其他收入"] as const;
+export const expenseCategories = ["经营支出", "税金及附加", "管理费用", "公益支出", "其他支出"] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const fen = z.number().int().min(0).max(100_000_000_000);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const ledgerRow = z.object({
+  date: isoDate,
+  voucher: text(20),
+  summary: text(60),
+  category: z.enum([...incomeCategories, ...expenseCategories]),
+  amount: fen,
+  handler: text(20),
+  approver: text(20),
+});
+export const assetRow = z.object({
+  no: text(20),
+  name: text(40),
+  type: z.enum(["经营性", "非经营性"]),
+  location: text(40),
+  quantity: text(20),
+  originalValue: fen,
+  depreciation: fen,
+  acquired: isoDate,
+  status: text(20),
+  keeper: text(20),
+});
+export const resourceRow = z.object({
+  category: z.enum(["耕地", "园地", "林地", "坑塘水面", "四荒地", "建设用地"]),
+  location: text(40),
+  areaMu: z.number().positive().max(1_000_000),
+  contractNo: text(30),
+  contractor: text(30),
+  start: isoDate,
+  end: isoDate,
+  annualFee: fen,
+  paid: fen,
+});
+
+export const disclosureTables = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("ledger"), rows: z.array(ledgerRow).min(1).max(500) }),
+  z.object({ kind: z.literal("assets"), rows: z.array(assetRow).min(1).max(500) }),
+  z.object({ kind: z.literal("resources"), rows: z.array(resourceRow).min(1).max(500) }),
+]);
+export type DisclosureTables = z.infer<typeof disclosureTables>;
+export type LedgerRow = z.infer<typeof ledgerRow>;
+export type ResourceRow = z.infer<typeof resourceRow>;
+
+/**
+ * Fen as a villager says money: 万元 above ten thousand yuan, 元 below.
+ * @example yuanWords(1_250_000_00) // "125万元"
+ * @example yuanWords(98_050) // "980.5元"
+ */
+export function yuanWords(amountFen: number): string {
+  const yuan = amountFen / 100;
+  if (Math.abs(yuan) >= 10_000) return `${trim(yuan / 10_000, 2)}万元`;
+  return `${trim(yuan, 2)}元`;
+}
+const trim = (n: number, digits: number) => String(Number(n.toFixed(digits)));
+
+const isIncome = (category: string) => (incomeCategories as readonly string[]).includes(category);
+
+/** Income and expense totals of a ledger, in fen. */
+export function ledgerTotals(rows: readonly LedgerRow[]): { income: number; expense: number } {
+  let income = 0;
+  let expense = 0;
+  for (const row of rows) {
+    if (isIncome(row.category)) income += row.amount;
+    else expense += row.amount;
+  }
+  return { income, expense };
+}
+
+/**
+ * One plain sentence for a table, computed from its rows (never typed in).
+ * @example plainSummary({kind: "ledger", rows}) // "收入 12.5万元，支出 9.8万元，结余 2.7万元。"
+ */
+export function plainSummary(tables: DisclosureTables, today: string): string {
+  if (tables.kind === "ledger") {
+    const { income, expense } = ledgerTotals(tables.rows);
+    const balance = income - expense;
+    const biggest = [...tables.rows].filter((r) => !isIncome(r.category)).sort((a, b) => b.amount - a.amount)[0];
+    const rest = biggest ? `最大一笔支出是“${biggest.summary}”${yuanWords(biggest.amount)}。` : "";
+    return `收入 ${yuanWords(income)}，支出 ${yuanWords(expense)}，${balance >= 0 ? "结余" : "超支"} ${yuanWords(Math.abs(balance))}。${rest}`;
+  }
+  if (tables.kind === "assets") {
+    const net = tables.rows.reduce((s, r) => s + r.originalValue - r.depreciation, 0);
+    return `村集体登记资产 ${tables.rows.length} 项，现值合计 ${yuanWords(net)}。`;
+  }
+  const area = tables.rows.reduce((s, r) => s + r.areaMu, 0);
+  const fee = tables.rows.reduce((s, r) => s + r.annualFee, 0);
+  const owed = tables.rows.reduce((s, r) => s + Math.max(0, r.annualFee - r.paid), 0);
+  const expiring = expiringContracts(tables.rows, today).length;
+  return [
+    `发包出租 ${tables.rows.length} 宗，共 ${trim(area, 1)} 亩，每年承包费 ${yuanWords(fee)}`,
+    owed > 0 ? `，还欠缴 ${yuanWords(owed)}` : "，已全部缴清",
+    expiring > 0 ? `；有 ${expiring} 份合同半年内到期，请留意是否按时重新发包。` : "。",
+  ].join("");
+}
+
+/**
+ * Contracts ending within 183 days of `today` (a 负面清单 risk: 合同到期不发包).
+ * @example expiringContracts(rows, "2026-11-29").length
+ */
+export function expiringContracts(rows: readonly ResourceRow[], today: string): ResourceRow[] {
+  const limit = new Date(`${today}T00:00:00Z`).getTime() + 183 * 86_400_000;
+  return rows.filter((r) => r.end >= today && new Date(`${r.end}T00:00:00Z`).getTime() <= limit);
+}
+
+/** The fields of a published version that its hash covers. */
+export interface DisclosureContent {
+  village: string;
+  item: string;
+  period: string;
+  title: string;
+  content: string;
+  tables: DisclosureTables | null;
+  publishedBy: string;
+  publishedAt: string;
+  corrects: number | null;
+  reason: string | null;
+}
+
+/** JSON with object keys sorted at every depth: the same content always gives the same bytes. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The chain's first link has this previous hash. */
+export const GENESIS_HASH = "0".repeat(64);
+
+/**
+ * SHA-256 (hex) over the canonical content and the previous link's hash.
+ * @example await disclosureHash(content, GENESIS_HASH) // "9f2c…"
+ */
+export async function disclosureHash(content: DisclosureContent, prevHash: string): Promise<string> {
+  const bytes = new TextEncoder().encode(`${canonicalJson(content)}\n${prevHash}`);
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}

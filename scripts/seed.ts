@@ -1,0 +1,89 @@
+/**
+ * Seeds D1: the reference data (towns, villages) on every run, and the demo disclosures when the
+ * database has none. Local by default; `--remote` for the deployed database (reference data only unless
+ * `--demo` is given); `--today YYYY-MM-DD` fixes the demo date.
+ *
+ * @example
+ *   npm run seed                         # local: reference data, plus demo data if empty
+ *   npm run seed -- --remote             # deployed: reference data only
+ */
+import { parseArgs } from "node:util";
+import { chinaDate } from "../schema/period.ts";
+import { towns, villages } from "../schema/reference.ts";
+import { type DemoDisclosure, demoDisclosures } from "./demo-data.ts";
+import { type D1Target, executeSql, query } from "./wrangler.ts";
+
+const literal = (value: string | number | null): string =>
+  value === null ? "NULL" : typeof value === "number" ? String(value) : `'${value.replaceAll("'", "''")}'`;
+
+/** Upserts for every town and village, safe to run again (no REPLACE: disclosures point at villages). */
+export function referenceSql(): string {
+  const townRows = towns.map((t) => `(${literal(t.code)}, ${literal(t.name)})`).join(",\n");
+  const villageRows = villages
+    .map((v) => `(${literal(v.code)}, ${literal(v.town)}, ${literal(v.name)}, ${v.demo ? 1 : 0})`)
+    .join(",\n");
+  return [
+    `INSERT INTO towns (code, name) VALUES\n${townRows}\nON CONFLICT (code) DO UPDATE SET name = excluded.name;`,
+    `INSERT INTO villages (code, town_code, name, demo) VALUES\n${villageRows}\nON CONFLICT (code) DO UPDATE SET town_code = excluded.town_code, name = excluded.name, demo = excluded.demo;`,
+  ].join("\n");
+}
+
+/** One INSERT per village chain, columns in the order the worker's chain check reads them back. */
+export function disclosureSql(rows: readonly DemoDisclosure[]): string {
+  if (rows.length === 0) return "";
+  const values = rows.map((d) =>
+    [
+      d.village,
+      d.item,
+      d.period,
+      d.title,
+      d.content,
+      d.tables ? JSON.stringify(d.tables) : null,
+      d.publishedBy,
+      d.publishedAt,
+      d.seq,
+      d.prevHash,
+      d.hash,
+    ]
+      .map(literal)
+      .join(", "),
+  );
+  return `INSERT INTO disclosures (village_code, item_id, period, title, content, tables, published_by, published_at, seq, prev_hash, hash, demo) VALUES\n${values.map((v) => `(${v}, 1)`).join(",\n")};`;
+}
+
+/**
+ * Seeds the target database; returns how many demo disclosures were written (0 when it had some).
+ * @example await seed({ persistTo: "/tmp/state" }, { today: "2026-11-29" })
+ */
+export async function seed(target: D1Target, options: { today?: string; demo?: boolean } = {}): Promise<number> {
+  executeSql(referenceSql(), target);
+  if (options.demo === false) return 0;
+  const [{ n }] = query<{ n: number }>("SELECT COUNT(*) AS n FROM disclosures", target) as [{ n: number }];
+  if (n > 0) return 0;
+  const today = options.today ?? chinaDate();
+  const statements: string[] = [];
+  let written = 0;
+  for (const village of villages) {
+    const chain = await demoDisclosures(village, today);
+    written += chain.length;
+    statements.push(disclosureSql(chain));
+  }
+  executeSql(statements.join("\n"), target);
+  return written;
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      remote: { type: "boolean" },
+      demo: { type: "boolean" },
+      today: { type: "string" },
+      "persist-to": { type: "string" },
+    },
+  });
+  const target: D1Target = values.remote ? { remote: true } : { persistTo: values["persist-to"] };
+  const written = await seed(target, { today: values.today, demo: values.remote ? values.demo === true : true });
+  console.log(
+    `reference data: ${towns.length} towns, ${villages.length} villages; demo disclosures written: ${written}`,
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * `npm start`: builds the site, applies migrations to the local D1 (.wrangler/state), seeds reference
+ * data and — if the database is empty — demo data, then serves everything with `wrangler dev` on
+ * http://127.0.0.1:8787 (PORT overrides). Data persists across restarts.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { seed } from "./seed.ts";
+import { migrate, root, wranglerBin } from "./wrangler.ts";
+
+const port = process.env.PORT ?? "8787";
+const step = (what: string) => console.log(`\n▶ ${what}`);
+
+step("building the site (Astro)");
+const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+step("applying D1 migrations to the local database");
+migrate();
+
+step("seeding reference data (and demo data if the database is empty)");
+const written = await seed({});
+console.log(written > 0 ? `  wrote ${written} demo disclosures` : "  demo data already present, kept as it is");
+
+step(`serving on http://127.0.0.1:${port}`);
+const base = `http://127.0.0.1:${port}`;
+console.log(`
+  全区首页   ${base}/
+  一个镇街   ${base}/z/371603104/
+  一个村     ${base}/v/371603104201/
+`);
+const dev = spawn(wranglerBin, ["dev", "--ip", "127.0.0.1", "--port", port, "--show-interactive-dev-session=false"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => dev.kill(signal));
+dev.on("exit", (code) => process.exit(code ?? 0));

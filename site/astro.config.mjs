@@ -1,0 +1,12 @@
+import { defineConfig } from "astro/config";
+
+// Fully static: every district, town and village page is built ahead; the worker fills live parts.
+export default defineConfig({
+  site: "https://cunma.example.cn",
+  outDir: "./dist",
+  trailingSlash: "always",
+  build: { format: "directory", inlineStylesheets: "always" },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  vite: { server: { fs: { allow: [".."] } } },
+});

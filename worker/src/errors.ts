@@ -1,0 +1,37 @@
+/**
+ * One error shape for every JSON route: `{"error": {"code", "message", "fields"?}}`, with a Chinese
+ * message a villager understands and the offending fields named.
+ */
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+/** An error a handler throws to answer with a given status and the shared shape. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+
+  /** @example ApiError.from(new ApiError(404, "not_found", "没有找到")).status // 404 */
+  body(): ApiErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+}
+
+/**
+ * The app's onError: known errors keep their status; anything else is a 500 that reveals nothing.
+ * @example app.onError(handleError)
+ */
+export function handleError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) return c.json(err.body(), err.status);
+  console.error("unhandled", err.name, err.message);
+  return c.json({ error: { code: "internal", message: "系统出了点问题，请稍后再试。" } } satisfies ApiErrorBody, 500);
+}

@@ -1,0 +1,39 @@
+/**
+ * GET /v/<code>/: the static village page from the assets binding, with its live parts filled from D1
+ * by HTMLRewriter, so villagers get complete HTML with no client JS.
+ */
+import { Hono } from "hono";
+import { chinaDate } from "../../../schema/period.ts";
+import { catalogueItemById, villageByCode } from "../../../schema/reference.ts";
+import { latestDisclosures } from "../disclosures/queries.ts";
+import { itemFragment } from "../disclosures/render.ts";
+import { notFoundPage } from "./not-found.ts";
+
+export const villagePages = new Hono<{ Bindings: Env }>();
+
+villagePages.get("/v/:code{[0-9]{12}}", (c) => c.redirect(`/v/${c.req.param("code")}/`, 301));
+
+villagePages.get("/v/:code/", async (c) => {
+  const code = c.req.param("code");
+  if (!villageByCode(code)) return notFoundPage(c.env, c.req.url);
+  const [asset, latest] = await Promise.all([
+    c.env.ASSETS.fetch(new URL(`/v/${code}/`, c.req.url)),
+    latestDisclosures(c.env.DB, code),
+  ]);
+  if (!asset.ok) return notFoundPage(c.env, c.req.url);
+  const byItem = new Map(latest.map((d) => [d.item, d]));
+  const today = chinaDate();
+  const page = new HTMLRewriter()
+    .on("[data-item]", {
+      element(el) {
+        const item = catalogueItemById(el.getAttribute("data-item") ?? "");
+        if (!item) return;
+        el.setInnerContent(itemFragment(item, byItem.get(item.id), today), { html: true });
+      },
+    })
+    .transform(asset);
+  const headers = new Headers(page.headers);
+  headers.set("Cache-Control", "public, max-age=30");
+  headers.delete("ETag");
+  return new Response(page.body, { status: 200, headers });
+});
