@@ -1,8 +1,11 @@
 /**
- * UI strings. Every user-facing sentence lives in zh-CN.json under a flat dotted key; the site and the
- * worker read them through `t()`, so components and handlers never hard-code text.
+ * UI strings. Every user-facing sentence lives under a flat dotted key in one of the zh-CN/<feature>.json
+ * files (one per feature, so features never edit each other's strings); the site and the worker read
+ * them through `t()`, so components and handlers never hard-code text.
  */
-import strings from "./zh-CN.json" with { type: "json" };
+import portal from "./zh-CN/portal.json" with { type: "json" };
+
+const strings = { ...portal };
 
 export type StringKey = keyof typeof strings;
 
