@@ -5,9 +5,11 @@
 import { applyD1Migrations, env } from "cloudflare:test";
 import { seedReference } from "../fixtures/d1.ts";
 
-declare module "cloudflare:test" {
-  interface ProvidedEnv extends Env {
-    TEST_MIGRATIONS: D1Migration[];
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+    }
   }
 }
 
