@@ -27,7 +27,7 @@ export default defineConfig(async () => {
         {
           test: {
             name: "node",
-            include: ["tests/site/**/*.test.ts", "tests/scripts/**/*.test.ts"],
+            include: ["tests/site/**/*.test.ts", "tests/scripts/**/*.test.ts", "tests/schema/**/*.test.ts"],
             environment: "node",
             testTimeout: 120_000,
             hookTimeout: 300_000,
