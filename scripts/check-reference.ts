@@ -1,7 +1,9 @@
 /**
  * Checks the reference data before the site is built: 438 villages with unique 12-digit codes inside
- * their town, a 36-item catalogue with known categories and cadences. A broken data file stops the build.
+ * their town, a 36-item catalogue with known categories and cadences, the 小微权力清单 with unique ids and
+ * every field filled. A broken data file stops the build.
  */
+import { negativePowers, positivePowers, powerListProblems } from "../schema/power.ts";
 import { cadences, catalogueItems, categories, towns, villages } from "../schema/reference.ts";
 
 const problems: string[] = [];
@@ -19,10 +21,11 @@ for (const item of catalogueItems) {
   if (!categories.some((c) => c.id === item.category)) problems.push(`item ${item.id}: unknown category`);
   if (!cadences.some((c) => c.id === item.cadence)) problems.push(`item ${item.id}: unknown cadence`);
 }
+problems.push(...powerListProblems(positivePowers, negativePowers));
 if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);
 }
 console.log(
-  `reference data ok: ${towns.length} towns, ${villages.length} villages, ${catalogueItems.length} catalogue items`,
+  `reference data ok: ${towns.length} towns, ${villages.length} villages, ${catalogueItems.length} catalogue items, ${positivePowers.length} + ${negativePowers.length} power list items`,
 );

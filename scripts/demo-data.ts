@@ -197,7 +197,7 @@ export async function demoDisclosures(village: Village, today: string): Promise<
         village: village.code,
         item: item.id,
         period,
-        title: `${village.name}${periodLabel(period)}${item.name}`,
+        title: `${periodLabel(period)}${item.name}`,
         content: bodies[item.id] ?? `${item.name}情况已按规定公开，如有疑问可码上问。`,
         tables: tablesFor(item, period, random, today),
         publishedBy: "演示账号",

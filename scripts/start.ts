@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { seed } from "./seed.ts";
+import { ensureDemoStaff } from "./staff.ts";
 import { migrate, root, wranglerBin } from "./wrangler.ts";
 
 const port = process.env.PORT ?? "8787";
@@ -21,12 +22,16 @@ step("seeding reference data (and demo data if the database is empty)");
 const written = await seed({});
 console.log(written > 0 ? `  wrote ${written} demo disclosures` : "  demo data already present, kept as it is");
 
+step("demo staff accounts (this computer only)");
+await ensureDemoStaff({});
+
 step(`serving on http://127.0.0.1:${port}`);
 const base = `http://127.0.0.1:${port}`;
 console.log(`
   全区首页   ${base}/
   一个镇街   ${base}/z/371603104/
   一个村     ${base}/v/371603104201/
+  工作人员   ${base}/staff/login/
 `);
 const dev = spawn(wranglerBin, ["dev", "--ip", "127.0.0.1", "--port", port, "--show-interactive-dev-session=false"], {
   cwd: root,

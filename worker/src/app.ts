@@ -3,13 +3,33 @@
  * static assets, so one worker serves the whole site.
  */
 import { Hono } from "hono";
+import { auditRoutes } from "./audit/index.ts";
+import { caseRoutes } from "./cases/index.ts";
+import { disclosureRoutes } from "./disclosures/index.ts";
 import { ApiError, handleError } from "./errors.ts";
+import { healthRoutes } from "./health/index.ts";
+import { meetingRoutes } from "./meetings/index.ts";
 import { villagePages } from "./pages/village.ts";
+import { townPages } from "./pages/town.ts";
+import { powerPages } from "./power/index.ts";
+import { qrRoutes } from "./qr/index.ts";
+import { reports } from "./reports/index.ts";
+import { staffRoutes } from "./staff/index.ts";
 
 /** @example const app = createApp(); await app.request("/v/371603104201/", {}, env); */
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
+  app.route("/", staffRoutes); // first: its guards (CSRF, session) cover every /api/staff/* route
+  app.route("/", auditRoutes);
+  app.route("/", caseRoutes);
   app.route("/", villagePages);
+  app.route("/", qrRoutes);
+  app.route("/", disclosureRoutes);
+  app.route("/", meetingRoutes);
+  app.route("/", powerPages);
+  app.route("/", townPages);
+  app.route("/", reports);
+  app.route("/", healthRoutes);
   app.all("/api/*", () => {
     throw new ApiError(404, "not_found", "没有这个接口。");
   });

@@ -1,3 +1,9 @@
 import { createApp } from "./app.ts";
+import { autoCloseDays, closeUnratedCases } from "./cases/auto-close.ts";
 
-export default createApp() satisfies ExportedHandler<Env>;
+export default {
+  fetch: createApp().fetch,
+  async scheduled(_controller, env) {
+    await closeUnratedCases(env.DB, autoCloseDays(env));
+  },
+} satisfies ExportedHandler<Env>;

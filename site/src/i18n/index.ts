@@ -3,9 +3,16 @@
  * files (one per feature, so features never edit each other's strings); the site and the worker read
  * them through `t()`, so components and handlers never hard-code text.
  */
+import cases from "./zh-CN/cases.json" with { type: "json" };
+import disclosures from "./zh-CN/disclosures.json" with { type: "json" };
 import portal from "./zh-CN/portal.json" with { type: "json" };
+import power from "./zh-CN/power.json" with { type: "json" };
+import publish from "./zh-CN/publish.json" with { type: "json" };
+import qr from "./zh-CN/qr.json" with { type: "json" };
+import reports from "./zh-CN/reports.json" with { type: "json" };
+import staff from "./zh-CN/staff.json" with { type: "json" };
 
-const strings = { ...portal };
+const strings = { ...portal, ...reports, ...staff, ...qr, ...cases, ...disclosures, ...power, ...publish };
 
 export type StringKey = keyof typeof strings;
 

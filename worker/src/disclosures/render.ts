@@ -39,9 +39,15 @@ function ledgerTable(tables: Extract<DisclosureTables, { kind: "ledger" }>): str
 
 /**
  * The inner HTML of one catalogue item's live slot.
- * @example itemFragment(item, latest.get(item.id), "2026-11-29")
+ * @example itemFragment(item, latest.get(item.id), "2026-11-29", "371603104201", ledgerChart(totals))
  */
-export function itemFragment(item: CatalogueItem, latest: PublishedDisclosure | undefined, today: string): string {
+export function itemFragment(
+  item: CatalogueItem,
+  latest: PublishedDisclosure | undefined,
+  today: string,
+  village: string,
+  chart = "",
+): string {
   const overdue = isOverdue(item.cadence, latest?.period ?? null, today);
   const parts: string[] = [];
   if (overdue) {
@@ -55,13 +61,14 @@ export function itemFragment(item: CatalogueItem, latest: PublishedDisclosure | 
     return parts.join("");
   }
   const corrected = latest.corrected ? ` <b class="tag">${t("village.corrected")}</b>` : "";
-  const demo = latest.demo ? ` <b class="tag">${t("site.demoTag")}</b>` : "";
   parts.push(
-    `<p class="m">${t("village.published", { period: periodLabel(latest.period), date: dayLabel(latest.publishedAt) })}${corrected}${demo}</p>`,
+    `<p class="m">${t("village.published", { period: periodLabel(latest.period), date: dayLabel(latest.publishedAt) })}${corrected}</p>`,
   );
   parts.push(`<p><b>${escapeHtml(latest.title)}</b></p>`);
   if (latest.tables) parts.push(`<p class="plain">${escapeHtml(plainSummary(latest.tables, today))}</p>`);
   if (latest.content) parts.push(`<p>${escapeHtml(excerpt(latest.content))}</p>`);
+  parts.push(chart);
   if (latest.tables?.kind === "ledger") parts.push(ledgerTable(latest.tables));
+  parts.push(`<p><a href="/v/${village}/d/${latest.id}/">${t("publish.village.detail")}</a></p>`);
   return parts.join("");
 }

@@ -5,8 +5,11 @@
 import { Hono } from "hono";
 import { chinaDate } from "../../../schema/period.ts";
 import { catalogueItemById, villageByCode } from "../../../schema/reference.ts";
-import { latestDisclosures } from "../disclosures/queries.ts";
+import { ledgerChart } from "../disclosures/chart.ts";
+import { latestDisclosures, ledgerTotalsByPeriod } from "../disclosures/queries.ts";
 import { itemFragment } from "../disclosures/render.ts";
+import { villageCaseRows } from "../reports/queries.ts";
+import { casesFragment } from "../reports/render.ts";
 import { notFoundPage } from "./not-found.ts";
 
 export const villagePages = new Hono<{ Bindings: Env }>();
@@ -16,9 +19,11 @@ villagePages.get("/v/:code{[0-9]{12}}", (c) => c.redirect(`/v/${c.req.param("cod
 villagePages.get("/v/:code/", async (c) => {
   const code = c.req.param("code");
   if (!villageByCode(code)) return notFoundPage(c.env, c.req.url);
-  const [asset, latest] = await Promise.all([
+  const [asset, latest, cases, totals] = await Promise.all([
     c.env.ASSETS.fetch(new URL(`/v/${code}/`, c.req.url)),
     latestDisclosures(c.env.DB, code),
+    villageCaseRows(c.env.DB, code),
+    ledgerTotalsByPeriod(c.env.DB, code, 6),
   ]);
   if (!asset.ok) return notFoundPage(c.env, c.req.url);
   const byItem = new Map(latest.map((d) => [d.item, d]));
@@ -28,7 +33,13 @@ villagePages.get("/v/:code/", async (c) => {
       element(el) {
         const item = catalogueItemById(el.getAttribute("data-item") ?? "");
         if (!item) return;
-        el.setInnerContent(itemFragment(item, byItem.get(item.id), today), { html: true });
+        const chart = ledgerChart(totals.filter((p) => p.item === item.id));
+        el.setInnerContent(itemFragment(item, byItem.get(item.id), today, code, chart), { html: true });
+      },
+    })
+    .on("[data-cases]", {
+      element(el) {
+        el.setInnerContent(casesFragment(cases), { html: true });
       },
     })
     .transform(asset);

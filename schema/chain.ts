@@ -1,0 +1,90 @@
+/**
+ * Verifies a village's hash chain of published disclosures: every row's hash is recomputed from its own
+ * columns (as scripts/seed.ts and the publishing route write them) and must link to the row before it.
+ * Pure: the worker's chain route and `npm run verify` both feed it rows read from D1.
+ */
+import { type DisclosureContent, type DisclosureTables, disclosureHash, GENESIS_HASH } from "./disclosure.ts";
+
+/** One `disclosures` row, with the columns the hash covers, exactly as stored. */
+export interface ChainRow {
+  id: number;
+  seq: number;
+  village_code: string;
+  item_id: string;
+  period: string;
+  title: string;
+  content: string;
+  tables: string | null;
+  published_by: string;
+  published_at: string;
+  corrects_id: number | null;
+  correction_reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The SQL column list a chain check reads (callers add FROM/WHERE/ORDER BY seq). */
+export const chainColumns =
+  "id, seq, village_code, item_id, period, title, content, tables, published_by, published_at, corrects_id, correction_reason, prev_hash, hash";
+
+/** Why a link is broken: a missing or repeated seq, a prev_hash that is not the previous hash, content changed. */
+export type ChainBreak = "seq_gap" | "prev_hash_mismatch" | "tables_not_json" | "hash_mismatch";
+
+export interface ChainResult {
+  valid: boolean;
+  /** Rows checked. */
+  length: number;
+  /** The last row's stored hash (the genesis hash for an empty chain). */
+  head: string;
+  brokenAt?: { seq: number; id: number; reason: ChainBreak };
+}
+
+/**
+ * The content a row's hash covers, rebuilt from its columns; null when its tables are not JSON.
+ * @example await disclosureHash(rowContent(row)!, row.prev_hash) === row.hash
+ */
+export function rowContent(row: ChainRow): DisclosureContent | null {
+  let tables: DisclosureTables | null = null;
+  if (row.tables !== null) {
+    try {
+      tables = JSON.parse(row.tables) as DisclosureTables;
+    } catch {
+      return null;
+    }
+  }
+  return {
+    village: row.village_code,
+    item: row.item_id,
+    period: row.period,
+    title: row.title,
+    content: row.content,
+    tables,
+    publishedBy: row.published_by,
+    publishedAt: row.published_at,
+    corrects: row.corrects_id,
+    reason: row.correction_reason,
+  };
+}
+
+/**
+ * Recomputes a chain given its rows in seq order and names the first broken link.
+ * @example await verifyChain(rows) // { valid: true, length: 12, head: "9f2c…" }
+ */
+export async function verifyChain(rows: readonly ChainRow[]): Promise<ChainResult> {
+  let prevHash = GENESIS_HASH;
+  for (const [index, row] of rows.entries()) {
+    const broken = (reason: ChainBreak): ChainResult => ({
+      valid: false,
+      length: rows.length,
+      head: rows.at(-1)?.hash ?? GENESIS_HASH,
+      brokenAt: { seq: row.seq, id: row.id, reason },
+    });
+    if (row.seq !== index + 1) return broken("seq_gap");
+    if (row.prev_hash !== prevHash) return broken("prev_hash_mismatch");
+    const content = rowContent(row);
+    if (!content) return broken("tables_not_json");
+    if ((await disclosureHash(content, prevHash)) !== row.hash) return broken("hash_mismatch");
+    prevHash = row.hash;
+  }
+  return { valid: true, length: rows.length, head: prevHash };
+}

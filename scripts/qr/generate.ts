@@ -1,0 +1,63 @@
+/**
+ * Writes every village's code (SVG and PNG) and one poster PDF per town into a folder. Everything is
+ * checked and rendered before the first file is written, so a bad option leaves nothing half-written.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { baseUrlProblem, villageCode, villageSvg } from "../../schema/qr.ts";
+import { townByCode, towns, villagesOfTown } from "../../schema/reference.ts";
+import { codePng } from "./png.ts";
+import { townPosters } from "./poster.ts";
+
+export interface QrOptions {
+  out: string;
+  baseUrl: string;
+  /** Only this town's villages (a 9-digit town code). */
+  town?: string | undefined;
+}
+
+export interface QrRun {
+  villages: number;
+  /** The town codes a poster PDF was written for. */
+  towns: string[];
+}
+
+/** Thrown for a bad option; the message is for the person at the command line. */
+export class QrOptionError extends Error {}
+
+function selectedTowns(town: string | undefined) {
+  if (town === undefined) return towns.filter((t) => villagesOfTown(t.code).length > 0);
+  const found = townByCode(town);
+  if (!found) throw new QrOptionError(`--town：没有代码为“${town}”的镇街，应是 9 位数字，例如 371603104。`);
+  if (villagesOfTown(town).length === 0) throw new QrOptionError(`--town：${found.name}没有行政村，不用印海报。`);
+  return [found];
+}
+
+/**
+ * @example await writeVillageCodes({ out: "posters", baseUrl: "https://cunma.example.cn", town: "371603104" })
+ * // { villages: 36, towns: ["371603104"] }
+ */
+export async function writeVillageCodes({ out, baseUrl, town }: QrOptions): Promise<QrRun> {
+  const problem = baseUrlProblem(baseUrl);
+  if (problem) throw new QrOptionError(`--base-url：${problem}`);
+  try {
+    villageCode(baseUrl, "371603000000"); // every code has 12 digits, so one fits only if all fit
+  } catch (error) {
+    throw new QrOptionError(`--base-url：${(error as Error).message}`);
+  }
+  const files: [string, string | Buffer][] = [];
+  const chosen = selectedTowns(town);
+  let count = 0;
+  for (const each of chosen) {
+    const villages = villagesOfTown(each.code);
+    for (const village of villages) {
+      const symbol = villageCode(baseUrl, village.code);
+      files.push([`${village.code}.svg`, villageSvg(symbol)], [`${village.code}.png`, codePng(symbol)]);
+    }
+    files.push([`${each.code}.pdf`, await townPosters(each, villages, baseUrl)]);
+    count += villages.length;
+  }
+  mkdirSync(out, { recursive: true });
+  for (const [name, content] of files) writeFileSync(join(out, name), content);
+  return { villages: count, towns: chosen.map((t) => t.code) };
+}

@@ -1,0 +1,176 @@
+/**
+ * The A4 noticeboard poster, one page per village, as a PDF a print shop can print as it is. Chinese text
+ * is set in Noto Sans SC from the @embedpdf/fonts-sc package; pdfkit embeds only the glyphs used.
+ */
+import { fileURLToPath } from "node:url";
+import * as fontkit from "fontkit";
+import PDFDocument from "pdfkit";
+import { QUIET_ZONE, type VillageCode, villageCode, villageUrl } from "../../schema/qr.ts";
+import { district, type Town, type Village } from "../../schema/reference.ts";
+import { type StringKey, t } from "../../site/src/i18n/index.ts";
+
+const fontFile = (name: string) =>
+  fileURLToPath(new URL(`../fonts/NotoSansHans-${name}.otf`, import.meta.resolve("@embedpdf/fonts-sc")));
+const FONTS = { regular: fontFile("Regular"), bold: fontFile("Bold") };
+const glyphs = fontkit.openSync(FONTS.bold) as fontkit.Font;
+
+const MM = 72 / 25.4;
+const PAGE = { width: 210 * MM, height: 297 * MM };
+const MARGIN = 14 * MM;
+const CONTENT = PAGE.width - 2 * MARGIN;
+/** The symbol itself (without its quiet zone) is printed this wide: the brief asks for at least 12 cm. */
+export const SYMBOL_WIDTH_MM = 121;
+const RED = "#b5121b";
+const INK = "#1a1a1a";
+const GREY = "#4d4d4d";
+
+type Doc = InstanceType<typeof PDFDocument>;
+type TextOptions = PDFKit.Mixins.TextOptions;
+
+/** Throws if the font lacks a character, so a rare character in a village name never prints as a box. */
+function checkGlyphs(text: string): string {
+  const missing = [...text].filter((ch) => !glyphs.hasGlyphForCodePoint(ch.codePointAt(0) as number));
+  if (missing.length > 0) throw new Error(`字体里没有这些字，海报会印成方框：${missing.join("")}（${text}）`);
+  return text;
+}
+
+function write(
+  doc: Doc,
+  text: string,
+  y: number,
+  font: keyof typeof FONTS,
+  size: number,
+  color: string,
+  options: TextOptions = {},
+) {
+  doc
+    .font(font)
+    .fontSize(size)
+    .fillColor(color)
+    .text(checkGlyphs(text), MARGIN, y, { width: CONTENT, align: "center", ...options });
+}
+
+function header(doc: Doc, village: Village, town: Town) {
+  // Inset from the paper edge, so office printers that cannot print to the edge show the whole band.
+  doc.roundedRect(7 * MM, 7 * MM, PAGE.width - 14 * MM, 84, 8).fill(RED);
+  write(doc, t("qr.poster.kicker"), 26, "regular", 12, "#ffffff", { characterSpacing: 3 });
+  write(doc, village.name, 39, "bold", 40, "#ffffff");
+  const place = { province: district.province, city: district.city, district: district.name, town: town.name };
+  write(doc, t("qr.poster.place", place), 85, "regular", 12, "#ffffff");
+  if (village.demo) {
+    const label = checkGlyphs(t("qr.poster.demo"));
+    doc.font("bold").fontSize(10);
+    const width = doc.widthOfString(label) + 14;
+    doc.roundedRect(PAGE.width - MARGIN - width, 28, width, 18, 3).fill("#ffd84d");
+    doc.fillColor(INK).text(label, PAGE.width - MARGIN - width, 31.5, { width, align: "center" });
+  }
+  write(doc, t("qr.poster.headline"), 113, "bold", 23, RED);
+  write(doc, t("qr.poster.scan"), 144, "regular", 12.5, GREY);
+}
+
+/** Draws the symbol as vector squares, centred, and returns the bottom of its quiet zone. */
+function code(doc: Doc, symbol: VillageCode, top: number): number {
+  const module = (SYMBOL_WIDTH_MM * MM) / symbol.size;
+  const side = (symbol.size + 2 * QUIET_ZONE) * module;
+  const left = (PAGE.width - side) / 2;
+  doc.roundedRect(left, top, side, side, 8).lineWidth(1).strokeColor("#9a9a9a").stroke();
+  for (let row = 0; row < symbol.size; row++) {
+    for (let col = 0; col < symbol.size; col++) {
+      if (symbol.dark(row, col)) {
+        // Overlap neighbours by a hair so no hairline gaps appear between modules at any zoom.
+        doc.rect(left + (col + QUIET_ZONE) * module, top + (row + QUIET_ZONE) * module, module + 0.02, module + 0.02);
+      }
+    }
+  }
+  doc.fill("#000000");
+  return top + side;
+}
+
+/** The official address to compare with what the phone shows, and what to do if it differs. */
+function addressCheck(doc: Doc, village: Village, address: string, top: number): number {
+  const body = checkGlyphs(t("qr.poster.check", { village: village.name, host: new URL(address).host }));
+  const bodyOptions = { width: CONTENT - 28, lineGap: 2 };
+  doc.font("regular").fontSize(11);
+  const height = 64 + doc.heightOfString(body, bodyOptions) + 10;
+  doc.roundedRect(MARGIN, top, CONTENT, height, 6).lineWidth(1.2).fillAndStroke("#fff7d6", "#d9a400");
+  write(doc, t("qr.poster.checkTitle"), top + 9, "bold", 14, INK);
+  write(doc, address, top + 31, "bold", 20, RED);
+  doc
+    .font("regular")
+    .fontSize(11)
+    .fillColor(INK)
+    .text(body, MARGIN + 14, top + 64, bodyOptions);
+  return top + height;
+}
+
+/** What the page offers, as short labelled lines. */
+function offers(doc: Doc, top: number) {
+  const rows: [StringKey, StringKey][] = [
+    ["qr.poster.findTitle", "qr.poster.find"],
+    ["qr.poster.actionsTitle", "qr.poster.actions"],
+    ["qr.poster.receiptTitle", "qr.poster.receipt"],
+  ];
+  let y = top;
+  for (const [label, text] of rows) {
+    doc
+      .font("bold")
+      .fontSize(12.5)
+      .fillColor(RED)
+      .text(checkGlyphs(`${t(label)}：`), MARGIN, y, { continued: true });
+    doc
+      .font("regular")
+      .fillColor(INK)
+      .text(checkGlyphs(t(text)), { width: CONTENT });
+    y = doc.y + 2;
+  }
+}
+
+function footer(doc: Doc, village: Village) {
+  const top = PAGE.height - 10 * MM - 28;
+  doc
+    .moveTo(MARGIN, top - 7)
+    .lineTo(PAGE.width - MARGIN, top - 7)
+    .lineWidth(0.8)
+    .strokeColor("#bbbbbb")
+    .stroke();
+  write(doc, district.contact, top, "bold", 12, INK);
+  write(doc, t("qr.poster.code", { code: village.code }), top + 17, "regular", 10, GREY);
+}
+
+/** One page: header, the code, the address to check, what the page offers, the contact line. */
+function posterPage(doc: Doc, village: Village, town: Town, baseUrl: string) {
+  doc.addPage({ size: "A4", margin: 0 });
+  header(doc, village, town);
+  const codeBottom = code(doc, villageCode(baseUrl, village.code), 164);
+  const checkBottom = addressCheck(doc, village, villageUrl(baseUrl, village.code), codeBottom + 9);
+  offers(doc, checkBottom + 9);
+  footer(doc, village);
+}
+
+/**
+ * A town's posters as one PDF, one A4 page per village, in the order given.
+ * @example writeFileSync("371603104.pdf", await townPosters(town, villagesOfTown(town.code), base))
+ */
+export function townPosters(town: Town, villages: readonly Village[], baseUrl: string): Promise<Buffer> {
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    info: { Title: `${town.name} 一村一码海报`, Author: district.name, Subject: t("qr.poster.headline") },
+    lang: "zh-CN",
+  });
+  doc.registerFont("regular", FONTS.regular);
+  doc.registerFont("bold", FONTS.bold);
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  let pages = 0;
+  doc.on("pageAdded", () => pages++);
+  for (const village of villages) {
+    posterPage(doc, village, town, baseUrl);
+    if (pages !== villages.indexOf(village) + 1) throw new Error(`${village.name}的海报一页放不下，请缩短文字。`);
+  }
+  doc.end();
+  return done;
+}

@@ -1,0 +1,240 @@
+/**
+ * `npm run staff`: staff accounts on the local D1 (default) or the deployed one (`--remote`). Passwords
+ * come from STAFF_PASSWORD, or are generated and printed once. Every change is written to the audit log
+ * in the same SQL file as the change itself, chained exactly as the worker chains it.
+ *
+ * @example
+ *   npm run staff -- add --username botou-jw --role town_inspector --scope 371603104
+ *   npm run staff -- list
+ *   npm run staff -- disable --username botou-jw
+ *   STAFF_PASSWORD='…' npm run staff -- reset-password --username botou-jw --remote
+ */
+import { parseArgs } from "node:util";
+import { isStaffRole, type StaffRole, scopeName, usernamePattern, validScope } from "../schema/staff.ts";
+import { t } from "../site/src/i18n/index.ts";
+import { type AuditEntry, GENESIS_HASH, nextAuditRow } from "../worker/src/audit/chain.ts";
+import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from "../worker/src/staff/password.ts";
+import { type D1Target, executeSql, query } from "./wrangler.ts";
+
+const sql = (value: string | number | null): string =>
+  value === null ? "NULL" : typeof value === "number" ? String(value) : `'${value.replaceAll("'", "''")}'`;
+
+/** INSERTs appending `entries` to the audit chain, after its current head in the target database. */
+async function auditSql(target: D1Target, entries: AuditEntry[]): Promise<string> {
+  const [head] = query<{ seq: number; hash: string }>(
+    "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+    target,
+  );
+  let link = head ?? { seq: 0, hash: GENESIS_HASH };
+  const statements: string[] = [];
+  for (const entry of entries) {
+    const row = await nextAuditRow(link, entry);
+    const values = [
+      row.seq,
+      row.at,
+      row.actor_id,
+      row.actor,
+      row.action,
+      row.target,
+      row.detail,
+      row.prev_hash,
+      row.hash,
+    ];
+    statements.push(
+      `INSERT INTO audit_log (seq, at, actor_id, actor, action, target, detail, prev_hash, hash) VALUES (${values.map(sql).join(", ")});`,
+    );
+    link = row;
+  }
+  return statements.join("\n");
+}
+
+const cli = (action: string, username: string, detail: Record<string, unknown> | null = null): AuditEntry => ({
+  action,
+  actorId: null,
+  actor: "cli",
+  target: `staff:${username}`,
+  detail,
+});
+
+export interface NewStaff {
+  username: string;
+  role: StaffRole;
+  scope: string;
+  password: string;
+}
+
+/** Checks an account's fields; throws with a Chinese message naming the bad one. */
+function checkAccount(input: { username: string; role: string; scope: string }): asserts input is NewStaff {
+  if (!usernamePattern.test(input.username)) throw new Error(t("staff.cli.username", { username: input.username }));
+  if (!isStaffRole(input.role)) throw new Error(t("staff.cli.role", { role: input.role }));
+  if (!validScope(input.role, input.scope)) throw new Error(t("staff.cli.scope", input));
+}
+
+function checkPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new Error(t("staff.cli.shortPassword", { min: MIN_PASSWORD_LENGTH }));
+}
+
+const exists = (target: D1Target, username: string) =>
+  query<{ n: number }>(`SELECT COUNT(*) AS n FROM staff WHERE username = ${sql(username)}`, target)[0]?.n === 1;
+
+async function insertSql(account: NewStaff, now: string): Promise<string> {
+  const values = [account.username, account.role, account.scope, await hashPassword(account.password), now, now];
+  return `INSERT INTO staff (username, role, scope, password_hash, created_at, password_changed_at) VALUES (${values.map(sql).join(", ")});`;
+}
+
+/**
+ * Creates accounts (none may exist yet), audited as one file.
+ * @example await addStaff({}, [{ username: "botou-jw", role: "town_inspector", scope: "371603104", password }]);
+ */
+export async function addStaff(target: D1Target, accounts: NewStaff[]): Promise<void> {
+  const now = new Date().toISOString();
+  const statements: string[] = [];
+  for (const account of accounts) {
+    checkAccount(account);
+    checkPassword(account.password);
+    if (exists(target, account.username)) throw new Error(t("staff.cli.exists", { username: account.username }));
+    statements.push(await insertSql(account, now));
+  }
+  const audit = accounts.map((a) => cli("staff_add", a.username, { role: a.role, scope: a.scope }));
+  executeSql(`${statements.join("\n")}\n${await auditSql(target, audit)}`, target);
+}
+
+export interface ListedStaff {
+  username: string;
+  role: StaffRole;
+  scope: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** Every account, enabled first. @example listStaff({}).map((s) => s.username) */
+export function listStaff(target: D1Target): ListedStaff[] {
+  return query<ListedStaff>(
+    "SELECT username, role, scope, created_at, disabled_at FROM staff ORDER BY disabled_at IS NOT NULL, role, scope, username",
+    target,
+  );
+}
+
+function requireAccount(target: D1Target, username: string): void {
+  if (!exists(target, username)) throw new Error(t("staff.cli.missing", { username }));
+}
+
+const endSessionsSql = (username: string) =>
+  `DELETE FROM staff_sessions WHERE staff_id = (SELECT id FROM staff WHERE username = ${sql(username)});`;
+
+/** Disables an account and ends its sessions. @example await disableStaff({}, "botou-jw") */
+export async function disableStaff(target: D1Target, username: string): Promise<void> {
+  requireAccount(target, username);
+  const now = new Date().toISOString();
+  executeSql(
+    [
+      `UPDATE staff SET disabled_at = ${sql(now)} WHERE username = ${sql(username)} AND disabled_at IS NULL;`,
+      endSessionsSql(username),
+      await auditSql(target, [cli("staff_disable", username)]),
+    ].join("\n"),
+    target,
+  );
+}
+
+/**
+ * Sets a new password, ends the account's sessions and lifts its lock.
+ * @example await resetPassword({}, "botou-jw", generatePassword())
+ */
+export async function resetPassword(target: D1Target, username: string, password: string): Promise<void> {
+  requireAccount(target, username);
+  checkPassword(password);
+  const now = new Date().toISOString();
+  executeSql(
+    [
+      `UPDATE staff SET password_hash = ${sql(await hashPassword(password))}, password_changed_at = ${sql(now)} WHERE username = ${sql(username)};`,
+      endSessionsSql(username),
+      `DELETE FROM staff_login_failures WHERE key = ${sql(`user:${username}`)};`,
+      await auditSql(target, [cli("staff_reset_password", username)]),
+    ].join("\n"),
+    target,
+  );
+}
+
+/** The demo accounts `npm start` creates for the demo villages; all share {@link DEMO_PASSWORD}. */
+export const DEMO_PASSWORD = "cunma-demo";
+export const demoAccounts: readonly Omit<NewStaff, "password">[] = [
+  { username: "demo-qu", role: "district_admin", scope: "371603" },
+  { username: "demo-botou", role: "town_inspector", scope: "371603104" },
+  { username: "demo-xuwanliang", role: "village_secretary", scope: "371603104201" },
+  { username: "demo-botoucun", role: "village_secretary", scope: "371603104202" },
+];
+
+/**
+ * Creates whichever demo accounts are missing on a local D1 (never the deployed one) and prints them.
+ * @example await ensureDemoStaff({ persistTo: "/tmp/state" })
+ */
+export async function ensureDemoStaff(target: { persistTo?: string }, log = console.log): Promise<void> {
+  if ((target as D1Target).remote) throw new Error("demo accounts are for a local database only");
+  const missing = demoAccounts.filter((a) => !exists(target, a.username));
+  if (missing.length > 0)
+    await addStaff(
+      target,
+      missing.map((a) => ({ ...a, password: DEMO_PASSWORD })),
+    );
+  log(`  ${t("staff.demo.title", { password: DEMO_PASSWORD })}`);
+  for (const a of demoAccounts)
+    log(`    ${a.username.padEnd(16)} ${t(`staff.role.${a.role}` as const)} · ${scopeName(a.role, a.scope)}`);
+}
+
+const roleName = (role: StaffRole) => t(`staff.role.${role}` as const);
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      username: { type: "string" },
+      role: { type: "string" },
+      scope: { type: "string" },
+      remote: { type: "boolean" },
+      "persist-to": { type: "string" },
+    },
+  });
+  const target: D1Target = values.remote ? { remote: true } : { persistTo: values["persist-to"] };
+  const [command] = positionals;
+  const username = (values.username ?? "").trim().toLowerCase();
+  const given = process.env.STAFF_PASSWORD;
+  const password = given ?? generatePassword();
+  const showPassword = () => given === undefined && console.log(t("staff.cli.generated", { password }));
+
+  if (command === "list") {
+    const rows = listStaff(target);
+    if (rows.length === 0) console.log(t("staff.cli.none"));
+    for (const s of rows) {
+      const state = s.disabled_at ? `停用于 ${s.disabled_at.slice(0, 10)}` : "启用";
+      console.log(
+        `${s.username.padEnd(20)} ${roleName(s.role)} · ${scopeName(s.role, s.scope)}（${s.scope}） ${state}`,
+      );
+    }
+  } else if (command === "add") {
+    const account = { username, role: values.role ?? "", scope: values.scope ?? "", password };
+    checkAccount(account);
+    await addStaff(target, [account]);
+    console.log(
+      t("staff.cli.added", { username, role: roleName(account.role), place: scopeName(account.role, account.scope) }),
+    );
+    showPassword();
+  } else if (command === "disable") {
+    await disableStaff(target, username);
+    console.log(t("staff.cli.disabled", { username }));
+  } else if (command === "reset-password") {
+    await resetPassword(target, username, password);
+    console.log(t("staff.cli.reset", { username }));
+    showPassword();
+  } else {
+    throw new Error(t("staff.cli.usage"));
+  }
+}
+
+if (import.meta.main) {
+  main(process.argv.slice(2)).catch((err: Error) => {
+    console.error(err.message);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * The overdue page (/staff/overdue/): lists GET /api/staff/disclosures/overdue by town and village, with
+ * the CSV export link for the same scope. Sets text only, never HTML.
+ */
+import { periodLabel } from "../../../schema/period.ts";
+
+interface Overdue {
+  area: string;
+  towns: {
+    code: string;
+    name: string;
+    villages: number;
+    lateVillages: number;
+    items: number;
+    late: { code: string; name: string; items: { name: string; expectedLabel: string; latest: string | null }[] }[];
+  }[];
+}
+
+const strings = JSON.parse(document.getElementById("overdue-strings")?.textContent ?? "{}") as Record<string, string>;
+const tr = (key: string, values: Record<string, string | number> = {}) =>
+  (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+const status = document.querySelector("[data-status]") as HTMLElement;
+const box = document.querySelector("[data-towns]") as HTMLElement;
+const pick = document.querySelector("[data-pick]") as HTMLFormElement;
+const exportLink = document.querySelector("[data-export]") as HTMLAnchorElement;
+const template = document.querySelector("template[data-table]") as HTMLTemplateElement;
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = "", attrs: Record<string, string> = {}) => {
+  const node = document.createElement(tag);
+  node.textContent = text;
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  return node;
+};
+
+function render(data: Overdue): void {
+  box.replaceChildren();
+  for (const town of data.towns) {
+    box.append(el("h2", town.name));
+    box.append(
+      el("p", tr("publish.overdue.count", { villages: town.villages, late: town.lateVillages, items: town.items })),
+    );
+    if (town.items === 0) {
+      box.append(el("p", tr("publish.overdue.none")));
+      continue;
+    }
+    const table = template.content.cloneNode(true) as DocumentFragment;
+    const body = table.querySelector("tbody") as HTMLElement;
+    for (const village of town.late) {
+      village.items.forEach((item, i) => {
+        const tr_ = el("tr");
+        if (i === 0) tr_.append(el("th", village.name, { scope: "row", rowspan: String(village.items.length) }));
+        tr_.append(
+          el("td", item.name),
+          el("td", item.expectedLabel),
+          el("td", item.latest ? periodLabel(item.latest) : tr("publish.overdue.never")),
+        );
+        body.append(tr_);
+      });
+    }
+    box.append(table);
+  }
+}
+
+async function load(town: string): Promise<void> {
+  status.hidden = false;
+  const query = town ? `?town=${town}` : "";
+  exportLink.href = `/api/staff/disclosures/overdue.csv${query}`;
+  const res = await fetch(`/api/staff/disclosures/overdue${query}`, { credentials: "same-origin" });
+  if (res.status === 401) {
+    location.assign(`/staff/login/?next=${encodeURIComponent(location.pathname)}`);
+    return;
+  }
+  const json = await res.json();
+  if (!res.ok) {
+    status.textContent = json?.error?.message ?? tr("publish.page.network");
+    return;
+  }
+  const data = json as Overdue;
+  pick.hidden = data.area.length !== 6 && !town;
+  status.hidden = true;
+  render(data);
+}
+
+pick.addEventListener("submit", (event) => {
+  event.preventDefault();
+  void load((pick.elements.namedItem("town") as HTMLSelectElement).value);
+});
+load("").catch(() => {
+  status.textContent = tr("publish.page.network");
+});

@@ -1,0 +1,94 @@
+/**
+ * Shared by the staff case scripts: the page's strings, calls to /api/staff/* (same origin, the session
+ * cookie goes along), and small DOM helpers that only ever set text, never HTML.
+ */
+const strings: Record<string, string> = JSON.parse(document.getElementById("case-strings")?.textContent ?? "{}");
+
+/**
+ * A string by key with `{name}` placeholders filled.
+ * @example tr("cases.overdue", { days: 2 }) // "超期 2 个工作日"
+ */
+export function tr(key: string, values: Record<string, string | number> = {}): string {
+  return (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+}
+
+export interface ApiFailure {
+  status: number;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+/**
+ * GET or POST JSON; resolves to the body, or throws an ApiFailure with the server's Chinese message.
+ * @example const list = await api<CaseList>("/api/staff/reports?state=open");
+ */
+export async function api<T>(path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: body === undefined ? "GET" : "POST",
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? null : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw { status: 0, message: tr("cases.network") } satisfies ApiFailure;
+  }
+  const json = await res.json().catch(() => null);
+  if (res.ok) return json as T;
+  const error = (json as { error?: { message?: string; fields?: Record<string, string> } } | null)?.error;
+  const message = res.status === 401 ? tr("cases.loginFirst") : (error?.message ?? tr("cases.network"));
+  throw { status: res.status, message, ...(error?.fields ? { fields: error.fields } : {}) } satisfies ApiFailure;
+}
+
+/**
+ * A new element with text content (never parsed as HTML) and attributes.
+ * @example el("span", "超期", { class: "late" })
+ */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string | null,
+  attrs: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text) node.textContent = text;
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  return node;
+}
+
+/**
+ * On a page load refused for want of a session, goes to the login page, which comes back here.
+ * Returns whether it did.
+ * @example catch (failure) { if (!toLoginIfNeeded(failure)) showFailure(box, failure); }
+ */
+export function toLoginIfNeeded(failure: unknown): boolean {
+  if ((failure as ApiFailure).status !== 401) return false;
+  location.assign(`/staff/login/?next=${encodeURIComponent(location.pathname + location.search)}`);
+  return true;
+}
+
+/** Shows a failure in `box`: the message, a login link on 401, and each field's message. */
+export function showFailure(box: HTMLElement, failure: unknown): void {
+  const f = failure as ApiFailure;
+  box.replaceChildren(el("strong", f.message ?? tr("cases.network")));
+  if (f.status === 401) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    box.append(" ", el("a", tr("cases.loginFirst"), { href: `/staff/login/?next=${next}` }));
+  }
+  if (f.fields) {
+    const list = el("ul");
+    for (const message of Object.values(f.fields)) list.append(el("li", message));
+    box.append(list);
+  }
+  box.hidden = false;
+}
+
+/**
+ * A red badge for an overdue case, else null.
+ * @example overdueBadge({ overdueDays: 2 })?.textContent // "超期 2 个工作日"
+ */
+export function overdueBadge(line: { overdueDays: number }): HTMLElement | null {
+  if (line.overdueDays > 0)
+    return el("strong", tr("cases.overdue", { days: line.overdueDays }), { class: "late-badge" });
+  return null;
+}

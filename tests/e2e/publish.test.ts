@@ -1,0 +1,83 @@
+/**
+ * A village secretary on a 360 px phone logs in with a demo account, publishes a quarter's statement
+ * from a GBK CSV file saved by WPS/Excel, and the villager sees it on the village page with JS off.
+ */
+import { fileURLToPath } from "node:url";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
+import { axeViolations, launchChromium } from "../fixtures/browser.ts";
+
+const baseURL = inject("baseURL");
+const VILLAGE = "371603104201"; // 徐万粮村, demo-xuwanliang's village
+const CSV = fileURLToPath(new URL("../fixtures/csv/ledger-gbk.csv", import.meta.url));
+const TITLE = "2026年第四季度收支汇总（截至10月）";
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureDemoStaff({ persistTo: inject("persistTo") }, () => {});
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("a secretary publishes from a phone", () => {
+  it("logs in, uploads the quarter's CSV, previews, publishes, and the village page shows it with JS off", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/staff/publish/`);
+    await page.waitForURL(/\/staff\/login\/\?next=%2Fstaff%2Fpublish%2F/);
+    await page.getByLabel("用户名").fill("demo-xuwanliang");
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL(`${baseURL}/staff/publish/`);
+
+    const form = page.locator("[data-form]");
+    await form.waitFor({ state: "visible" });
+    await expect(page.getByLabel("公开的村").inputValue()).resolves.toBe(VILLAGE);
+    await expect(page.locator("[data-village-name]").textContent()).resolves.toContain("徐万粮村");
+
+    await page.getByLabel("公开什么事项").selectOption("finance-quarterly");
+    const periods = await page.getByLabel("哪一期").locator("option").allTextContents();
+    expect(periods[0]).toContain("第四季度");
+    expect(periods.some((p) => p.includes("应在每季度首月20日前公开"))).toBe(true);
+    await page.getByLabel("哪一期").selectOption("2026-Q4");
+    await page.getByLabel("标题").fill(TITLE);
+    await page.getByLabel("公开内容").fill("十月份上级拨付运转经费，修了东西大街，买了办公用品。");
+    await expect(page.getByRole("link", { name: /下载空白表格模板（收支明细）/ }).getAttribute("href")).resolves.toBe(
+      "/staff/publish/template-ledger.csv",
+    );
+    await page.getByLabel("上传表格文件（CSV）").setInputFiles(CSV);
+
+    await page.getByRole("button", { name: "先看看村民会看到什么" }).click();
+    await expect(
+      page.locator("[data-preview-out]").filter({ hasText: "收入 1.5万元" }).textContent(),
+    ).resolves.toContain("共 3 行");
+
+    const serious = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const submitBox = await page.getByRole("button", { name: "公开", exact: true }).boundingBox();
+    expect(submitBox?.height ?? 0).toBeGreaterThanOrEqual(44);
+
+    await page.getByRole("button", { name: "公开", exact: true }).click();
+    await page.locator("[data-done]").filter({ hasText: "已公开" }).waitFor();
+    await page.locator("[data-recent] li").first().filter({ hasText: TITLE }).waitFor();
+    await context.close();
+
+    const villager = await browser.newContext({ viewport: { width: 360, height: 640 }, javaScriptEnabled: false });
+    const view = await villager.newPage();
+    await view.goto(`${baseURL}/v/${VILLAGE}/`);
+    const item = view.locator("#i-finance-quarterly");
+    await expect(item.locator("b").first().textContent()).resolves.toBe(TITLE);
+    const html = (await item.innerHTML()) ?? "";
+    expect(html.indexOf("收入 1.5万元")).toBeGreaterThan(-1);
+    expect(html.indexOf("收入 1.5万元")).toBeLessThan(html.indexOf("<table>"));
+    await item.getByRole("link", { name: "看全部明细和历次版本" }).click();
+    await view.waitForURL(/\/v\/371603104201\/d\/\d+\/$/);
+    await expect(view.locator("table").textContent()).resolves.toContain("村内道路维修（东西大街, 含材料）");
+    await expect(view.locator("main").textContent()).resolves.toContain("第 1 版");
+    await villager.close();
+  });
+});

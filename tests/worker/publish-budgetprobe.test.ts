@@ -1,0 +1,48 @@
+/**
+ * The byte budget as served: each village page with its live parts filled from a full set of demo
+ * disclosures must fit one TCP round trip (≤ 14,600 bytes gzip for HTML with its CSS).
+ */
+import { SELF, env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { chinaDate } from "../../schema/period.ts";
+import { villages } from "../../schema/reference.ts";
+import { demoDisclosures } from "../../scripts/demo-data.ts";
+
+const BUDGET = 14_600;
+
+async function gzipSize(body: ReadableStream<Uint8Array>): Promise<number> {
+  const compressed = body.pipeThrough(new CompressionStream("gzip"));
+  return (await new Response(compressed).arrayBuffer()).byteLength;
+}
+
+async function seedDemo(codes: readonly string[]): Promise<void> {
+  for (const code of codes) {
+    const village = villages.find((v) => v.code === code) as (typeof villages)[number];
+    const chain = await demoDisclosures(village, chinaDate());
+    await env.DB.batch(
+      chain.map((d) =>
+        env.DB.prepare(
+          `INSERT INTO disclosures (village_code, item_id, period, title, content, tables, published_by, published_at, seq, prev_hash, hash, demo)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)`,
+        ).bind(d.village, d.item, d.period, d.title, d.content, d.tables ? JSON.stringify(d.tables) : null, d.publishedBy, d.publishedAt, d.seq, d.prevHash, d.hash),
+      ),
+    );
+  }
+}
+
+describe("village page budget as served", () => {
+  it("every village page with its demo disclosures filled in stays within 14,600 bytes gzip", async () => {
+    const codes = villages.map((v) => v.code);
+    await seedDemo(codes);
+    const sizes: { code: string; bytes: number }[] = [];
+    for (const code of codes) {
+      const response = await SELF.fetch(`https://cunma.test/v/${code}/`);
+      expect(response.status).toBe(200);
+      sizes.push({ code, bytes: await gzipSize(response.body as ReadableStream<Uint8Array>) });
+    }
+    const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    console.log("LARGEST", JSON.stringify(largest));expect(largest.bytes, `largest page ${largest.code}`).toBeLessThanOrEqual(BUDGET);
+    // the live parts really are there: a filled page is much larger than its static shell
+    expect(Math.min(...sizes.map((s) => s.bytes))).toBeGreaterThan(4_000);
+  }, 120_000);
+});

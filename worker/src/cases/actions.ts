@@ -1,0 +1,166 @@
+/**
+ * Staff actions on a case: 三事分流 (triage), 定责定时定措施 (assign), the public answer, internal notes,
+ * merging a duplicate and transferring to another town. Each one is a single batch: the guarded update,
+ * its public and/or internal events, and the audit row. A case in the wrong state answers 409.
+ */
+
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { actionStates, type CaseAction, suggestedDeadline } from "../../../schema/case.ts";
+import { chinaDate } from "../../../schema/period.ts";
+import { townByCode } from "../../../schema/reference.ts";
+import { t } from "../../../site/src/i18n/index.ts";
+import { runAudited } from "../audit/queries.ts";
+import { ApiError } from "../errors.ts";
+import { sameOriginOnly } from "../staff/csrf.ts";
+import { requireStaff, type StaffEnv } from "../staff/session.ts";
+import { canSeeCase, loadCase, refusal } from "./access.ts";
+import { type CaseRow, caseById, eventStatement, guardedUpdate, isStateConflict } from "./queries.ts";
+import { actionBody, caseIdParam, fieldError } from "./schema.ts";
+import { caseView } from "./view.ts";
+
+export const caseActions = new Hono<StaffEnv>();
+
+const guard = [requireStaff(), sameOriginOnly(), caseIdParam] as const;
+
+/** The case of the request, after checking the member may see it and take `action` now. */
+async function caseFor(c: Context<StaffEnv>, id: number, action: CaseAction): Promise<CaseRow> {
+  const row = await loadCase(c.env.DB, c.get("staff"), id);
+  const refused = refusal(c.get("staff"), row, action);
+  if (refused) throw refused;
+  return row;
+}
+
+/** Runs the action's statements with its audit row and answers with the case as it now is. */
+async function commit(
+  c: Context<StaffEnv>,
+  row: CaseRow,
+  action: CaseAction,
+  statements: D1PreparedStatement[],
+  detail: Record<string, unknown>,
+) {
+  const staff = c.get("staff");
+  try {
+    await runAudited(
+      c.env.DB,
+      { action: `report_${action}`, actorId: staff.id, actor: staff.username, target: `report:${row.id}`, detail },
+      statements,
+    );
+  } catch (err) {
+    if (!isStateConflict(err)) throw err;
+    const now = (await caseById(c.env.DB, row.id)) ?? row;
+    throw refusal(staff, now, action) ?? new ApiError(409, "wrong_state", t("cases.error.state.changed"));
+  }
+  const updated = await loadCase(c.env.DB, staff, row.id).catch(() => null);
+  // after a transfer out of their town the member no longer sees the case
+  return c.json(updated ? await caseView(c.env.DB, staff, updated, chinaDate()) : { transferred: true });
+}
+
+const event = (row: CaseRow, actor: string, kind: string, isPublic: boolean, body: string | null, on: string) => ({
+  id: row.id,
+  kind,
+  public: isPublic,
+  body,
+  actor,
+  on,
+});
+
+caseActions.post("/api/staff/reports/:id/triage", ...guard, actionBody("triage"), async (c) => {
+  const { route } = c.req.valid("json");
+  const row = await caseFor(c, c.req.valid("param").id, "triage");
+  if (row.kind === "misconduct" && route !== "discipline")
+    throw fieldError("route", "cases.error.field.routeMisconduct");
+  const today = chinaDate();
+  const actor = c.get("staff").username;
+  const db = c.env.DB;
+  const statements = [
+    guardedUpdate(db, row.id, actionStates.triage, "accepted", "route = ?3, queue = ?4", [
+      route,
+      route === "discipline" ? "discipline" : "village",
+    ]),
+    eventStatement(db, event(row, actor, "triaged", false, route, today)),
+  ];
+  if (row.state === "received") statements.push(eventStatement(db, event(row, actor, "accepted", true, null, today)));
+  return commit(c, row, "triage", statements, { route, from: row.route });
+});
+
+caseActions.post("/api/staff/reports/:id/assign", ...guard, actionBody("assign"), async (c) => {
+  const body = c.req.valid("json");
+  const row = await caseFor(c, c.req.valid("param").id, "assign");
+  const today = chinaDate();
+  const deadline = body.deadline || suggestedDeadline(row.kind, row.receivedOn, today);
+  if (deadline < today) throw fieldError("deadline", "cases.error.field.deadlinePast", { today });
+  const yearAhead = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  if (deadline > yearAhead) throw fieldError("deadline", "cases.error.field.deadlineFar");
+  const db = c.env.DB;
+  const statements = [
+    guardedUpdate(db, row.id, actionStates.assign, "handling", "responsible = ?3, deadline = ?4, measures = ?5", [
+      body.responsible,
+      deadline,
+      body.measures,
+    ]),
+    eventStatement(db, event(row, c.get("staff").username, "assigned", true, null, today)),
+  ];
+  return commit(c, row, "assign", statements, { responsible: body.responsible, deadline, measures: body.measures });
+});
+
+caseActions.post("/api/staff/reports/:id/answer", ...guard, actionBody("answer"), async (c) => {
+  const { answer } = c.req.valid("json");
+  const row = await caseFor(c, c.req.valid("param").id, "answer");
+  const today = chinaDate();
+  const db = c.env.DB;
+  const statements = [
+    guardedUpdate(db, row.id, actionStates.answer, "answered", "answer = ?3, answered_on = ?4, closed_on = NULL", [
+      answer,
+      today,
+    ]),
+    eventStatement(db, event(row, c.get("staff").username, "answered", true, answer, today)),
+  ];
+  return commit(c, row, "answer", statements, { length: answer.length });
+});
+
+caseActions.post("/api/staff/reports/:id/notes", ...guard, actionBody("note"), async (c) => {
+  const { note } = c.req.valid("json");
+  const row = await caseFor(c, c.req.valid("param").id, "note");
+  const statements = [eventStatement(c.env.DB, event(row, c.get("staff").username, "note", false, note, chinaDate()))];
+  return commit(c, row, "note", statements, { length: note.length });
+});
+
+caseActions.post("/api/staff/reports/:id/merge", ...guard, actionBody("merge"), async (c) => {
+  const { into } = c.req.valid("json");
+  const staff = c.get("staff");
+  const row = await caseFor(c, c.req.valid("param").id, "merge");
+  const target = await caseById(c.env.DB, into);
+  if (!target || !canSeeCase(staff, target)) throw fieldError("into", "cases.error.field.intoMissing");
+  if (target.id === row.id) throw fieldError("into", "cases.error.field.intoSelf");
+  if (target.mergedInto !== null) throw fieldError("into", "cases.error.field.intoMerged");
+  if (target.queue !== row.queue || (target.kind === "misconduct") !== (row.kind === "misconduct")) {
+    throw fieldError("into", "cases.error.field.intoQueue");
+  }
+  const today = chinaDate();
+  const db = c.env.DB;
+  const statements = [
+    guardedUpdate(db, row.id, actionStates.merge, "closed", "merged_into = ?3, closed_on = ?4", [target.id, today]),
+    eventStatement(db, event(row, staff.username, "merged", true, null, today)),
+    eventStatement(db, { ...event(target, staff.username, "merged", false, `#${row.id}`, today) }),
+  ];
+  return commit(c, row, "merge", statements, { into: target.id });
+});
+
+caseActions.post("/api/staff/reports/:id/transfer", ...guard, actionBody("transfer"), async (c) => {
+  const { town } = c.req.valid("json");
+  const row = await caseFor(c, c.req.valid("param").id, "transfer");
+  if (town === row.town) throw fieldError("town", "cases.error.field.townSame");
+  const today = chinaDate();
+  const actor = c.get("staff").username;
+  const db = c.env.DB;
+  const body = `${townByCode(row.town)?.name ?? row.town} → ${townByCode(town)?.name ?? town}`;
+  const statements = [
+    guardedUpdate(db, row.id, actionStates.transfer, null, "handling_town = ?3", [
+      town === row.villageTown ? null : town,
+    ]),
+    eventStatement(db, event(row, actor, "transferred", true, null, today)),
+    eventStatement(db, event(row, actor, "transferred", false, body, today)),
+  ];
+  return commit(c, row, "transfer", statements, { from: row.town, to: town });
+});

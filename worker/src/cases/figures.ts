@@ -1,0 +1,52 @@
+/**
+ * The staff figures, computed from case rows: received, closed, answered (and on time), overdue still
+ * open, median days to answer, and the ratings behind satisfaction with their denominator.
+ */
+import { currentDeadline, overdueDays } from "../../../schema/case.ts";
+import { type CaseFigures, caseFigures } from "../../../schema/report.ts";
+import type { FigureRow } from "./queries.ts";
+
+export interface StaffFigures extends CaseFigures {
+  closed: number;
+  /** Answered no later than the deadline that applied (denominator: answered). */
+  answeredOnTime: number;
+  /** Open cases past their deadline in working days. */
+  overdue: number;
+}
+
+/**
+ * @example staffFigures([{ village, town, kind: "question", state: "closed", deadline: null, receivedOn: "2026-11-02", answeredOn: "2026-11-03", rating: "satisfied" }], "2026-11-29").answeredOnTime // 1
+ */
+export function staffFigures(rows: readonly FigureRow[], today: string): StaffFigures {
+  const onTime = rows.filter(
+    (r) =>
+      r.answeredOn !== null &&
+      r.answeredOn <=
+        currentDeadline({ kind: r.kind, state: "accepted", receivedOn: r.receivedOn, deadline: r.deadline }),
+  );
+  return {
+    ...caseFigures(rows),
+    closed: rows.filter((r) => r.state === "closed").length,
+    answeredOnTime: onTime.length,
+    overdue: rows.filter((r) => overdueDays(r, today) > 0).length,
+  };
+}
+
+/**
+ * Figures per group (town or village code), in the order of `groups`, each computed from its own rows.
+ * @example figuresBy(rows, ["371603104201"], (r) => r.village, today)
+ */
+export function figuresBy(
+  rows: readonly FigureRow[],
+  groups: readonly string[],
+  key: (row: FigureRow) => string,
+  today: string,
+): { code: string; figures: StaffFigures }[] {
+  return groups.map((code) => ({
+    code,
+    figures: staffFigures(
+      rows.filter((r) => key(r) === code),
+      today,
+    ),
+  }));
+}

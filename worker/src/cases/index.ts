@@ -1,0 +1,235 @@
+/**
+ * Staff case routes: the queue (overdue first), a case with its whole timeline, a reporter's contact
+ * (audited), the figures, and CSV exports. Actions live in actions.ts. Every route needs a session, and
+ * everything out of the member's scope answers 404.
+ */
+import { Hono } from "hono";
+import { chinaDate } from "../../../schema/period.ts";
+import { district, townByCode, towns, villageByCode, villagesOfTown } from "../../../schema/reference.ts";
+import type { StaffMember } from "../../../schema/staff.ts";
+import { type StringKey, t } from "../../../site/src/i18n/index.ts";
+import { runAudited } from "../audit/queries.ts";
+import { ApiError } from "../errors.ts";
+import { canSeeMisconduct, canSeeTown } from "../staff/scope.ts";
+import { requireStaff, type StaffEnv } from "../staff/session.ts";
+import { loadCase } from "./access.ts";
+import { caseActions } from "./actions.ts";
+import { autoCloseDays, closeUnratedCases } from "./auto-close.ts";
+import { csvResponse, csvText } from "./csv.ts";
+import { figuresBy, type StaffFigures, staffFigures } from "./figures.ts";
+import { contactStatement, exportCases, figureRows, scopedCases } from "./queries.ts";
+import { caseIdParam, figuresQuery, listQuery } from "./schema.ts";
+import { caseView, listLine, queueOrder } from "./view.ts";
+
+export const caseRoutes = new Hono<StaffEnv>();
+const PER_PAGE = 50;
+
+caseRoutes.get("/api/staff/reports", requireStaff(), listQuery, async (c) => {
+  const filter = c.req.valid("query");
+  const today = chinaDate();
+  await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
+  const all = (await scopedCases(c.env.DB, c.get("staff"), filter)).map((r) => listLine(r, today));
+  const overdueTotal = all.filter((l) => l.overdueDays > 0).length;
+  const lines = (filter.overdue ? all.filter((l) => l.overdueDays > 0) : all).sort(queueOrder);
+  const pages = Math.max(1, Math.ceil(lines.length / PER_PAGE));
+  c.header("Cache-Control", "no-store");
+  return c.json({
+    total: lines.length,
+    overdueTotal,
+    page: filter.page,
+    pages,
+    perPage: PER_PAGE,
+    today,
+    cases: lines.slice((filter.page - 1) * PER_PAGE, filter.page * PER_PAGE),
+  });
+});
+
+caseRoutes.get("/api/staff/reports.csv", requireStaff(), listQuery, async (c) => {
+  const filter = c.req.valid("query");
+  const staff = c.get("staff");
+  const today = chinaDate();
+  await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
+  const withContact = canSeeMisconduct(staff);
+  const rows = await exportCases(c.env.DB, staff, filter, withContact);
+  const lines = rows
+    .map((r) => ({ ...r, line: listLine(r, today) }))
+    .filter((r) => !filter.overdue || r.line.overdueDays > 0);
+  const header: StringKey[] = [
+    "cases.field.id",
+    "cases.field.receipt",
+    "cases.field.town",
+    "cases.field.village",
+    "cases.field.kind",
+    "cases.field.topic",
+    "cases.field.state",
+    "cases.field.route",
+    "cases.field.received",
+    "cases.field.deadline",
+    "cases.field.overdueDays",
+    "cases.field.responsible",
+    "cases.field.measures",
+    "cases.field.answeredOn",
+    "cases.field.closedOn",
+    "cases.field.rating",
+    "cases.field.content",
+    ...(withContact ? (["cases.field.contactName", "cases.field.contactPhone"] as const) : []),
+  ];
+  const body = lines.map(({ line, ...r }) => [
+    r.id,
+    r.receipt,
+    line.townName,
+    line.villageName,
+    t(`reports.kind.${r.kind}`),
+    t(`reports.topic.${r.topic}`),
+    t(`reports.state.${r.state}`),
+    t(`cases.route.${r.route ?? "none"}`),
+    r.receivedOn,
+    line.deadline,
+    line.overdueDays,
+    r.responsible,
+    r.measures,
+    r.answeredOn,
+    r.closedOn,
+    r.rating ? t(`reports.rating.${r.rating}`) : null,
+    r.content,
+    ...(withContact ? [r.contactName, r.contactPhone] : []),
+  ]);
+  const misconduct = lines.filter((r) => r.kind === "misconduct").map((r) => r.id);
+  const contacts = lines.filter((r) => r.contactName !== null || r.contactPhone !== null).map((r) => r.id);
+  await runAudited(
+    c.env.DB,
+    {
+      action: "reports_export",
+      actorId: staff.id,
+      actor: staff.username,
+      detail: { rows: lines.length, misconduct, contacts },
+    },
+    [],
+  );
+  return csvResponse(
+    csvText(
+      header.map((k) => t(k)),
+      body,
+    ),
+    `cases-${today}.csv`,
+  );
+});
+
+/** The figures for the member's scope, grouped by town (district) or by village (a town or a village). */
+async function scopedFigures(db: D1Database, staff: StaffMember, town: string | null, today: string) {
+  if (town && !canSeeTown(staff, town)) throw new ApiError(403, "forbidden", t("cases.error.figuresScope"));
+  const rows = await figureRows(db, staff, town);
+  const total = staffFigures(rows, today);
+  if (staff.role === "district_admin" && !town) {
+    const groups = figuresBy(
+      rows,
+      towns.map((tw) => tw.code),
+      (r) => r.town,
+      today,
+    );
+    return {
+      scope: { level: "district", code: district.code, name: district.name },
+      by: "town",
+      total,
+      groups: named(groups),
+    };
+  }
+  const townCode = town ?? (staff.role === "town_inspector" ? staff.scope : (villageByCode(staff.scope)?.town ?? ""));
+  const villages = staff.role === "village_secretary" ? [staff.scope] : villagesOfTown(townCode).map((v) => v.code);
+  const groups = figuresBy(rows, villages, (r) => r.village, today);
+  const scope =
+    staff.role === "village_secretary"
+      ? { level: "village", code: staff.scope, name: villageByCode(staff.scope)?.name ?? staff.scope }
+      : { level: "town", code: townCode, name: townByCode(townCode)?.name ?? townCode };
+  return { scope, by: "village", total, groups: named(groups) };
+}
+
+const named = (groups: { code: string; figures: StaffFigures }[]) =>
+  groups.map((g) => ({ ...g, name: townByCode(g.code)?.name ?? villageByCode(g.code)?.name ?? g.code }));
+
+caseRoutes.get("/api/staff/figures", requireStaff(), figuresQuery, async (c) => {
+  const today = chinaDate();
+  await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
+  c.header("Cache-Control", "no-store");
+  return c.json({ today, ...(await scopedFigures(c.env.DB, c.get("staff"), c.req.valid("query").town, today)) });
+});
+
+caseRoutes.get("/api/staff/figures.csv", requireStaff(), figuresQuery, async (c) => {
+  const today = chinaDate();
+  const staff = c.get("staff");
+  await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
+  const figures = await scopedFigures(c.env.DB, staff, c.req.valid("query").town, today);
+  const header = [
+    "cases.figures.scope",
+    "cases.figures.received",
+    "cases.figures.closed",
+    "cases.figures.answered",
+    "cases.figures.onTime",
+    "cases.figures.overdue",
+    "cases.figures.medianDays",
+    "reports.rating.satisfied",
+    "reports.rating.basic",
+    "reports.rating.unsatisfied",
+  ] as const;
+  const line = (name: string, f: StaffFigures) => [
+    name,
+    f.received,
+    f.closed,
+    f.answered,
+    f.answeredOnTime,
+    f.overdue,
+    f.medianDays,
+    f.satisfied,
+    f.basic,
+    f.unsatisfied,
+  ];
+  const rows = [...figures.groups.map((g) => line(g.name, g.figures)), line(t("cases.figures.total"), figures.total)];
+  await runAudited(
+    c.env.DB,
+    {
+      action: "figures_export",
+      actorId: staff.id,
+      actor: staff.username,
+      target: `${figures.scope.level}:${figures.scope.code}`,
+    },
+    [],
+  );
+  return csvResponse(
+    csvText(
+      header.map((k) => t(k)),
+      rows,
+    ),
+    `figures-${figures.scope.code}-${today}.csv`,
+  );
+});
+
+caseRoutes.get("/api/staff/reports/:id", requireStaff(), caseIdParam, async (c) => {
+  const staff = c.get("staff");
+  const today = chinaDate();
+  await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
+  const row = await loadCase(c.env.DB, staff, c.req.valid("param").id);
+  if (row.kind === "misconduct") {
+    await runAudited(
+      c.env.DB,
+      { action: "report_read", actorId: staff.id, actor: staff.username, target: `report:${row.id}` },
+      [],
+    );
+  }
+  c.header("Cache-Control", "no-store");
+  return c.json(await caseView(c.env.DB, staff, row, today));
+});
+
+caseRoutes.get("/api/staff/reports/:id/contact", requireStaff(), caseIdParam, async (c) => {
+  const staff = c.get("staff");
+  const row = await loadCase(c.env.DB, staff, c.req.valid("param").id);
+  if (!canSeeMisconduct(staff)) throw new ApiError(403, "forbidden", t("staff.error.forbidden"));
+  const [read] = await runAudited(
+    c.env.DB,
+    { action: "report_contact_read", actorId: staff.id, actor: staff.username, target: `report:${row.id}` },
+    [contactStatement(c.env.DB, row.id)],
+  );
+  c.header("Cache-Control", "no-store");
+  return c.json({ contact: (read?.results[0] as { name: string | null; phone: string | null } | undefined) ?? null });
+});
+
+caseRoutes.route("/", caseActions);

@@ -1,0 +1,46 @@
+/**
+ * A tiny inline-SVG bar chart of a ledger item's income (green) and expense (red) over its last few
+ * periods, for the village page: two paths and a label per period, a few hundred bytes. The figures
+ * themselves are in its accessible name.
+ */
+import { yuanWords } from "../../../schema/disclosure.ts";
+import { periodLabel } from "../../../schema/period.ts";
+import { t } from "../../../site/src/i18n/index.ts";
+import type { PeriodTotals } from "./queries.ts";
+
+const SLOT = 40;
+const BAR = 13;
+const BASE = 46;
+const TALL = 42;
+
+/** "2026-10" → "10月", "2026-Q3" → "Q3", "2026" → "2026". */
+const shortLabel = (period: string) =>
+  /-\d\d$/.test(period) ? `${Number(period.slice(5))}月` : period.slice(5) || period;
+
+/**
+ * The chart for one item's periods (any order); empty when there are fewer than two to compare.
+ * @example ledgerChart([{ item, period: "2026-09", income: 100, expense: 80 }, …])
+ */
+export function ledgerChart(periods: readonly PeriodTotals[]): string {
+  if (periods.length < 2) return "";
+  const sorted = [...periods].sort((a, b) => (a.period < b.period ? -1 : 1));
+  const max = Math.max(1, ...sorted.flatMap((p) => [p.income, p.expense]));
+  const bar = (x: number, value: number) => {
+    const h = Math.max(1, Math.round((value / max) * TALL));
+    return `M${x} ${BASE}v-${h}h${BAR}v${h}z`;
+  };
+  const income = sorted.map((p, i) => bar(i * SLOT + 6, p.income)).join("");
+  const expense = sorted.map((p, i) => bar(i * SLOT + 6 + BAR, p.expense)).join("");
+  const labels = sorted.map((p, i) => `<text x="${i * SLOT + 6 + BAR}" y="58">${shortLabel(p.period)}</text>`).join("");
+  const name = sorted
+    .map((p) =>
+      t("publish.village.chartPeriod", {
+        period: periodLabel(p.period),
+        income: yuanWords(p.income),
+        expense: yuanWords(p.expense),
+      }),
+    )
+    .join("；");
+  const caption = t("publish.village.chart", { count: sorted.length });
+  return `<p class="m">${caption}</p><svg role="img" aria-label="${name}" viewBox="0 0 ${sorted.length * SLOT} 60" width="${sorted.length * SLOT * 1.2}" font-size="9" text-anchor="middle"><path fill="#2e7d32" d="${income}"/><path fill="#c8102e" d="${expense}"/>${labels}</svg>`;
+}

@@ -1,0 +1,111 @@
+/**
+ * GET /api/staff/disclosures/overdue[.csv]?town=…: which villages have not published which required
+ * items for which period, grouped by town, for the member's scope: the district admin any town or all,
+ * a town inspector their town, a secretary their own village.
+ */
+import { Hono } from "hono";
+import { chinaDate, periodLabel } from "../../../schema/period.ts";
+import { cadenceById, catalogueItemById, district, townByCode, villageByCode } from "../../../schema/reference.ts";
+import type { StaffMember } from "../../../schema/staff.ts";
+import { t } from "../../../site/src/i18n/index.ts";
+import { runAudited } from "../audit/queries.ts";
+import { csvResponse, csvText } from "../cases/csv.ts";
+import { ApiError } from "../errors.ts";
+import { requireStaff, type StaffEnv } from "../staff/session.ts";
+import { type OverdueDisclosure, overdueInArea } from "./overdue.ts";
+import { overdueQuery } from "./schema.ts";
+
+export const inspectRoutes = new Hono<StaffEnv>();
+
+/** The code prefix a member may list: a town given must be theirs (or anything for the district). */
+function overdueArea(staff: StaffMember, town: string | undefined): string {
+  const own =
+    staff.role === "district_admin"
+      ? district.code
+      : staff.role === "town_inspector"
+        ? staff.scope
+        : (villageByCode(staff.scope)?.town ?? "");
+  if (town !== undefined && !town.startsWith(own) && !(staff.role === "district_admin")) {
+    throw new ApiError(403, "forbidden", t("publish.error.overdueScope"));
+  }
+  if (staff.role === "village_secretary") return staff.scope;
+  return town ?? own;
+}
+
+/** The overdue list grouped by town, then village, each with its counts and denominators. */
+function grouped(villages: { code: string; town: string; name: string }[], overdue: OverdueDisclosure[]) {
+  const townCodes = [...new Set(villages.map((v) => v.town))];
+  return townCodes.map((code) => {
+    const own = villages.filter((v) => v.town === code);
+    const late = own
+      .map((v) => ({
+        code: v.code,
+        name: v.name,
+        items: overdue
+          .filter((o) => o.village === v.code)
+          .map((o) => ({
+            item: o.item,
+            name: catalogueItemById(o.item)?.name ?? o.item,
+            cadence: cadenceById(o.cadence).name,
+            expected: o.expected,
+            expectedLabel: periodLabel(o.expected),
+            latest: o.latest,
+          })),
+      }))
+      .filter((v) => v.items.length > 0);
+    return {
+      code,
+      name: townByCode(code)?.name ?? code,
+      villages: own.length,
+      lateVillages: late.length,
+      items: late.reduce((n, v) => n + v.items.length, 0),
+      late,
+    };
+  });
+}
+
+inspectRoutes.get("/api/staff/disclosures/overdue", requireStaff(), overdueQuery, async (c) => {
+  const area = overdueArea(c.get("staff"), c.req.valid("query").town);
+  const today = chinaDate();
+  const { villages, overdue } = await overdueInArea(c.env.DB, area, today);
+  c.header("Cache-Control", "no-store");
+  return c.json({ today, area, villages: villages.length, overdue: overdue.length, towns: grouped(villages, overdue) });
+});
+
+inspectRoutes.get("/api/staff/disclosures/overdue.csv", requireStaff(), overdueQuery, async (c) => {
+  const staff = c.get("staff");
+  const area = overdueArea(staff, c.req.valid("query").town);
+  const today = chinaDate();
+  const { villages, overdue } = await overdueInArea(c.env.DB, area, today);
+  const header = ["csvTown", "csvVillage", "csvCode", "csvItem", "csvCadence", "csvExpected", "csvLatest"] as const;
+  const rows = overdue.map((o) => {
+    const village = villages.find((v) => v.code === o.village);
+    return [
+      townByCode(village?.town ?? "")?.name ?? "",
+      village?.name ?? o.village,
+      o.village,
+      catalogueItemById(o.item)?.name ?? o.item,
+      cadenceById(o.cadence).name,
+      periodLabel(o.expected),
+      o.latest ? periodLabel(o.latest) : t("publish.overdue.never"),
+    ];
+  });
+  await runAudited(
+    c.env.DB,
+    {
+      action: "overdue_export",
+      actorId: staff.id,
+      actor: staff.username,
+      target: `area:${area}`,
+      detail: { rows: rows.length },
+    },
+    [],
+  );
+  return csvResponse(
+    csvText(
+      header.map((k) => t(`publish.overdue.${k}`)),
+      rows,
+    ),
+    `overdue-${area}-${today}.csv`,
+  );
+});

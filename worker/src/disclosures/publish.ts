@@ -1,0 +1,191 @@
+/**
+ * Secretaries publish. Bodies are JSON:
+ * - POST /api/staff/disclosures `{village, item, period, title, content, tables?, csv?}` → 201
+ *   `{id, seq, hash, prevHash, publishedAt, url, summary, …}`. `period` as the item's cadence requires
+ *   (`2026-09`, `2026-Q3`, `2026`). The table is either `tables` (`{kind, rows}`, amounts in fen) or
+ *   `csv`: the file's bytes in base64, exactly as WPS or Excel saved them (UTF-8, GBK or UTF-16; decoded
+ *   and validated by schema/csv.ts). A bad CSV is a 422 whose `fields` name each row's problem
+ *   (`"csv.3.金额": "第3行「金额」不是数字。"`) and nothing is stored. A period already published is a 409:
+ *   published versions are never changed, only corrected.
+ * - POST /api/staff/disclosures/<id>/corrections `{title, content, reason, tables?, csv?}` → 201, a new
+ *   version of the same item and period (only of its latest version); no `tables`/`csv` keeps the table,
+ *   `tables: null` drops it.
+ * - POST /api/staff/disclosures/preview `{village, item, period, tables?, csv?}` → the plain summary,
+ *   storing nothing.
+ * Only the village's own secretary or the district admin may publish (403 otherwise). Each append
+ * carries its audit row in the same batch and is retried when another append took the same seq.
+ */
+import { Hono } from "hono";
+import { rowContent } from "../../../schema/chain.ts";
+import { type DisclosureContent, disclosureHash, GENESIS_HASH, plainSummary } from "../../../schema/disclosure.ts";
+import { chinaDate, periodLabel } from "../../../schema/period.ts";
+import { villageByCode } from "../../../schema/reference.ts";
+import type { StaffMember } from "../../../schema/staff.ts";
+import { t } from "../../../site/src/i18n/index.ts";
+import { recordAudit } from "../audit/queries.ts";
+import { ApiError } from "../errors.ts";
+import { canSeeVillage } from "../staff/scope.ts";
+import { requireStaff, type StaffEnv } from "../staff/session.ts";
+import { appendVersion, chainHead, periodVersions, recentVersions, versionById } from "./queries.ts";
+import { correctionBody, disclosureIdParam, previewBody, publishBody, villageQuery } from "./schema.ts";
+import { checkPeriod, knownItem, versionTables } from "./version.ts";
+
+export const publishRoutes = new Hono<StaffEnv>();
+
+const ATTEMPTS = 5;
+
+/** Publishing is for the village's own secretary and the district admin; town inspectors only watch. */
+function requirePublisher(staff: StaffMember, village: string): void {
+  if (!villageByCode(village)) {
+    throw new ApiError(422, "invalid", t("publish.error.invalid"), { village: t("publish.error.village") });
+  }
+  const allowed =
+    (staff.role === "village_secretary" || staff.role === "district_admin") && canSeeVillage(staff, village);
+  if (!allowed) {
+    const message = staff.role === "village_secretary" ? t("publish.error.villageScope") : t("publish.error.forbidden");
+    throw new ApiError(403, "forbidden", message);
+  }
+}
+
+const conflict = (err: unknown, pattern: RegExp) => err instanceof Error && pattern.test(err.message);
+
+/**
+ * Appends `draft` after the village's chain head with its audit row in one batch. A guard failure
+ * (already published, or not the latest version) is a 409; a lost race for the seq is retried.
+ */
+async function appendToChain(
+  db: D1Database,
+  staff: StaffMember,
+  draft: Omit<DisclosureContent, "publishedBy" | "publishedAt">,
+) {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const head = (await chainHead(db, draft.village)) ?? { seq: 0, hash: GENESIS_HASH };
+    const content: DisclosureContent = { ...draft, publishedBy: staff.username, publishedAt: new Date().toISOString() };
+    const hash = await disclosureHash(content, head.hash);
+    const seq = head.seq + 1;
+    const audit = await recordAudit(db, {
+      action: draft.corrects === null ? "disclosure_publish" : "disclosure_correct",
+      actorId: staff.id,
+      actor: staff.username,
+      target: `disclosure:${draft.village}#${seq}`,
+      detail: { item: draft.item, period: draft.period, hash, corrects: draft.corrects },
+    });
+    const version = {
+      ...content,
+      tables: content.tables ? JSON.stringify(content.tables) : null,
+      seq,
+      prevHash: head.hash,
+      hash,
+    };
+    try {
+      const [inserted] = await db.batch([appendVersion(db, version), audit]);
+      const { id } = (inserted as D1Result).results[0] as { id: number };
+      return { id, seq, hash, prevHash: head.hash, publishedAt: content.publishedAt };
+    } catch (err) {
+      if (conflict(err, /CHECK constraint failed/)) {
+        const key = draft.corrects === null ? "publish.error.duplicate" : "publish.error.notLatest";
+        throw new ApiError(
+          409,
+          "conflict",
+          t(key, { period: periodLabel(draft.period), item: knownItem(draft.item).name }),
+        );
+      }
+      if (!conflict(err, /UNIQUE constraint failed: (disclosures\.(village_code|hash)|audit_log\.(seq|hash))/))
+        throw err;
+    }
+  }
+  throw new ApiError(503, "busy", t("publish.error.busy"));
+}
+
+const published = (
+  draft: Omit<DisclosureContent, "publishedBy" | "publishedAt">,
+  stored: Awaited<ReturnType<typeof appendToChain>>,
+  today: string,
+) => ({
+  ...stored,
+  village: draft.village,
+  item: draft.item,
+  period: draft.period,
+  title: draft.title,
+  corrects: draft.corrects,
+  summary: draft.tables ? plainSummary(draft.tables, today) : null,
+  url: `/v/${draft.village}/d/${stored.id}/`,
+});
+
+publishRoutes.post("/api/staff/disclosures", requireStaff(), publishBody, async (c) => {
+  const input = c.req.valid("json");
+  const staff = c.get("staff");
+  requirePublisher(staff, input.village);
+  const today = chinaDate();
+  const item = knownItem(input.item);
+  checkPeriod(item, input.period, today);
+  const tables = versionTables(item, input.period, input);
+  const existing = await periodVersions(c.env.DB, input.village, item.id, input.period);
+  if (existing.length > 0) {
+    throw new ApiError(
+      409,
+      "conflict",
+      t("publish.error.duplicate", { period: periodLabel(input.period), item: item.name }),
+    );
+  }
+  const draft = { ...input, item: item.id, tables, corrects: null, reason: null };
+  const stored = await appendToChain(c.env.DB, staff, draft);
+  return c.json(published(draft, stored, today), 201, { Location: `/v/${input.village}/d/${stored.id}/` });
+});
+
+publishRoutes.post(
+  "/api/staff/disclosures/:id/corrections",
+  requireStaff(),
+  disclosureIdParam,
+  correctionBody,
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const input = c.req.valid("json");
+    const staff = c.get("staff");
+    const original = await versionById(c.env.DB, id);
+    if (!original) throw new ApiError(404, "not_found", t("publish.error.notFound"));
+    requirePublisher(staff, original.village_code);
+    const item = knownItem(original.item_id);
+    const keepsTable = input.tables === undefined && input.csv === undefined;
+    const tables = keepsTable ? (rowContent(original)?.tables ?? null) : versionTables(item, original.period, input);
+    const versions = await periodVersions(c.env.DB, original.village_code, item.id, original.period);
+    if (versions.at(-1)?.id !== id) throw new ApiError(409, "conflict", t("publish.error.notLatest"));
+    const draft = {
+      village: original.village_code,
+      item: item.id,
+      period: original.period,
+      title: input.title,
+      content: input.content,
+      tables,
+      corrects: id,
+      reason: input.reason,
+    };
+    const stored = await appendToChain(c.env.DB, staff, draft);
+    const today = chinaDate();
+    return c.json(published(draft, stored, today), 201, { Location: `/v/${draft.village}/d/${stored.id}/` });
+  },
+);
+
+publishRoutes.post("/api/staff/disclosures/preview", requireStaff(), previewBody, async (c) => {
+  const input = c.req.valid("json");
+  requirePublisher(c.get("staff"), input.village);
+  const today = chinaDate();
+  const item = knownItem(input.item);
+  checkPeriod(item, input.period, today);
+  const tables = versionTables(item, input.period, input);
+  return c.json({
+    item: item.id,
+    kind: tables?.kind ?? null,
+    rows: tables?.rows.length ?? 0,
+    summary: tables ? plainSummary(tables, today) : null,
+    tables,
+  });
+});
+
+publishRoutes.get("/api/staff/disclosures", requireStaff(), villageQuery, async (c) => {
+  const staff = c.get("staff");
+  const village = c.req.valid("query").village ?? staff.scope;
+  if (!canSeeVillage(staff, village)) throw new ApiError(403, "forbidden", t("publish.error.villageScope"));
+  c.header("Cache-Control", "no-store");
+  return c.json({ village, versions: await recentVersions(c.env.DB, village, 40) });
+});

@@ -1,0 +1,178 @@
+/**
+ * 一季一晒 阳光报告会. A secretary (or the district admin) records a village's quarterly meeting:
+ * POST /api/staff/meetings with 述 (disclosure ids), 询 (questions, each stored as a case with source
+ * 'meeting' through the intake's own statements, so it gets a receipt and enters the console, where
+ * 定 is given), and 评 (tallies, also settable later via POST /api/staff/meetings/<id>/ratings). All of it
+ * lands in one batch with its audit row, or nothing does. The public page is /v/<code>/meetings/<YYYY-Qn>/.
+ */
+import { Hono } from "hono";
+import { type MeetingInput, quarterOf } from "../../../schema/meeting.ts";
+import { chinaDate, periodLabel } from "../../../schema/period.ts";
+import { villageByCode } from "../../../schema/reference.ts";
+import { newReceipt } from "../../../schema/report.ts";
+import type { StaffMember } from "../../../schema/staff.ts";
+import { t } from "../../../site/src/i18n/index.ts";
+import { sha256Hex } from "../audit/chain.ts";
+import { recordAudit } from "../audit/queries.ts";
+import { ApiError } from "../errors.ts";
+import { notFoundPage } from "../pages/not-found.ts";
+import { reportStatements } from "../reports/queries.ts";
+import { canSeeVillage } from "../staff/scope.ts";
+import { requireStaff, type StaffEnv } from "../staff/session.ts";
+import { meetingPage } from "./page.ts";
+import {
+  linkQuestion,
+  meetingById,
+  meetingDetail,
+  meetingOf,
+  meetingStatements,
+  ownDisclosureCount,
+  setRatings,
+  villageMeetings,
+} from "./queries.ts";
+import { meetingBody, meetingIdParam, pageParams, ratingsBody, villageQuery } from "./schema.ts";
+
+export const meetingRoutes = new Hono<StaffEnv>();
+
+const refuse = (fields: Record<string, string>) => new ApiError(422, "invalid", t("meetings.error.invalid"), fields);
+
+/** The village's own secretary or the district admin. */
+function requireRecorder(staff: StaffMember, village: string): void {
+  if (!villageByCode(village)) throw refuse({ village: t("publish.error.village") });
+  const allowed =
+    (staff.role === "village_secretary" || staff.role === "district_admin") && canSeeVillage(staff, village);
+  if (!allowed) throw new ApiError(403, "forbidden", t("meetings.error.scope"));
+}
+
+/** Cross-field checks zod cannot make: the date inside the quarter and not ahead, the counts adding up. */
+async function checkMeeting(db: D1Database, input: MeetingInput, today: string): Promise<void> {
+  const fields: Record<string, string> = {};
+  if (quarterOf(input.heldOn) !== input.quarter || input.heldOn > today || Number.isNaN(Date.parse(input.heldOn))) {
+    fields.heldOn = t("meetings.error.heldOn", { quarter: periodLabel(input.quarter) });
+  }
+  if (input.partyMembers + input.representatives > input.attendees) fields.attendees = t("meetings.error.attendees");
+  const r = input.ratings;
+  if (r && r.satisfied + r.basic + r.unsatisfied > input.attendees) fields.ratings = t("meetings.error.ratings");
+  const ids = new Set(input.disclosures);
+  if (ids.size > 0 && (await ownDisclosureCount(db, input.village, [...ids])) !== ids.size) {
+    fields.disclosures = t("meetings.error.disclosures");
+  }
+  if (Object.keys(fields).length > 0) throw refuse(fields);
+}
+
+const isConflict = (err: unknown, pattern: RegExp) => err instanceof Error && pattern.test(err.message);
+
+meetingRoutes.post("/api/staff/meetings", requireStaff(), meetingBody, async (c) => {
+  const input = c.req.valid("json");
+  const staff = c.get("staff");
+  requireRecorder(staff, input.village);
+  const today = chinaDate();
+  await checkMeeting(c.env.DB, input, today);
+  if (await meetingOf(c.env.DB, input.village, input.quarter)) {
+    throw new ApiError(409, "conflict", t("meetings.error.duplicate", { quarter: periodLabel(input.quarter) }));
+  }
+  for (let attempt = 1; ; attempt++) {
+    const questions = await Promise.all(
+      input.questions.map(async (q) => {
+        const report = { kind: q.kind, topic: q.topic, content: q.content };
+        const bodyHash = await sha256Hex(
+          JSON.stringify([input.village, q.kind, q.topic, q.content, null, null, null, null]),
+        );
+        return { receipt: newReceipt(), input: report, bodyHash };
+      }),
+    );
+    const statements = [
+      ...meetingStatements(c.env.DB, input, staff.username, new Date().toISOString()),
+      ...questions.flatMap((q) => [
+        ...reportStatements(c.env.DB, {
+          receipt: q.receipt,
+          village: input.village,
+          input: q.input,
+          idempotencyKey: crypto.randomUUID(),
+          bodyHash: q.bodyHash,
+          receivedOn: today,
+          source: "meeting",
+        }),
+        linkQuestion(c.env.DB, input.village, input.quarter, q.receipt),
+      ]),
+      await recordAudit(c.env.DB, {
+        action: "meeting_record",
+        actorId: staff.id,
+        actor: staff.username,
+        target: `meeting:${input.village}:${input.quarter}`,
+        detail: { questions: questions.length, disclosures: input.disclosures.length },
+      }),
+    ];
+    try {
+      await c.env.DB.batch(statements);
+    } catch (err) {
+      if (isConflict(err, /UNIQUE constraint failed: meetings\./)) {
+        throw new ApiError(409, "conflict", t("meetings.error.duplicate", { quarter: periodLabel(input.quarter) }));
+      }
+      if (attempt < 5 && isConflict(err, /UNIQUE constraint failed: (audit_log|reports\.receipt)/)) continue;
+      throw err;
+    }
+    const meeting = (await meetingOf(c.env.DB, input.village, input.quarter)) as NonNullable<
+      Awaited<ReturnType<typeof meetingOf>>
+    >;
+    const url = `/v/${input.village}/meetings/${input.quarter}/`;
+    return c.json(
+      { ...meeting, questions: questions.map((q) => ({ receipt: q.receipt, url: `/r/${q.receipt}` })), url },
+      201,
+      {
+        Location: url,
+      },
+    );
+  }
+});
+
+meetingRoutes.post("/api/staff/meetings/:id/ratings", requireStaff(), meetingIdParam, ratingsBody, async (c) => {
+  const staff = c.get("staff");
+  const ratings = c.req.valid("json");
+  const meeting = await meetingById(c.env.DB, c.req.valid("param").id);
+  if (!meeting) throw new ApiError(404, "not_found", t("meetings.error.notFound"));
+  requireRecorder(staff, meeting.village);
+  if (ratings.satisfied + ratings.basic + ratings.unsatisfied > meeting.attendees) {
+    throw refuse({ ratings: t("meetings.error.ratings") });
+  }
+  await c.env.DB.batch([
+    setRatings(c.env.DB, meeting.id, ratings),
+    await recordAudit(c.env.DB, {
+      action: "meeting_ratings",
+      actorId: staff.id,
+      actor: staff.username,
+      target: `meeting:${meeting.id}`,
+      detail: { ...ratings },
+    }),
+  ]);
+  return c.json({ ...meeting, ...ratings });
+});
+
+meetingRoutes.get("/api/staff/meetings", requireStaff(), villageQuery, async (c) => {
+  const staff = c.get("staff");
+  const village = c.req.valid("query").village ?? staff.scope;
+  if (!canSeeVillage(staff, village)) throw new ApiError(403, "forbidden", t("meetings.error.scope"));
+  c.header("Cache-Control", "no-store");
+  return c.json({ village, meetings: await villageMeetings(c.env.DB, village) });
+});
+
+meetingRoutes.get("/v/:code/meetings/:quarter/", async (c) => {
+  const params = pageParams(c.req.param("code"), c.req.param("quarter"));
+  if (!params) return notFoundPage(c.env, c.req.url);
+  const village = villageByCode(params.code) as NonNullable<ReturnType<typeof villageByCode>>;
+  const [asset, meeting] = await Promise.all([
+    c.env.ASSETS.fetch(new URL("/shell/meeting/", c.req.url)),
+    meetingOf(c.env.DB, params.code, params.quarter),
+  ]);
+  if (!asset.ok) return notFoundPage(c.env, c.req.url);
+  const detail = meeting ? await meetingDetail(c.env.DB, meeting.id) : { reported: [], questions: [] };
+  const { title, html } = meetingPage(village, params.quarter, meeting, detail);
+  const page = new HTMLRewriter()
+    .on("title", { element: (el) => void el.setInnerContent(title) })
+    .on("[data-page]", { element: (el) => void el.setInnerContent(html, { html: true }) })
+    .transform(asset);
+  const headers = new Headers(page.headers);
+  headers.set("Cache-Control", "public, max-age=60");
+  headers.delete("ETag");
+  return new Response(page.body, { status: meeting ? 200 : 404, headers });
+});

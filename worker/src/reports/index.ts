@@ -1,0 +1,242 @@
+/**
+ * 码上问 · 码上办 · 我要监督: the form pages, intake (JSON or plain HTML form), the public receipt view
+ * and page, and the villager's rating. Intake is exactly-once (idempotency key + UNIQUE + one batch),
+ * rate limited on a salted daily hash of the client kept apart from reports, and stores no address,
+ * User-Agent or time of day.
+ */
+import { Hono } from "hono";
+import { chinaDate } from "../../../schema/period.ts";
+import {
+  isValidReceipt,
+  kindPaths,
+  newReceipt,
+  normalizeReceipt,
+  type ReportInput,
+  type ReportKind,
+  reportKinds,
+} from "../../../schema/report.ts";
+import { t } from "../../../site/src/i18n/index.ts";
+import { ApiError } from "../errors.ts";
+import { notFoundPage } from "../pages/not-found.ts";
+import {
+  countSubmission,
+  disclosureOfVillage,
+  insertReport,
+  publicReport,
+  rateReport,
+  reportByKey,
+} from "./queries.ts";
+import { type FormFill, fillForm, fillReceiptPage } from "./render.ts";
+import {
+  formQuery,
+  type ReportSubmission,
+  ratingBody,
+  receiptParam,
+  reportBody,
+  villagePageParam,
+  villageParam,
+} from "./schema.ts";
+
+/** A real villager sends a handful an hour; a burst beyond this from one client to one village is refused. */
+const CLIENT_PER_HOUR = 5;
+/** Protects D1 from a flood across all villages (INTAKE_PER_MINUTE in wrangler.toml, 120 unless set). */
+const globalPerMinute = (env: Env) => Number(env.INTAKE_PER_MINUTE) || 120;
+
+export const reports = new Hono<{ Bindings: Env }>();
+
+/** A 429 that tells the client when to come back. */
+class RateLimited extends ApiError {
+  constructor(
+    message: string,
+    readonly retryAfter: number,
+  ) {
+    super(429, "rate_limited", message);
+  }
+}
+
+const noStore = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+
+function htmlResponse(page: Response, status = 200, extra: Record<string, string> = {}): Response {
+  return new Response(page.body, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", ...noStore, ...extra },
+  });
+}
+
+const pathKind = Object.fromEntries(Object.entries(kindPaths).map(([kind, path]) => [path, kind])) as Record<
+  string,
+  ReportKind
+>;
+
+const formAsset = (env: Env, url: string, village: string, kind: ReportKind) =>
+  env.ASSETS.fetch(new URL(`/v/${village}/${kindPaths[kind]}/`, url));
+
+// The form pages: a fresh idempotency key per view (so a double submit with JS off is one report) and
+// the topic, 小微权力 item or disclosure the villager came from.
+reports.get("/v/:code/:page{ask|help|report}/", villagePageParam, formQuery, async (c) => {
+  const { code } = c.req.valid("param");
+  const asset = await formAsset(c.env, c.req.url, code, pathKind[c.req.param("page")] as ReportKind);
+  if (!asset.ok) return notFoundPage(c.env, c.req.url);
+  return htmlResponse(fillForm(asset, { key: crypto.randomUUID(), ...c.req.valid("query") }));
+});
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The canonical submission a retry must repeat exactly to get the same receipt. */
+const bodyHash = (village: string, input: ReportInput) =>
+  sha256Hex(
+    JSON.stringify([
+      village,
+      input.kind,
+      input.topic,
+      input.content,
+      input.contact?.name ?? null,
+      input.contact?.phone ?? null,
+      input.disclosure ?? null,
+      input.power ?? null,
+    ]),
+  );
+
+/** Refuses a burst from one client to one village, and any flood, before anything is written. */
+async function enforceRateLimit(env: Env, request: Request, village: string): Promise<void> {
+  const now = new Date(Date.now() + 8 * 3600_000);
+  const today = chinaDate();
+  const hour = now.toISOString().slice(0, 13);
+  const minute = now.toISOString().slice(0, 16);
+  const address = request.headers.get("cf-connecting-ip") ?? "unknown";
+  const client = await sha256Hex(`${env.RATE_LIMIT_SALT}\n${today}\n${address}`);
+  const [mine, everyone] = await countSubmission(
+    env.DB,
+    [
+      { client, scope: village, slot: hour, day: today },
+      { client: "*", scope: "*", slot: minute, day: today },
+    ],
+    today,
+  );
+  if ((mine as number) > CLIENT_PER_HOUR) {
+    const wait = 3600 - (now.getUTCMinutes() * 60 + now.getUTCSeconds());
+    throw new RateLimited(t("reports.error.rateClient"), wait);
+  }
+  if ((everyone as number) > globalPerMinute(env)) {
+    throw new RateLimited(t("reports.error.rateGlobal"), 60 - now.getUTCSeconds());
+  }
+}
+
+/** Stores the submission once; returns its receipt (the earlier one for a faithful retry). */
+async function intake(env: Env, request: Request, village: string, submission: ReportSubmission): Promise<string> {
+  const input = submission.input as ReportInput;
+  const hash = await bodyHash(village, input);
+  const key = submission.key ?? crypto.randomUUID();
+  const earlier = await reportByKey(env.DB, key);
+  if (earlier) {
+    if (earlier.bodyHash !== hash) throw new ApiError(409, "idempotency_conflict", t("reports.error.conflict"));
+    return earlier.receipt;
+  }
+  if (input.disclosure !== undefined && !(await disclosureOfVillage(env.DB, input.disclosure, village))) {
+    throw new ApiError(422, "invalid", t("reports.error.invalid"), { disclosure: t("reports.error.field.disclosure") });
+  }
+  await enforceRateLimit(env, request, village);
+  for (let attempt = 0; ; attempt++) {
+    const receipt = newReceipt();
+    try {
+      await insertReport(env.DB, {
+        receipt,
+        village,
+        input,
+        idempotencyKey: key,
+        bodyHash: hash,
+        receivedOn: chinaDate(),
+      });
+      return receipt;
+    } catch (error) {
+      // the same key raced in from a concurrent retry, or (once in 10^15) the receipt was taken
+      const raced = await reportByKey(env.DB, key);
+      if (raced) {
+        if (raced.bodyHash !== hash) throw new ApiError(409, "idempotency_conflict", t("reports.error.conflict"));
+        return raced.receipt;
+      }
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
+reports.post("/api/villages/:code/reports", villageParam, reportBody, async (c) => {
+  const { code } = c.req.valid("param");
+  const submission = c.req.valid("json");
+  const kind = submission.input?.kind ?? (reportKinds as readonly unknown[]).find((k) => k === submission.raw.kind);
+  try {
+    if (submission.error) throw submission.error;
+    const receipt = await intake(c.env, c.req.raw, code, submission);
+    if (submission.wantsHtml) return c.redirect(`/r/${receipt}`, 303);
+    return c.json({ receipt, url: `/r/${receipt}` }, 201, { Location: `/r/${receipt}` });
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const headers: Record<string, string> =
+      error instanceof RateLimited ? { "Retry-After": String(error.retryAfter) } : {};
+    if (!submission.wantsHtml || !kind) return c.json(error.body(), error.status, headers);
+    // a form page gets itself back, with the message and the villager's words, instead of raw JSON
+    const asset = await formAsset(c.env, c.req.url, code, kind as ReportKind);
+    const fill: FormFill = {
+      key: error.status === 409 ? crypto.randomUUID() : (submission.key ?? crypto.randomUUID()),
+      values: submission.raw,
+      error,
+    };
+    return htmlResponse(fillForm(asset, fill), error.status, headers);
+  }
+});
+
+reports.get("/api/reports/:receipt", receiptParam, async (c) => {
+  const { receipt } = c.req.valid("param");
+  if (!isValidReceipt(receipt)) {
+    throw new ApiError(400, "bad_receipt", t("reports.error.receiptFormat"), {
+      receipt: t("reports.error.receiptFormat"),
+    });
+  }
+  const report = await publicReport(c.env.DB, receipt);
+  if (!report) throw new ApiError(404, "not_found", t("reports.error.receiptUnknown"));
+  c.header("Cache-Control", "no-store");
+  return c.json(report);
+});
+
+reports.post("/api/reports/:receipt/rating", receiptParam, ratingBody, async (c) => {
+  const { receipt } = c.req.valid("param");
+  const rating = c.req.valid("json");
+  if (!isValidReceipt(receipt)) {
+    throw new ApiError(400, "bad_receipt", t("reports.error.receiptFormat"), {
+      receipt: t("reports.error.receiptFormat"),
+    });
+  }
+  if (!(await rateReport(c.env.DB, receipt, rating, chinaDate()))) {
+    const known = await publicReport(c.env.DB, receipt);
+    if (!known) throw new ApiError(404, "not_found", t("reports.error.receiptUnknown"));
+    throw new ApiError(409, "not_answered", t("reports.error.notAnswered"));
+  }
+  if (rating.format === "form" && !(c.req.header("accept") ?? "").includes("application/json")) {
+    return c.redirect(`/r/${receipt}`, 303);
+  }
+  const report = await publicReport(c.env.DB, receipt);
+  return c.json(report);
+});
+
+// The receipt page: /r/ (lookup), /r/?receipt=… (the lookup form, JS off), /r/<receipt>.
+reports.get("/r/", async (c) => {
+  const typed = c.req.query("receipt");
+  if (typed !== undefined) return c.redirect(`/r/${encodeURIComponent(normalizeReceipt(typed))}`, 303);
+  const asset = await c.env.ASSETS.fetch(new URL("/r/", c.req.url));
+  return htmlResponse(fillReceiptPage(asset, null, null));
+});
+
+reports.get("/r/:receipt", receiptParam, async (c) => {
+  const { receipt } = c.req.valid("param");
+  const valid = isValidReceipt(receipt);
+  const [asset, report] = await Promise.all([
+    c.env.ASSETS.fetch(new URL("/r/", c.req.url)),
+    valid ? publicReport(c.env.DB, receipt) : Promise.resolve(null),
+  ]);
+  if (report) return htmlResponse(fillReceiptPage(asset, report, null));
+  const message = valid ? t("reports.error.receiptUnknown") : t("reports.error.receiptFormat");
+  return htmlResponse(fillReceiptPage(asset, null, message), valid ? 404 : 400);
+});

@@ -1,0 +1,218 @@
+/**
+ * The report pages filled at the edge with HTMLRewriter: the form pages (a fresh idempotency key per
+ * view, prefilled topic, the villager's words back after an error) and the receipt page (timeline,
+ * answer, rating form). Complete HTML with JS off.
+ */
+import { villageByCode } from "../../../schema/reference.ts";
+import {
+  caseFigures,
+  formatReceipt,
+  type Rating,
+  type ReportKind,
+  type ReportTopic,
+  reportTopics,
+} from "../../../schema/report.ts";
+import { type StringKey, t } from "../../../site/src/i18n/index.ts";
+import type { ApiError } from "../errors.ts";
+import { escapeHtml } from "../html.ts";
+import type { PublicEvent, PublicReport } from "./queries.ts";
+
+/** 2026-11-29 → 2026年11月29日 */
+const dateLabel = (date: string) => {
+  const [y, m, d] = date.split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
+export interface FormFill {
+  key: string;
+  topic?: string | undefined;
+  power?: string | undefined;
+  disclosure?: string | undefined;
+  /** After a refused submission: what the villager typed, and why it was refused. */
+  values?: Record<string, unknown>;
+  error?: ApiError;
+}
+
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+
+function errorHtml(error: ApiError): string {
+  const fields = Object.values(error.fields ?? {});
+  const list = fields.length ? `<ul>${fields.map((f) => `<li>${escapeHtml(f)}</li>`).join("")}</ul>` : "";
+  return `<p><strong>${escapeHtml(error.status === 422 ? t("reports.form.errorTitle") : error.message)}</strong></p>${list}`;
+}
+
+/**
+ * A form page with its hidden key and prefills set, and after an error the message and the villager's
+ * words put back.
+ * @example return htmlResponse(fillForm(await c.env.ASSETS.fetch(url), { key: crypto.randomUUID(), topic: "conduct" }));
+ */
+export function fillForm(asset: Response, fill: FormFill): Response {
+  const values = fill.values ?? {};
+  const topic = text(values.topic) || fill.topic;
+  const power = text(values.power) || fill.power || "";
+  const disclosure = text(values.disclosure) || fill.disclosure || "";
+  const inputValues: Record<string, string> = {
+    key: fill.key,
+    power: /^[a-z0-9-]{1,40}$/.test(power) ? power : "",
+    disclosure: /^[0-9]{1,15}$/.test(disclosure) ? disclosure : "",
+    contact_name: text(values.contact_name),
+    contact_phone: text(values.contact_phone),
+  };
+  const ref = inputValues.power
+    ? t("reports.form.power", { id: inputValues.power })
+    : inputValues.disclosure
+      ? t("reports.form.disclosure", { id: inputValues.disclosure })
+      : "";
+  return new HTMLRewriter()
+    .on("form[data-outbox] input", {
+      element(el) {
+        const name = el.getAttribute("name") ?? "";
+        if (name === "topic") {
+          if (topic && (reportTopics as readonly string[]).includes(topic)) {
+            if (el.getAttribute("value") === topic) el.setAttribute("checked", "");
+            else el.removeAttribute("checked");
+          }
+        } else if (Object.hasOwn(inputValues, name)) {
+          // lol-html escapes only the quote in attribute values; "&" must stay literal too
+          el.setAttribute("value", (inputValues[name] as string).replaceAll("&", "&amp;"));
+        }
+      },
+    })
+    .on("form[data-outbox] textarea[name=content]", {
+      element(el) {
+        if (values.content !== undefined) el.setInnerContent(text(values.content));
+      },
+    })
+    .on("[data-ref]", {
+      element(el) {
+        if (!ref) {
+          el.remove();
+          return;
+        }
+        el.setInnerContent(ref);
+        el.removeAttribute("hidden");
+      },
+    })
+    .on("[data-error]", {
+      element(el) {
+        if (!fill.error) return; // stays hidden, for the outbox script to use
+        el.setInnerContent(errorHtml(fill.error), { html: true });
+        el.removeAttribute("hidden");
+      },
+    })
+    .transform(asset);
+}
+
+function eventLabel(event: PublicEvent, kind: ReportKind): string {
+  if (event.kind === "received") return t("reports.event.received", { kind: t(`reports.kind.${kind}`) });
+  if (event.kind === "rated") return t("reports.event.rated", { rating: t(`reports.rating.${event.body as Rating}`) });
+  const label = t(`reports.event.${event.kind}` as StringKey);
+  return event.body && event.kind !== "answered" ? `${label}：${escapeHtml(event.body)}` : label;
+}
+
+const multiline = (value: string) => escapeHtml(value).replace(/\n/g, "<br>");
+
+function summaryHtml(report: PublicReport): string {
+  const village = villageByCode(report.village);
+  const rows = [
+    [
+      t("reports.receipt.village"),
+      `<a href="/v/${report.village}/">${escapeHtml(village?.name ?? report.village)}</a>`,
+    ],
+    [
+      t("reports.receipt.kind"),
+      `${t(`reports.kind.${report.kind}`)} · ${t(`reports.topic.${report.topic as ReportTopic}`)}`,
+    ],
+    [t("reports.receipt.state"), `<strong>${t(`reports.state.${report.state}`)}</strong>`],
+  ];
+  const deadline =
+    report.deadline && report.state !== "answered" && report.state !== "closed"
+      ? `<p>${t("reports.receipt.deadline", { date: dateLabel(report.deadline) })}</p>`
+      : "";
+  const content = report.content
+    ? `<details><summary>${t("reports.receipt.content")}</summary><p>${multiline(report.content)}</p></details>`
+    : "";
+  return rows.map(([k, v]) => `<p>${k}${v}</p>`).join("") + deadline + content;
+}
+
+/**
+ * The receipt page for a found report, or the lookup form with a message (not found, mistyped).
+ * @example return fillReceiptPage(asset, await publicReport(db, receipt), null);
+ */
+export function fillReceiptPage(asset: Response, report: PublicReport | null, message: string | null): Response {
+  const answered = report?.state === "answered";
+  const show = (el: Element, html: string | null): void => {
+    if (html === null) {
+      el.remove();
+      return;
+    }
+    el.setInnerContent(html, { html: true });
+    el.removeAttribute("hidden");
+  };
+  const keepIf = (el: Element, keep: boolean): void => {
+    if (keep) el.removeAttribute("hidden");
+    else el.remove();
+  };
+  return new HTMLRewriter()
+    .on("[data-message]", { element: (el) => show(el, message === null ? null : escapeHtml(message)) })
+    .on("[data-lookup-title]", { element: (el) => keepIf(el, !report) })
+    .on("[data-found]", { element: (el) => keepIf(el, report !== null) })
+    .on("[data-receipt]", { element: (el) => show(el, report ? formatReceipt(report.receipt) : null) })
+    .on("[data-summary]", { element: (el) => show(el, report ? summaryHtml(report) : null) })
+    .on("[data-timeline]", {
+      element: (el) =>
+        show(
+          el,
+          report
+            ? report.timeline.map((e) => `<li><b>${dateLabel(e.on)}</b> ${eventLabel(e, report.kind)}</li>`).join("")
+            : null,
+        ),
+    })
+    .on("[data-answer]", {
+      element: (el) =>
+        show(
+          el,
+          report?.answer
+            ? `<h2>${t("reports.receipt.answer")}</h2><p class="m">${t("reports.receipt.answeredOn", { date: dateLabel(report.answeredOn as string) })}</p><p>${multiline(report.answer)}</p>`
+            : null,
+        ),
+    })
+    .on("form[data-rating]", {
+      element(el) {
+        keepIf(el, answered);
+        if (report && answered) el.setAttribute("action", `/api/reports/${report.receipt}/rating`);
+      },
+    })
+    .on("[data-rated]", {
+      element: (el) =>
+        show(
+          el,
+          report?.rating && !answered
+            ? t("reports.receipt.rated", { rating: t(`reports.rating.${report.rating}`) })
+            : null,
+        ),
+    })
+    .transform(asset);
+}
+
+/**
+ * A village's live case figures (questions and requests; misconduct is never counted on the village
+ * page), each computed from rows, satisfaction with its denominator.
+ * @example casesFragment(await villageCaseRows(db, code)) // "收到 3 件 · 已答复 2 件 · …"
+ */
+export function casesFragment(rows: Parameters<typeof caseFigures>[0]): string {
+  const f = caseFigures(rows);
+  return [
+    t("reports.village.received", { count: f.received }),
+    t("reports.village.answered", { count: f.answered }),
+    f.medianDays === null ? t("reports.village.noMedian") : t("reports.village.median", { days: f.medianDays }),
+    f.rated === 0
+      ? t("reports.village.noRating")
+      : t("reports.village.satisfaction", {
+          rated: f.rated,
+          satisfied: f.satisfied,
+          basic: f.basic,
+          unsatisfied: f.unsatisfied,
+        }),
+  ].join(" · ");
+}

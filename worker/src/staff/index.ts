@@ -1,0 +1,130 @@
+/**
+ * Staff accounts' routes: login, logout, who am I. Mounted before every other /api/staff/* feature, its
+ * guards cover them all: unsafe methods must come from this site (403 otherwise), and everything but
+ * login needs a live session (401 otherwise).
+ */
+import { type Context, Hono } from "hono";
+import { scopeName } from "../../../schema/staff.ts";
+import { t } from "../../../site/src/i18n/index.ts";
+import { sha256Hex } from "../audit/chain.ts";
+import { runAudited } from "../audit/queries.ts";
+import { ApiError } from "../errors.ts";
+import { sameOriginOnly } from "./csrf.ts";
+import { hashPassword, verifyPassword } from "./password.ts";
+import {
+  claimAttempt,
+  clearFailures,
+  endSession,
+  loginAccount,
+  loginFailures,
+  refundAttempt,
+  startSession,
+} from "./queries.ts";
+import { loginJson } from "./schema.ts";
+import {
+  ABSOLUTE_MS,
+  clearSessionCookie,
+  newSessionToken,
+  requestTokenHash,
+  requireStaff,
+  type StaffEnv,
+  setSessionCookie,
+} from "./session.ts";
+import { afterFailure, CLIENT_POLICY, type ThrottleState, throttleState, USER_POLICY } from "./throttle.ts";
+
+export { canSeeMisconduct, canSeeTown, canSeeVillage } from "./scope.ts";
+export { requireRole, requireStaff, type StaffEnv } from "./session.ts";
+
+export const staffRoutes = new Hono<StaffEnv>();
+
+staffRoutes.use("/api/staff/*", sameOriginOnly());
+
+/** Checked against when the username is unknown, so a miss costs the same time as a wrong password. */
+let decoyHash: Promise<string> | undefined;
+
+/** Throws the 423/429 a throttled key gets (the username's lock first), with Retry-After. */
+function refuseThrottled(c: Context, user: ThrottleState, client: ThrottleState): void {
+  for (const [state, lockedMessage, lockedStatus] of [
+    [user, "staff.error.locked", 423],
+    [client, "staff.error.clientLocked", 429],
+  ] as const) {
+    if (state.state === "open") continue;
+    c.header("Retry-After", String(state.seconds));
+    if (state.state === "locked") {
+      throw new ApiError(lockedStatus, "locked", t(lockedMessage, { minutes: Math.ceil(state.seconds / 60) }));
+    }
+    throw new ApiError(429, "too_many_attempts", t("staff.error.wait", { seconds: state.seconds }));
+  }
+}
+
+staffRoutes.post("/api/staff/login", loginJson, async (c) => {
+  const { username, password } = c.req.valid("json");
+  const db = c.env.DB;
+  const now = Date.now();
+  // The client's address is only ever kept hashed, and only while it has recent failures.
+  const userKey = `user:${username}`;
+  const clientKey = `client:${await sha256Hex(`staff-login\n${c.req.header("CF-Connecting-IP") ?? "unknown"}`)}`;
+  const rows = await loginFailures(db, [userKey, clientKey]);
+  const userRow = rows.find((r) => r.key === userKey);
+  const clientRow = rows.find((r) => r.key === clientKey);
+  refuseThrottled(c, throttleState(userRow, USER_POLICY, now), throttleState(clientRow, CLIENT_POLICY, now));
+
+  const claims = await db.batch([
+    claimAttempt(db, userRow, afterFailure(userRow, userKey, USER_POLICY, now)),
+    claimAttempt(db, clientRow, afterFailure(clientRow, clientKey, CLIENT_POLICY, now)),
+  ]);
+  if (claims.some((r) => r.meta.changes !== 1)) {
+    // Another attempt on the same key got in first: this one waits like any other.
+    c.header("Retry-After", "5");
+    throw new ApiError(429, "too_many_attempts", t("staff.error.wait", { seconds: 5 }));
+  }
+
+  const account = await loginAccount(db, username);
+  decoyHash ??= hashPassword(crypto.randomUUID());
+  const matches = await verifyPassword(password, account?.passwordHash ?? (await decoyHash));
+  if (!account || !matches) {
+    await runAudited(
+      db,
+      { action: "login_failed", actorId: null, actor: "anonymous", target: account ? `staff:${username}` : null },
+      [],
+    );
+    throw new ApiError(401, "bad_credentials", t("staff.error.badCredentials"));
+  }
+  const who = { actorId: account.id, actor: account.username, target: `staff:${username}` };
+  if (account.disabled) {
+    await runAudited(db, { action: "login_refused_disabled", ...who }, refundAttempt(db, clientKey));
+    throw new ApiError(403, "account_disabled", t("staff.error.disabled"));
+  }
+  const { token, tokenHash } = await newSessionToken();
+  await runAudited(db, { action: "login", ...who }, [
+    startSession(db, {
+      tokenHash,
+      staffId: account.id,
+      now: new Date(now).toISOString(),
+      expiresAt: new Date(now + ABSOLUTE_MS).toISOString(),
+    }),
+    clearFailures(db, userKey),
+    ...refundAttempt(db, clientKey),
+  ]);
+  setSessionCookie(c, token);
+  const { id, role, scope } = account;
+  return c.json({ staff: { id, username, role, scope, scopeName: scopeName(role, scope) } });
+});
+
+staffRoutes.use("/api/staff/*", requireStaff());
+
+staffRoutes.post("/api/staff/logout", async (c) => {
+  const staff = c.get("staff");
+  const tokenHash = (await requestTokenHash(c)) as string;
+  await runAudited(c.env.DB, { action: "logout", actorId: staff.id, actor: staff.username }, [
+    endSession(c.env.DB, tokenHash),
+  ]);
+  clearSessionCookie(c);
+  return c.json({ loggedOut: true });
+});
+
+staffRoutes.get("/api/staff/me", (c) => {
+  const { id, username, role, scope } = c.get("staff");
+  c.header("Cache-Control", "no-store");
+  return c.json({ staff: { id, username, role, scope, scopeName: scopeName(role, scope) } });
+});

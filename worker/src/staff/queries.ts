@@ -1,0 +1,144 @@
+/** D1 reads and writes of staff accounts, their sessions and failed logins. */
+import type { StaffMember, StaffRole } from "../../../schema/staff.ts";
+import type { FailureRow } from "./throttle.ts";
+
+export interface LoginAccount extends StaffMember {
+  passwordHash: string;
+  disabled: boolean;
+}
+
+interface AccountRow {
+  id: number;
+  username: string;
+  role: StaffRole;
+  scope: string;
+  password_hash: string;
+  disabled_at: string | null;
+}
+
+/**
+ * The account a login names, disabled or not; null when there is none.
+ * @example const account = await loginAccount(env.DB, "botou-jw");
+ */
+export async function loginAccount(db: D1Database, username: string): Promise<LoginAccount | null> {
+  const row = await db
+    .prepare("SELECT id, username, role, scope, password_hash, disabled_at FROM staff WHERE username = ?1")
+    .bind(username)
+    .first<AccountRow>();
+  if (!row) return null;
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    scope: row.scope,
+    passwordHash: row.password_hash,
+    disabled: row.disabled_at !== null,
+  };
+}
+
+export interface SessionTimes {
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+/**
+ * The enabled account behind a session token's hash, with the session's times; null when the session
+ * does not exist or its account is disabled.
+ * @example const found = await sessionStaff(env.DB, tokenHash);
+ */
+export async function sessionStaff(
+  db: D1Database,
+  tokenHash: string,
+): Promise<{ staff: StaffMember; session: SessionTimes } | null> {
+  const row = await db
+    .prepare(
+      `SELECT staff.id, staff.username, staff.role, staff.scope, s.last_seen_at, s.expires_at
+         FROM staff_sessions AS s JOIN staff ON staff.id = s.staff_id
+        WHERE s.token_hash = ?1 AND staff.disabled_at IS NULL`,
+    )
+    .bind(tokenHash)
+    .first<StaffMember & { last_seen_at: string; expires_at: string }>();
+  if (!row) return null;
+  return {
+    staff: { id: row.id, username: row.username, role: row.role, scope: row.scope },
+    session: { lastSeenAt: row.last_seen_at, expiresAt: row.expires_at },
+  };
+}
+
+/**
+ * A new session row.
+ * @example await db.batch([startSession(env.DB, { tokenHash, staffId: 1, now, expiresAt })]);
+ */
+export function startSession(
+  db: D1Database,
+  session: { tokenHash: string; staffId: number; now: string; expiresAt: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      "INSERT INTO staff_sessions (token_hash, staff_id, created_at, last_seen_at, expires_at) VALUES (?1, ?2, ?3, ?3, ?4)",
+    )
+    .bind(session.tokenHash, session.staffId, session.now, session.expiresAt);
+}
+
+/** Marks a session as used at `now` (resets its idle clock). @example await touchSession(env.DB, hash, now) */
+export async function touchSession(db: D1Database, tokenHash: string, now: string): Promise<void> {
+  await db.prepare("UPDATE staff_sessions SET last_seen_at = ?2 WHERE token_hash = ?1").bind(tokenHash, now).run();
+}
+
+/** Deletes a session (logout, or found expired). @example await endSession(env.DB, hash).run() */
+export function endSession(db: D1Database, tokenHash: string): D1PreparedStatement {
+  return db.prepare("DELETE FROM staff_sessions WHERE token_hash = ?1").bind(tokenHash);
+}
+
+/**
+ * The failure rows of the given keys.
+ * @example const rows = await loginFailures(env.DB, ["user:botou-jw", "client:9f2c…"]);
+ */
+export async function loginFailures(db: D1Database, keys: string[]): Promise<FailureRow[]> {
+  const { results } = await db
+    .prepare(
+      "SELECT key, failures, last_failed_at, locked_until FROM staff_login_failures WHERE key IN (SELECT value FROM json_each(?1))",
+    )
+    .bind(JSON.stringify(keys))
+    .all<FailureRow>();
+  return results;
+}
+
+/**
+ * Counts an attempt as a failure before its password is checked, only if the key's row is still the one
+ * read (`before`), so parallel attempts cannot all pass the same check: `meta.changes` is 0 for a loser.
+ * A successful login then clears or refunds it.
+ * @example const [claim] = await db.batch([claimAttempt(env.DB, before, afterFailure(before, key, USER_POLICY, now))]);
+ */
+export function claimAttempt(db: D1Database, before: FailureRow | undefined, after: FailureRow): D1PreparedStatement {
+  if (!before) {
+    return db
+      .prepare(
+        `INSERT INTO staff_login_failures (key, failures, last_failed_at, locked_until) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (key) DO NOTHING`,
+      )
+      .bind(after.key, after.failures, after.last_failed_at, after.locked_until);
+  }
+  return db
+    .prepare(
+      `UPDATE staff_login_failures SET failures = ?2, last_failed_at = ?3, locked_until = ?4
+        WHERE key = ?1 AND failures = ?5 AND last_failed_at = ?6`,
+    )
+    .bind(after.key, after.failures, after.last_failed_at, after.locked_until, before.failures, before.last_failed_at);
+}
+
+/**
+ * Takes back one counted attempt from a key (a shared office address must not lock itself by logging in).
+ * @example await db.batch(refundAttempt(env.DB, "client:9f2c…"));
+ */
+export function refundAttempt(db: D1Database, key: string): D1PreparedStatement[] {
+  return [
+    db.prepare("DELETE FROM staff_login_failures WHERE key = ?1 AND failures <= 1").bind(key),
+    db.prepare("UPDATE staff_login_failures SET failures = failures - 1, locked_until = NULL WHERE key = ?1").bind(key),
+  ];
+}
+
+/** Forgets a key's failures (after a successful login). @example clearFailures(env.DB, "user:botou-jw") */
+export function clearFailures(db: D1Database, key: string): D1PreparedStatement {
+  return db.prepare("DELETE FROM staff_login_failures WHERE key = ?1").bind(key);
+}
