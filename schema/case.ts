@@ -18,7 +18,7 @@ export type CaseAction = (typeof caseActions)[number];
 
 /** The states in which each action is allowed; anything else is a 409. */
 export const actionStates: Record<CaseAction, readonly ReportState[]> = {
-  triage: ["received", "accepted"],
+  triage: ["received", "accepted", "handling"],
   assign: ["accepted", "handling"],
   answer: ["handling"],
   note: ["received", "accepted", "handling", "answered", "closed"],

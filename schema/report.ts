@@ -25,18 +25,35 @@ export const CONTENT_MAX = 3000;
 /** Request bodies above this many bytes are refused before parsing. */
 export const BODY_MAX_BYTES = 16 * 1024;
 
+/**
+ * Whether text holds characters a villager never types but an attacker might: C0/C1 controls other than
+ * tab and line breaks, and bidi overrides that make text read differently from what is stored.
+ * @example hasHiddenControls("路灯\u0000坏了") // true
+ */
+export function hasHiddenControls(text: string): boolean {
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || (c >= 0x7f && c <= 0x9f)) return true;
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
+  }
+  return false;
+}
+
+const visibleText = (s: string) => !hasHiddenControls(s);
+
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
+    .refine(visibleText)
     .transform((s) => s || undefined)
     .optional();
 
 export const reportInput = z.object({
   kind: z.enum(reportKinds),
   topic: z.enum(reportTopics),
-  content: z.string().trim().min(CONTENT_MIN).max(CONTENT_MAX),
+  content: z.string().trim().min(CONTENT_MIN).max(CONTENT_MAX).refine(visibleText),
   contact: z
     .object({
       name: optionalText(20),

@@ -3,7 +3,7 @@
  * exactly as `npm start` does. Used by the end-to-end test setup, the benchmarks, the soak and the audit.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,12 +42,17 @@ export interface DevServerOptions {
   vars?: Record<string, string>;
   /** Seed demo disclosures as `npm start` does (default true). */
   demo?: boolean;
-  /** Serve this directory instead of site/dist (e.g. a snapshot that a concurrent build cannot rewrite). */
-  assets?: string;
+  /**
+   * Serve a private copy of site/dist, so a build someone starts meanwhile cannot pull pages from under
+   * wrangler dev (its asset watcher crashes when dist is emptied). A function may add files to the copy.
+   */
+  snapshot?: boolean | ((assets: string) => void);
 }
 
 export interface DevServer {
   readonly baseURL: string;
+  /** The directory of static assets served (the snapshot, or site/dist). */
+  assets: string;
   /** The temporary D1 state directory (`--persist-to`). */
   persistTo: string;
   /** Kills wrangler dev (SIGKILL when `hard`) and starts it again on the same state (same port if free). */
@@ -73,6 +78,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const persistTo = mkdtempSync(join(tmpdir(), "cunma-dev-"));
   migrate({ persistTo });
   await seed({ persistTo }, options.demo === false ? { demo: false } : {});
+  let assets = join(root, "site", "dist");
+  if (!existsSync(join(assets, "index.html"))) throw new Error("site/dist is missing: run `npm run build` first");
+  if (options.snapshot) {
+    const copy = mkdtempSync(join(tmpdir(), "cunma-dev-assets-"));
+    cpSync(assets, copy, { recursive: true });
+    if (typeof options.snapshot === "function") options.snapshot(copy);
+    assets = copy;
+  }
   const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
   let baseURL = "";
   const launchOnce = async (port: number) => {
@@ -89,7 +102,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         "--persist-to",
         persistTo,
         "--show-interactive-dev-session=false",
-        ...(options.assets ? ["--assets", options.assets] : []),
+        ...(options.snapshot ? ["--assets", assets] : []),
         ...vars,
       ],
       { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
@@ -118,6 +131,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       return baseURL;
     },
     persistTo,
+    assets,
     async restart(hard = false) {
       await stopped(dev, hard ? "SIGKILL" : "SIGTERM");
       dev = await launch(Number(new URL(baseURL).port));
@@ -125,6 +139,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     async stop() {
       await stopped(dev, "SIGTERM");
       rmSync(persistTo, { recursive: true, force: true });
+      if (options.snapshot) rmSync(assets, { recursive: true, force: true });
     },
   };
 }

@@ -17,7 +17,7 @@ let browser: Browser;
 beforeAll(async () => {
   await ensureDemoStaff({ persistTo: inject("persistTo") }, () => {});
   browser = await launchChromium();
-});
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
 });
@@ -79,5 +79,48 @@ describe("a secretary publishes from a phone", () => {
     await expect(view.locator("table").textContent()).resolves.toContain("村内道路维修（东西大街, 含材料）");
     await expect(view.locator("main").textContent()).resolves.toContain("第 1 版");
     await villager.close();
+  });
+});
+
+describe("the quarterly meeting and the overdue list in the browser", () => {
+  it("a secretary records a meeting with a question; the public page shows it; the inspector sees overdue items", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/staff/login/?next=${encodeURIComponent("/staff/meetings/")}`);
+    await page.getByLabel("用户名").fill("demo-botoucun");
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL(`${baseURL}/staff/meetings/`);
+    await page.locator("[data-form]").waitFor({ state: "visible" });
+    await page.getByLabel("开会地点").fill("泊头村党群服务中心");
+    await page.getByLabel("到会总人数").fill("38");
+    await page.getByLabel("其中党员人数").fill("12");
+    await page.getByLabel("问题内容").fill("村西排水沟一下雨就堵，什么时候清？");
+    await page.getByLabel("满意", { exact: true }).fill("30");
+    await page.getByRole("button", { name: "保存报告会记录" }).click();
+    await page.locator("[data-done]").filter({ hasText: "回执号" }).waitFor();
+    expect(await page.locator("[data-done] li").first().textContent()).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
+    await page.getByRole("link", { name: "看本村这次报告会的公开页面" }).click();
+    await page.waitForURL(/\/v\/371603104202\/meetings\/\d{4}-Q[1-4]\/$/);
+    await expect(page.locator("main").textContent()).resolves.toContain("村西排水沟一下雨就堵");
+    await expect(page.locator("main").textContent()).resolves.toContain("已收到");
+    await context.close();
+
+    const office = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const desk = await office.newPage();
+    await desk.goto(`${baseURL}/staff/login/?next=${encodeURIComponent("/staff/overdue/")}`);
+    await desk.getByLabel("用户名").fill("demo-botou");
+    await desk.getByLabel("密码").fill(DEMO_PASSWORD);
+    await desk.getByRole("button", { name: "登录" }).click();
+    await desk.waitForURL(`${baseURL}/staff/overdue/`);
+    await desk.getByRole("heading", { name: "泊头镇" }).waitFor();
+    await expect(desk.locator("[data-towns] p").first().textContent()).resolves.toMatch(/\d+ 个村中有 \d+ 个村逾期/);
+    await expect(desk.locator("[data-figures]").textContent()).resolves.toMatch(/召开阳光报告会 \d+ 次/);
+    await expect(desk.getByRole("link", { name: "导出表格（CSV）" }).getAttribute("href")).resolves.toBe(
+      "/api/staff/disclosures/overdue.csv",
+    );
+    const serious = (await axeViolations(desk)).filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => v.id)).toEqual([]);
+    await office.close();
   });
 });

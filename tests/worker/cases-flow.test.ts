@@ -298,6 +298,9 @@ describe("deadlines and overdue in working days", () => {
       deadline: shift(today, 3),
     });
     expect(chosen.case.deadlineSet).toBe(shift(today, 3));
+    // raising a case already being handled keeps its owner, deadline and state
+    const raised = await act(cookie, id, "triage", { route: "discipline" });
+    expect(raised.case).toMatchObject({ state: "handling", route: "discipline", responsible: "镇城建办" });
   });
 });
 

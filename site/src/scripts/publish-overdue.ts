@@ -85,6 +85,15 @@ pick.addEventListener("submit", (event) => {
   event.preventDefault();
   void load((pick.elements.namedItem("town") as HTMLSelectElement).value);
 });
+/** The district's figures of disclosure and 阳光报告会, each with its denominator. */
+async function figures(): Promise<void> {
+  const res = await fetch("/api/figures/disclosures");
+  if (!res.ok) return;
+  const { total } = (await res.json()) as { total: Record<string, number> };
+  (document.querySelector("[data-figures]") as HTMLElement).textContent = tr("publish.figures.line", total);
+}
+
+void figures();
 load("").catch(() => {
   status.textContent = tr("publish.page.network");
 });

@@ -74,10 +74,15 @@ caseActions.post("/api/staff/reports/:id/triage", ...guard, actionBody("triage")
   const actor = c.get("staff").username;
   const db = c.env.DB;
   const statements = [
-    guardedUpdate(db, row.id, actionStates.triage, "accepted", "route = ?3, queue = ?4", [
-      route,
-      route === "discipline" ? "discipline" : "village",
-    ]),
+    // the first triage accepts the case; re-routing later keeps its state (and its 定责定时定措施)
+    guardedUpdate(
+      db,
+      row.id,
+      actionStates.triage,
+      row.state === "received" ? "accepted" : null,
+      "route = ?3, queue = ?4",
+      [route, route === "discipline" ? "discipline" : "village"],
+    ),
     eventStatement(db, event(row, actor, "triaged", false, route, today)),
   ];
   if (row.state === "received") statements.push(eventStatement(db, event(row, actor, "accepted", true, null, today)));

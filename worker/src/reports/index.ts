@@ -19,6 +19,7 @@ import { t } from "../../../site/src/i18n/index.ts";
 import { ApiError } from "../errors.ts";
 import { notFoundPage } from "../pages/not-found.ts";
 import {
+  countedHits,
   countSubmission,
   disclosureOfVillage,
   insertReport,
@@ -100,14 +101,17 @@ const bodyHash = (village: string, input: ReportInput) =>
     ]),
   );
 
+/** The salted daily hash of the client's address that rate limits key on; never stored with a report. */
+const clientHash = (env: Env, request: Request, today: string) =>
+  sha256Hex(`${env.RATE_LIMIT_SALT}\n${today}\n${request.headers.get("cf-connecting-ip") ?? "unknown"}`);
+
 /** Refuses a burst from one client to one village, and any flood, before anything is written. */
 async function enforceRateLimit(env: Env, request: Request, village: string): Promise<void> {
   const now = new Date(Date.now() + 8 * 3600_000);
   const today = chinaDate();
   const hour = now.toISOString().slice(0, 13);
   const minute = now.toISOString().slice(0, 16);
-  const address = request.headers.get("cf-connecting-ip") ?? "unknown";
-  const client = await sha256Hex(`${env.RATE_LIMIT_SALT}\n${today}\n${address}`);
+  const client = await clientHash(env, request, today);
   const [mine, everyone] = await countSubmission(
     env.DB,
     [
@@ -188,6 +192,24 @@ reports.post("/api/villages/:code/reports", villageParam, reportBody, async (c) 
   }
 });
 
+/** Well-formed receipts one client may look up in vain in an hour before every lookup is refused. */
+const RECEIPT_MISSES_PER_HOUR = 20;
+
+/**
+ * Guards receipt lookups against guessing: a client whose well-formed receipts missed too often this hour
+ * gets a 429 (for real receipts too) until the hour ends. `miss()` counts one more miss.
+ */
+async function receiptGuard(env: Env, request: Request) {
+  const now = new Date(Date.now() + 8 * 3600_000);
+  const today = chinaDate();
+  const slot = { client: await clientHash(env, request, today), scope: "receipt", slot: now.toISOString().slice(0, 13), day: today };
+  const wait = 3600 - (now.getUTCMinutes() * 60 + now.getUTCSeconds());
+  return {
+    refused: (await countedHits(env.DB, slot)) >= RECEIPT_MISSES_PER_HOUR ? new RateLimited(t("reports.error.receiptThrottled"), wait) : null,
+    miss: () => countSubmission(env.DB, [slot], today),
+  };
+}
+
 reports.get("/api/reports/:receipt", receiptParam, async (c) => {
   const { receipt } = c.req.valid("param");
   if (!isValidReceipt(receipt)) {
@@ -195,8 +217,13 @@ reports.get("/api/reports/:receipt", receiptParam, async (c) => {
       receipt: t("reports.error.receiptFormat"),
     });
   }
+  const guard = await receiptGuard(c.env, c.req.raw);
+  if (guard.refused) return c.json(guard.refused.body(), 429, { "Retry-After": String(guard.refused.retryAfter) });
   const report = await publicReport(c.env.DB, receipt);
-  if (!report) throw new ApiError(404, "not_found", t("reports.error.receiptUnknown"));
+  if (!report) {
+    await guard.miss();
+    throw new ApiError(404, "not_found", t("reports.error.receiptUnknown"));
+  }
   c.header("Cache-Control", "no-store");
   return c.json(report);
 });
@@ -209,9 +236,14 @@ reports.post("/api/reports/:receipt/rating", receiptParam, ratingBody, async (c)
       receipt: t("reports.error.receiptFormat"),
     });
   }
+  const guard = await receiptGuard(c.env, c.req.raw);
+  if (guard.refused) return c.json(guard.refused.body(), 429, { "Retry-After": String(guard.refused.retryAfter) });
   if (!(await rateReport(c.env.DB, receipt, rating, chinaDate()))) {
     const known = await publicReport(c.env.DB, receipt);
-    if (!known) throw new ApiError(404, "not_found", t("reports.error.receiptUnknown"));
+    if (!known) {
+      await guard.miss();
+      throw new ApiError(404, "not_found", t("reports.error.receiptUnknown"));
+    }
     throw new ApiError(409, "not_answered", t("reports.error.notAnswered"));
   }
   if (rating.format === "form" && !(c.req.header("accept") ?? "").includes("application/json")) {
@@ -232,11 +264,17 @@ reports.get("/r/", async (c) => {
 reports.get("/r/:receipt", receiptParam, async (c) => {
   const { receipt } = c.req.valid("param");
   const valid = isValidReceipt(receipt);
+  const guard = await receiptGuard(c.env, c.req.raw);
   const [asset, report] = await Promise.all([
     c.env.ASSETS.fetch(new URL("/r/", c.req.url)),
-    valid ? publicReport(c.env.DB, receipt) : Promise.resolve(null),
+    valid && !guard.refused ? publicReport(c.env.DB, receipt) : Promise.resolve(null),
   ]);
+  if (guard.refused) {
+    const retry = { "Retry-After": String(guard.refused.retryAfter) };
+    return htmlResponse(fillReceiptPage(asset, null, guard.refused.message), 429, retry);
+  }
   if (report) return htmlResponse(fillReceiptPage(asset, report, null));
+  if (valid) await guard.miss();
   const message = valid ? t("reports.error.receiptUnknown") : t("reports.error.receiptFormat");
   return htmlResponse(fillReceiptPage(asset, null, message), valid ? 404 : 400);
 });

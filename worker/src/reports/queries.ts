@@ -243,3 +243,15 @@ export async function countSubmission(db: D1Database, counts: RateCount[], today
   ]);
   return results.slice(1).map((r) => (r.results[0] as { hits: number }).hits);
 }
+
+/**
+ * Hits counted so far for one client, scope and slot, without counting another (0 when none).
+ * @example const misses = await countedHits(env.DB, { client, scope: "receipt", slot: "2026-11-29T14", day });
+ */
+export async function countedHits(db: D1Database, count: RateCount): Promise<number> {
+  const row = await db
+    .prepare("SELECT hits FROM rate_limits WHERE client = ?1 AND scope = ?2 AND slot = ?3")
+    .bind(count.client, count.scope, count.slot)
+    .first<{ hits: number }>();
+  return row?.hits ?? 0;
+}

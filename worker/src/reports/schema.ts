@@ -36,9 +36,18 @@ export const villagePageParam = validator("param", async (params: Record<string,
   return { code };
 });
 
+/** Percent-decoded, or as sent when the escapes are malformed (then it fails the receipt check: a 400). */
+const decoded = (text: string): string => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
 /** `:receipt` normalized (spaces, dashes removed); its check digit is checked by the handler. */
 export const receiptParam = validator("param", (params: Record<string, string>) => ({
-  receipt: normalizeReceipt(decodeURIComponent(params.receipt ?? "")),
+  receipt: normalizeReceipt(decoded(params.receipt ?? "")),
 }));
 
 const fieldMessage = (field: string, issue: z.core.$ZodIssue): string => {

@@ -61,9 +61,11 @@ staffRoutes.post("/api/staff/login", loginJson, async (c) => {
   const { username, password } = c.req.valid("json");
   const db = c.env.DB;
   const now = Date.now();
-  // The client's address is only ever kept hashed, and only while it has recent failures.
+  // The client's address is only ever kept hashed with the deploy's secret salt, and only while it has
+  // recent failures.
   const userKey = `user:${username}`;
-  const clientKey = `client:${await sha256Hex(`staff-login\n${c.req.header("CF-Connecting-IP") ?? "unknown"}`)}`;
+  const address = c.req.header("CF-Connecting-IP") ?? "unknown";
+  const clientKey = `client:${await sha256Hex(`${c.env.RATE_LIMIT_SALT}\nstaff-login\n${address}`)}`;
   const rows = await loginFailures(db, [userKey, clientKey]);
   const userRow = rows.find((r) => r.key === userKey);
   const clientRow = rows.find((r) => r.key === clientKey);

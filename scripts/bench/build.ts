@@ -1,0 +1,83 @@
+/**
+ * Site build time per village at 438 (the district as it is), 5,000 and 20,000 villages. Each size builds
+ * in a temporary copy of site/ and schema/ whose villages.json (and towns.json, since a town code leaves
+ * three digits for its villages) is extended with generated demo villages. The 438 build is the baseline:
+ * a ratio near 1 means the build grows linearly.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Town, towns, type Village, villages } from "../../schema/reference.ts";
+import townsData from "../../schema/data/towns.json" with { type: "json" };
+import type { BenchEntry, BenchRow } from "../bench.ts";
+import { root } from "../wrangler.ts";
+
+const SIZES = [438, 5_000, 20_000];
+
+/** The real district plus generated towns of up to 999 villages until there are `total` villages. */
+function generated(total: number): { towns: Town[]; villages: Village[] } {
+  const extraTowns: Town[] = [];
+  const extraVillages: Village[] = [];
+  for (let k = 0; villages.length + extraVillages.length < total; k++) {
+    const code = `371603${500 + k}`;
+    const count = Math.min(999, total - villages.length - extraVillages.length);
+    extraTowns.push({ code, name: `演示${k + 1}镇`, villages: count });
+    for (let i = 1; i <= count; i++) {
+      extraVillages.push({ code: `${code}${String(i).padStart(3, "0")}`, town: code, name: `演示${k + 1}镇${i}村`, demo: true });
+    }
+  }
+  return { towns: [...towns, ...extraTowns], villages: [...villages, ...extraVillages] };
+}
+
+/** Builds the site for `total` villages in a temporary copy; returns seconds and pages written. */
+function buildFor(total: number): { seconds: number; pages: number } {
+  const dir = mkdtempSync(join(tmpdir(), "cunma-bench-build-"));
+  try {
+    for (const part of ["site/src", "site/astro.config.mjs", "site/tsconfig.json", "schema", "tsconfig.json"]) {
+      cpSync(join(root, part), join(dir, part), { recursive: true });
+    }
+    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+    const data = generated(total);
+    writeFileSync(join(dir, "schema/data/villages.json"), JSON.stringify(data.villages));
+    writeFileSync(join(dir, "schema/data/towns.json"), JSON.stringify({ ...townsData, towns: data.towns }));
+    const started = performance.now();
+    const build = spawnSync(join(root, "node_modules/.bin/astro"), ["build", "--root", "site"], {
+      cwd: dir,
+      encoding: "utf8",
+      maxBuffer: 1024 * 1024 * 1024,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    if (build.status !== 0) throw new Error(`astro build for ${total} villages failed:\n${build.stderr.slice(-2000)}`);
+    const pages = readdirSync(join(dir, "site/dist"), { recursive: true }).filter((f) => String(f).endsWith(".html"));
+    const villagePages = readdirSync(join(dir, "site/dist/v")).length;
+    if (villagePages !== total) throw new Error(`built ${villagePages} village pages, expected ${total}`);
+    return { seconds, pages: pages.length };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export default {
+  name: "site build time per village, 438 → 20,000 villages",
+  unit: "ms/village",
+  async run() {
+    const rows: BenchRow[] = [];
+    let baseline: number | undefined;
+    for (const total of SIZES) {
+      const { seconds, pages } = buildFor(total);
+      const perVillage = (seconds * 1000) / total;
+      baseline ??= perVillage;
+      rows.push({
+        measured: `${total} villages`,
+        value: perVillage,
+        unit: "ms/village",
+        baseline: { measured: `ms/village at ${SIZES[0]}`, value: baseline },
+        figures: { seconds: seconds.toFixed(1), "html pages": pages, "ms/page": ((seconds * 1000) / pages).toFixed(2) },
+      });
+      console.log(`  ${total} villages: ${seconds.toFixed(1)} s, ${pages} pages`);
+    }
+    return rows;
+  },
+} satisfies BenchEntry;
