@@ -10,6 +10,7 @@
 import { parseArgs } from "node:util";
 import { chinaDate } from "../schema/period.ts";
 import { towns, villages } from "../schema/reference.ts";
+import { type DemoCase, demoCases } from "./demo-cases.ts";
 import { type DemoDisclosure, demoDisclosures } from "./demo-data.ts";
 import { type D1Target, executeSql, query } from "./wrangler.ts";
 
@@ -52,10 +53,67 @@ export function disclosureSql(rows: readonly DemoDisclosure[]): string {
 }
 
 /**
+/** The public and internal timeline a demo case would have gathered by its stage. */
+function demoEvents(c: DemoCase): [kind: string, isPublic: boolean, body: string | null, actor: string, on: string][] {
+  const events: ReturnType<typeof demoEvents> = [["received", true, null, "villager", c.receivedOn]];
+  if (c.stage === "received") return events;
+  events.push(
+    ["accepted", true, null, "演示账号", c.receivedOn],
+    ["triaged", false, c.kind === "misconduct" ? "discipline" : "village", "演示账号", c.receivedOn],
+    ["assigned", true, null, "演示账号", c.receivedOn],
+  );
+  if (c.answeredOn) events.push(["answered", true, c.answer, "演示账号", c.answeredOn]);
+  if (c.closedOn)
+    events.push(["rated", true, c.rating, "villager", c.closedOn], ["closed", true, null, "villager", c.closedOn]);
+  return events;
+}
+
+/** Inserts demo cases and their timelines; receipts are looked up by value, so ids need not be known. */
+export function demoCaseSql(cases: readonly DemoCase[]): string {
+  return cases
+    .map((c) => {
+      const discipline = c.kind === "misconduct";
+      const route = c.stage === "received" && !discipline ? null : discipline ? "discipline" : "village";
+      const state = c.stage === "handling" ? "handling" : c.stage;
+      const report = [
+        c.receipt,
+        c.village,
+        c.kind,
+        c.topic,
+        c.content,
+        `demo-${c.receipt}`,
+        "demo",
+        state,
+        route,
+        discipline ? "discipline" : "village",
+        c.responsible,
+        c.deadline,
+        c.measures,
+        c.answer,
+        c.answeredOn,
+        c.closedOn,
+        c.rating,
+        c.receivedOn,
+      ].map(literal);
+      const events = demoEvents(c).map(
+        ([kind, isPublic, body, actor, on]) =>
+          `((SELECT id FROM reports WHERE receipt = ${literal(c.receipt)}), ${literal(kind)}, ${isPublic ? 1 : 0}, ${literal(body)}, ${literal(actor)}, ${literal(on)})`,
+      );
+      return `INSERT INTO reports (receipt, village_code, kind, topic, content, idempotency_key, body_hash, state, route, queue, responsible, deadline, measures, answer, answered_on, closed_on, rating, received_on) VALUES (${report.join(", ")});
+INSERT INTO report_events (report_id, kind, public, body, actor, on_date) VALUES ${events.join(", ")};`;
+    })
+    .join("\n");
+}
+
+/**
  * Seeds the target database; returns how many demo disclosures were written (0 when it had some).
+ * Demo cases come with the demo disclosures unless `cases: false` (the end-to-end tests count their own).
  * @example await seed({ persistTo: "/tmp/state" }, { today: "2026-11-29" })
  */
-export async function seed(target: D1Target, options: { today?: string; demo?: boolean } = {}): Promise<number> {
+export async function seed(
+  target: D1Target,
+  options: { today?: string; demo?: boolean; cases?: boolean } = {},
+): Promise<number> {
   executeSql(referenceSql(), target);
   if (options.demo === false) return 0;
   const [{ n }] = query<{ n: number }>("SELECT COUNT(*) AS n FROM disclosures", target) as [{ n: number }];
@@ -67,6 +125,7 @@ export async function seed(target: D1Target, options: { today?: string; demo?: b
     const chain = await demoDisclosures(village, today);
     written += chain.length;
     statements.push(disclosureSql(chain));
+    if (options.cases !== false) statements.push(demoCaseSql(demoCases(village, today)));
   }
   executeSql(statements.join("\n"), target);
   return written;

@@ -19,7 +19,9 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -28,7 +30,7 @@ async function waitUntilUp(url: string, dev: ChildProcess): Promise<void> {
   for (let i = 0; i < 240; i++) {
     if (dev.exitCode !== null) throw new Error(`wrangler dev exited with ${dev.exitCode}`);
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await fetch(url, { signal: AbortSignal.timeout(5000) })).ok) return;
     } catch {
       // not listening yet
     }
@@ -77,7 +79,7 @@ const stopped = (dev: ChildProcess, signal: NodeJS.Signals) =>
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const persistTo = mkdtempSync(join(tmpdir(), "cunma-dev-"));
   migrate({ persistTo });
-  await seed({ persistTo }, options.demo === false ? { demo: false } : {});
+  await seed({ persistTo }, options.demo === false ? { demo: false } : { cases: false });
   let assets = join(root, "site", "dist");
   if (!existsSync(join(assets, "index.html"))) throw new Error("site/dist is missing: run `npm run build` first");
   if (options.snapshot) {

@@ -45,3 +45,21 @@ describe("demo data", () => {
     expect(sql).toContain("'It''s'");
   });
 });
+
+describe("demo cases", () => {
+  it("are deterministic, valid receipts, and consistent with their stage", async () => {
+    const { demoCases } = await import("../../scripts/demo-cases.ts");
+    const { isValidReceipt } = await import("../../schema/report.ts");
+    const all = villages.slice(0, 80).flatMap((v) => demoCases(v, today));
+    expect(demoCases(villages[0] as (typeof villages)[number], today)).toEqual(demoCases(villages[0] as (typeof villages)[number], today));
+    expect(new Set(all.map((c) => c.receipt)).size).toBe(all.length);
+    for (const c of all) {
+      expect(isValidReceipt(c.receipt)).toBe(true);
+      expect(c.receivedOn < today).toBe(true);
+      expect(c.answer === null).toBe(c.answeredOn === null);
+      expect(c.content.startsWith("【演示】")).toBe(true);
+      if (c.stage === "closed") expect(c.rating).not.toBeNull();
+    }
+    expect(new Set(all.map((c) => c.stage))).toEqual(new Set(["received", "handling", "answered", "closed"]));
+  });
+});
