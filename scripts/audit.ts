@@ -110,11 +110,13 @@ try {
   const { baseURL } = server;
   const receipt = await newReceipt(baseURL);
   const disclosure = await linkOn(baseURL, `/v/${VILLAGE}/`, new RegExp(`/v/${VILLAGE}/d/[0-9]+/`));
-  const powerItem = await linkOn(baseURL, `/v/${VILLAGE}/power/`, new RegExp(`/v/${VILLAGE}/power/[a-z][a-z0-9-]*/`));
+  const powerItem = await linkOn(baseURL, "/power/", /\/power\/[a-z][a-z0-9-]*\//);
 
   console.log("▶ Lighthouse (mobile)");
   const lighthouseScores = await runLighthouse(baseURL, [`/v/${VILLAGE}/`, `/v/${VILLAGE}/ask/`, `/r/${receipt}`]);
-  console.table(lighthouseScores.map(({ failedAccessibility, ...s }) => ({ ...s, "a11y findings": failedAccessibility.length })));
+  console.table(
+    lighthouseScores.map(({ failedAccessibility, ...s }) => ({ ...s, "a11y findings": failedAccessibility.length })),
+  );
   for (const s of lighthouseScores) {
     for (const finding of s.failedAccessibility) console.log(`  ${s.path}  ${finding}`);
     if (s.accessibility < 100) failed = true;
@@ -149,7 +151,11 @@ try {
     "bench/audit.json",
     `${JSON.stringify({ ranAt: new Date().toISOString(), command: "npm run audit", lighthouse: lighthouseScores, axe }, null, 2)}\n`,
   );
-  console.log(failed ? "✗ audit found problems (listed above)" : "✓ accessibility 100 on every Lighthouse page; no axe violations");
+  console.log(
+    failed
+      ? "✗ audit found problems (listed above)"
+      : "✓ accessibility 100 on every Lighthouse page; no axe violations",
+  );
 } finally {
   await server?.stop();
 }

@@ -54,7 +54,11 @@ try {
     const entry: BenchEntry = (await import(new URL(file, folder).href)).default;
     console.log(`▶ ${file.slice(0, -3)}: ${entry.name}`);
     for (const row of rowsOf(entry, await entry.run())) {
-      results.push({ entry: file.slice(0, -3), ...row, ratio: row.baseline ? row.value / row.baseline.value : undefined });
+      results.push({
+        entry: file.slice(0, -3),
+        ...row,
+        ratio: row.baseline ? row.value / row.baseline.value : undefined,
+      });
     }
   }
 } finally {

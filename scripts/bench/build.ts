@@ -8,8 +8,8 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Town, towns, type Village, villages } from "../../schema/reference.ts";
 import townsData from "../../schema/data/towns.json" with { type: "json" };
+import { type Town, towns, type Village, villages } from "../../schema/reference.ts";
 import type { BenchEntry, BenchRow } from "../bench.ts";
 import { root } from "../wrangler.ts";
 
@@ -24,14 +24,22 @@ function generated(total: number): { towns: Town[]; villages: Village[] } {
     const count = Math.min(999, total - villages.length - extraVillages.length);
     extraTowns.push({ code, name: `演示${k + 1}镇`, villages: count });
     for (let i = 1; i <= count; i++) {
-      extraVillages.push({ code: `${code}${String(i).padStart(3, "0")}`, town: code, name: `演示${k + 1}镇${i}村`, demo: true });
+      extraVillages.push({
+        code: `${code}${String(i).padStart(3, "0")}`,
+        town: code,
+        name: `演示${k + 1}镇${i}村`,
+        demo: true,
+      });
     }
   }
   return { towns: [...towns, ...extraTowns], villages: [...villages, ...extraVillages] };
 }
 
-/** Builds the site for `total` villages in a temporary copy; returns seconds and pages written. */
-function buildFor(total: number): { seconds: number; pages: number } {
+/**
+ * Builds the site for `total` villages in a temporary copy; returns the whole build's seconds, the seconds
+ * Astro reports for rendering the pages (the rest is start-up and bundling) and the pages written.
+ */
+function buildFor(total: number): { seconds: number; renderSeconds: number; pages: number } {
   const dir = mkdtempSync(join(tmpdir(), "cunma-bench-build-"));
   try {
     for (const part of ["site/src", "site/astro.config.mjs", "site/tsconfig.json", "schema", "tsconfig.json"]) {
@@ -53,7 +61,8 @@ function buildFor(total: number): { seconds: number; pages: number } {
     const pages = readdirSync(join(dir, "site/dist"), { recursive: true }).filter((f) => String(f).endsWith(".html"));
     const villagePages = readdirSync(join(dir, "site/dist/v")).length;
     if (villagePages !== total) throw new Error(`built ${villagePages} village pages, expected ${total}`);
-    return { seconds, pages: pages.length };
+    const render = /page\(s\) built in ([0-9.]+)s/.exec(build.stdout);
+    return { seconds, renderSeconds: render ? Number(render[1]) : Number.NaN, pages: pages.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -64,19 +73,31 @@ export default {
   unit: "ms/village",
   async run() {
     const rows: BenchRow[] = [];
-    let baseline: number | undefined;
+    let first: { perVillage: number } | undefined;
+    let previous: { total: number; seconds: number } | undefined;
     for (const total of SIZES) {
-      const { seconds, pages } = buildFor(total);
+      const { seconds, renderSeconds, pages } = buildFor(total);
       const perVillage = (seconds * 1000) / total;
-      baseline ??= perVillage;
+      first ??= { perVillage };
+      // the cost of each village added since the previous size: flat if the build grows linearly
+      const marginal = previous ? ((seconds - previous.seconds) * 1000) / (total - previous.total) : Number.NaN;
       rows.push({
         measured: `${total} villages`,
         value: perVillage,
         unit: "ms/village",
-        baseline: { measured: `ms/village at ${SIZES[0]}`, value: baseline },
-        figures: { seconds: seconds.toFixed(1), "html pages": pages, "ms/page": ((seconds * 1000) / pages).toFixed(2) },
+        baseline: { measured: `ms/village at ${SIZES[0]}`, value: first.perVillage },
+        figures: {
+          seconds: seconds.toFixed(1),
+          "astro render s": renderSeconds.toFixed(1),
+          "html pages": pages,
+          "render ms/page": ((renderSeconds * 1000) / pages).toFixed(2),
+          ...(previous ? { [`ms per village added since ${previous.total}`]: marginal.toFixed(1) } : {}),
+        },
       });
-      console.log(`  ${total} villages: ${seconds.toFixed(1)} s, ${pages} pages`);
+      console.log(
+        `  ${total} villages: ${seconds.toFixed(1)} s (pages rendered in ${renderSeconds} s), ${pages} pages`,
+      );
+      previous = { total, seconds };
     }
     return rows;
   },

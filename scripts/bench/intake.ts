@@ -41,6 +41,8 @@ export default {
     for (const connections of LEVELS) {
       const base = await load(baseURL, health, connections, SECONDS, 200);
       const mine = await load(baseURL, intake, connections, SECONDS, 201);
+      if (mine.ok === 0)
+        throw new Error(`no report accepted at ${connections} connections: ${JSON.stringify(mine.statuses)}`);
       const others = (r: typeof mine, status: number) => r.total - (r.statuses[status] ?? 0);
       rows.push({
         measured: `POST report, ${connections} conn.`,

@@ -49,8 +49,7 @@ export default {
     const { baseURL, assets } = await sharedServer();
     const village = await get(baseURL, `/v/${BENCH_VILLAGE}/`, 200);
     const disclosure = village.match(new RegExp(`/v/${BENCH_VILLAGE}/d/[0-9]+/`))?.[0];
-    const power = await get(baseURL, `/v/${BENCH_VILLAGE}/power/`, 200);
-    const powerItem = power.match(new RegExp(`/v/${BENCH_VILLAGE}/power/[a-z0-9-]+/`))?.[0];
+    const powerItem = (await get(baseURL, "/power/", 200)).match(/\/power\/[a-z][a-z0-9-]*\//)?.[0];
     const pages: [string, string, number][] = [
       ["district", "/", 200],
       ["town", `/z/${BENCH_VILLAGE.slice(0, 9)}/`, 200],
@@ -61,6 +60,7 @@ export default {
       ["receipt", `/r/${await newReceipt(baseURL)}`, 200],
       ["receipt lookup", "/r/", 200],
       ["power list", `/v/${BENCH_VILLAGE}/power/`, 200],
+      ["district power", "/power/", 200],
       ...(powerItem ? [["power item", powerItem, 200] as [string, string, number]] : []),
       ...(disclosure ? [["disclosure", disclosure, 200] as [string, string, number]] : []),
       ["staff login", "/staff/login/", 200],

@@ -6,8 +6,8 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { dammDigit } from "../../schema/report.ts";
 import { villages } from "../../schema/reference.ts";
+import { dammDigit } from "../../schema/report.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { answerReport, countReports, reportBody } from "../fixtures/reports.ts";
 import { createStaff, postLogin } from "../fixtures/staff.ts";
@@ -40,7 +40,7 @@ async function expectInert(html: string) {
     .on("*", {
       element(el) {
         if (el.tagName === "img" || el.tagName === "svg") found.push(`<${el.tagName}>`);
-        for (const [name] of el.attributes) if (name.startsWith("on")) found.push(`${el.tagName}[${name}]`);
+        for (const [name] of el.attributes) if (name?.startsWith("on")) found.push(`${el.tagName}[${name}]`);
       },
     })
     .on("script", {
@@ -61,8 +61,18 @@ const nested = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
 
 describe("hostile bodies to POST /api/villages/<code>/reports", () => {
   const cases: [string, BodyInit, string | null, number][] = [
-    ["content over 3,000 characters", JSON.stringify(reportBody({ content: "长".repeat(3001) })), "application/json", 422],
-    ["name over 20 characters", JSON.stringify(reportBody({ contact: { name: "名".repeat(21) } })), "application/json", 422],
+    [
+      "content over 3,000 characters",
+      JSON.stringify(reportBody({ content: "长".repeat(3001) })),
+      "application/json",
+      422,
+    ],
+    [
+      "name over 20 characters",
+      JSON.stringify(reportBody({ contact: { name: "名".repeat(21) } })),
+      "application/json",
+      422,
+    ],
     ["body over 16 KB", JSON.stringify(reportBody({ content: "a".repeat(17_000) })), "application/json", 413],
     ["phone with letters", JSON.stringify(reportBody({ contact: { phone: "<script>" } })), "application/json", 422],
     ["kind not a kind", JSON.stringify(reportBody({ kind: "<script>" })), "application/json", 422],
@@ -74,13 +84,28 @@ describe("hostile bodies to POST /api/villages/<code>/reports", () => {
     ["truncated JSON", '{"kind":"question",', "application/json", 400],
     ["JSON null", "null", "application/json", 400],
     ["JSON array", "[1,2,3]", "application/json", 400],
-    ["__proto__ pollution", `{"__proto__":{"kind":"question"},"constructor":{"prototype":{"x":1}}}`, "application/json", 422],
+    [
+      "__proto__ pollution",
+      `{"__proto__":{"kind":"question"},"constructor":{"prototype":{"x":1}}}`,
+      "application/json",
+      422,
+    ],
     ["text/plain", JSON.stringify(reportBody()), "text/plain", 415],
-    ["multipart", "--x\r\nContent-Disposition: form-data; name=kind\r\n\r\nquestion\r\n--x--", "multipart/form-data; boundary=x", 415],
+    [
+      "multipart",
+      "--x\r\nContent-Disposition: form-data; name=kind\r\n\r\nquestion\r\n--x--",
+      "multipart/form-data; boundary=x",
+      415,
+    ],
     ["no content type", JSON.stringify(reportBody()), null, 415],
     ["XML", "<report><kind>question</kind></report>", "application/xml", 415],
     ["empty body", "", "application/json", 400],
-    ["form with content too short and script", "kind=question&topic=affairs&content=%3Cb%3E", "application/x-www-form-urlencoded", 422],
+    [
+      "form with content too short and script",
+      "kind=question&topic=affairs&content=%3Cb%3E",
+      "application/x-www-form-urlencoded",
+      422,
+    ],
   ];
   for (const [what, body, type, status] of cases) {
     it(`${what}: ${status}, a Chinese message, nothing stored`, async () => {
@@ -116,7 +141,11 @@ describe("hostile bodies to POST /api/villages/<code>/reports", () => {
     for (const key of [XSS, "k".repeat(101), "短", "../../etc/passwd"]) {
       const response = await SELF.fetch(`${BASE}/api/villages/${VILLAGE}/reports`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", "CF-Connecting-IP": freshIp(), "Idempotency-Key": encodeURIComponent(key) },
+        headers: {
+          "Content-Type": "application/json",
+          "CF-Connecting-IP": freshIp(),
+          "Idempotency-Key": encodeURIComponent(key),
+        },
         body: JSON.stringify(reportBody()),
       });
       expect(response.status).toBe(400);
@@ -126,7 +155,7 @@ describe("hostile bodies to POST /api/villages/<code>/reports", () => {
 
   it("the rating takes no hostile body either", async () => {
     for (const [body, type, status] of [
-      ['{"rating":"satisfied","comment":' + JSON.stringify("评".repeat(501)) + "}", "application/json", 422],
+      [`{"rating":"satisfied","comment":${JSON.stringify("评".repeat(501))}}`, "application/json", 422],
       [nested(5000), "application/json", 400],
       [new Uint8Array([0xff, 0xff]), "application/json", 400],
       ['{"rating":"<script>"}', "application/json", 422],
@@ -184,7 +213,13 @@ describe("path tricks on every public route", () => {
 
   it("POSTs to report paths with tricks in the village code are 404s and store nothing", async () => {
     const before = await countReports(env.DB);
-    for (const code of ["%ff", `${VILLAGE}%00`, "..%2f371603104201", "371603104201%20OR%201=1", "'; DROP TABLE reports;--"]) {
+    for (const code of [
+      "%ff",
+      `${VILLAGE}%00`,
+      "..%2f371603104201",
+      "371603104201%20OR%201=1",
+      "'; DROP TABLE reports;--",
+    ]) {
       const response = await post(`/api/villages/${code}/reports`, JSON.stringify(reportBody()), "application/json");
       expect(response.status, code).toBe(404);
     }
@@ -200,7 +235,9 @@ describe("HTML and script in every text field are shown back as text", () => {
     expect(response.status).toBe(201);
     const { receipt } = (await response.json()) as { receipt: string };
     await answerReport(env.DB, receipt, `答复${XSS}`);
-    const page = await (await SELF.fetch(`${BASE}/r/${receipt}`, { headers: { "CF-Connecting-IP": freshIp() } })).text();
+    const page = await (
+      await SELF.fetch(`${BASE}/r/${receipt}`, { headers: { "CF-Connecting-IP": freshIp() } })
+    ).text();
     await expectInert(page);
     expect(page).toMatch(ESCAPED_SCRIPT);
     expect(page).not.toContain("<b>王</b>");
@@ -211,7 +248,14 @@ describe("HTML and script in every text field are shown back as text", () => {
   it("a form shown again after an error escapes everything the villager typed", async () => {
     const response = await post(
       `/v/${VILLAGE}/ask/`.replace("/v/", "/api/villages/").replace("/ask/", "/reports"),
-      new URLSearchParams({ kind: "question", topic: "affairs", content: XSS, contact_name: XSS, contact_phone: XSS, key: "abcdefgh12" }).toString(),
+      new URLSearchParams({
+        kind: "question",
+        topic: "affairs",
+        content: XSS,
+        contact_name: XSS,
+        contact_phone: XSS,
+        key: "abcdefgh12",
+      }).toString(),
       "application/x-www-form-urlencoded",
     );
     expect(response.status).toBe(422);
@@ -250,7 +294,8 @@ describe("brute force is throttled", () => {
   it("staff login: one username guessed from many addresses is slowed, then locked even for the right password", async () => {
     const staff = await createStaff(env.DB, { role: "town_inspector" });
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await postLogin(staff.username, `guess-${i}`, `192.0.2.${100 + i}`)).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push((await postLogin(staff.username, `guess-${i}`, `192.0.2.${100 + i}`)).status);
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
     expect(statuses.filter((s) => s === 429 || s === 423).length).toBeGreaterThan(0);
     expect(statuses.filter((s) => s === 401).length).toBeLessThan(12);
@@ -279,7 +324,9 @@ describe("brute force is throttled", () => {
     expect(page.status).toBe(429);
     expect(await page.text()).toMatch(/[\u4e00-\u9fff]/);
     // another villager is not affected
-    const other = await SELF.fetch(`${BASE}/api/reports/${receipt}`, { headers: { "CF-Connecting-IP": "198.18.0.78" } });
+    const other = await SELF.fetch(`${BASE}/api/reports/${receipt}`, {
+      headers: { "CF-Connecting-IP": "198.18.0.78" },
+    });
     expect(other.status).toBe(200);
   });
 });

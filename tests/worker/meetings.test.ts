@@ -104,6 +104,12 @@ describe("recording a meeting", () => {
       .first<{ n: number }>();
     expect(audit?.n).toBe(1);
 
+    // the village page links the latest meeting; a village without one shows no such line
+    const villagePage = await (await SELF.fetch(`${TEST_ORIGIN}/v/${village}/`)).text();
+    expect(villagePage).toContain(`href="/v/${village}/meetings/${QUARTER}/"`);
+    expect(villagePage).toContain("村民提了 2 个问题");
+    expect(await (await SELF.fetch(`${TEST_ORIGIN}/v/371603104239/`)).text()).not.toContain("data-meeting");
+
     const again = await post("/api/staff/meetings", cookie, meeting(village));
     expect(again.status).toBe(409);
     expect(

@@ -25,7 +25,7 @@ function overdueArea(staff: StaffMember, town: string | undefined): string {
       : staff.role === "town_inspector"
         ? staff.scope
         : (villageByCode(staff.scope)?.town ?? "");
-  if (town !== undefined && !town.startsWith(own) && !(staff.role === "district_admin")) {
+  if (town !== undefined && staff.role !== "district_admin" && town !== own) {
     throw new ApiError(403, "forbidden", t("publish.error.overdueScope"));
   }
   if (staff.role === "village_secretary") return staff.scope;

@@ -68,8 +68,12 @@ function invalid(error: z.ZodError): ApiError {
   return new ApiError(422, "invalid", t("publish.error.invalid"), fields);
 }
 
-/** A capped JSON object body parsed by `schema`, read with `c.req.valid("json")`. */
-function jsonBody<T>(schema: ZodType<T>) {
+/**
+ * A capped JSON object body parsed by `schema`, read with `c.req.valid("json")`; a zod failure becomes
+ * the ApiError `toError` makes of it.
+ * @example export const meetingBody = jsonBody(meetingInput, invalidMeeting);
+ */
+export function jsonBody<T>(schema: ZodType<T>, toError: (error: z.ZodError) => ApiError) {
   return createMiddleware<{ Bindings: Env }, string, { in: { json: unknown }; out: { json: T } }>(async (c, next) => {
     if (Number(c.req.header("content-length") ?? "0") > BODY_MAX_BYTES) {
       throw new ApiError(413, "too_large", t("publish.error.csvFile"));
@@ -84,15 +88,15 @@ function jsonBody<T>(schema: ZodType<T>) {
       throw new ApiError(400, "bad_json", t("publish.error.badJson"));
     }
     const parsed = schema.safeParse(value);
-    if (!parsed.success) throw invalid(parsed.error);
+    if (!parsed.success) throw toError(parsed.error);
     c.req.addValidatedData("json", parsed.data as object);
     await next();
   });
 }
 
-export const publishBody = jsonBody(publishInput);
-export const correctionBody = jsonBody(correctionInput);
-export const previewBody = jsonBody(previewInput);
+export const publishBody = jsonBody(publishInput, invalid);
+export const correctionBody = jsonBody(correctionInput, invalid);
+export const previewBody = jsonBody(previewInput, invalid);
 
 /** `?village=<12-digit code>` (optional: the member's own village). */
 export const villageQuery = validator("query", (query: Record<string, string | string[]>) => {

@@ -86,3 +86,12 @@ export function meetingPage(
   );
   return { title, html: parts.join("") };
 }
+
+/**
+ * The village page's link to its latest meeting.
+ * @example meetingLink("371603104201", { quarter: "2026-Q3", questions: 2 })
+ */
+export function meetingLink(village: string, meeting: { quarter: string; questions: number }): string {
+  const text = t("meetings.village.link", { quarter: periodLabel(meeting.quarter), questions: meeting.questions });
+  return `<a href="/v/${village}/meetings/${meeting.quarter}/">${text}</a>`;
+}

@@ -169,3 +169,17 @@ export async function meetingDetail(
     questions: (questions?.results ?? []) as MeetingQuestionRow[],
   };
 }
+
+/**
+ * A village's latest meeting: its quarter and how many questions it raised; null when none.
+ * @example await latestMeeting(env.DB, "371603104201") // { quarter: "2026-Q3", questions: 2 }
+ */
+export function latestMeeting(db: D1Database, village: string): Promise<{ quarter: string; questions: number } | null> {
+  return db
+    .prepare(
+      `SELECT quarter, (SELECT COUNT(*) FROM meeting_questions AS q WHERE q.meeting_id = m.id) AS questions
+         FROM meetings AS m WHERE village_code = ?1 ORDER BY quarter DESC LIMIT 1`,
+    )
+    .bind(village)
+    .first<{ quarter: string; questions: number }>();
+}

@@ -1,11 +1,11 @@
 /** Validation of the meeting routes: the meeting body, the 评 tallies, ids and quarters in paths. */
-import { createMiddleware } from "hono/factory";
 import { validator } from "hono/validator";
-import type { ZodType, z } from "zod";
+import type { z } from "zod";
 import { meetingInput, meetingRatings, PLACE_MAX } from "../../../schema/meeting.ts";
 import { villageByCode } from "../../../schema/reference.ts";
 import { CONTENT_MIN } from "../../../schema/report.ts";
 import { t } from "../../../site/src/i18n/index.ts";
+import { jsonBody } from "../disclosures/schema.ts";
 import { ApiError } from "../errors.ts";
 
 const messages: Record<string, () => string> = {
@@ -37,26 +37,8 @@ function invalid(error: z.ZodError): ApiError {
   return new ApiError(422, "invalid", t("meetings.error.invalid"), fields);
 }
 
-function jsonBody<T>(schema: ZodType<T>) {
-  return createMiddleware<{ Bindings: Env }, string, { in: { json: unknown }; out: { json: T } }>(async (c, next) => {
-    if (Number(c.req.header("content-length") ?? "0") > 256 * 1024) {
-      throw new ApiError(413, "too_large", t("meetings.error.invalid"));
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(await c.req.text());
-    } catch {
-      throw new ApiError(400, "bad_json", t("publish.error.badJson"));
-    }
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) throw invalid(parsed.error);
-    c.req.addValidatedData("json", parsed.data as object);
-    await next();
-  });
-}
-
-export const meetingBody = jsonBody(meetingInput);
-export const ratingsBody = jsonBody(meetingRatings);
+export const meetingBody = jsonBody(meetingInput, invalid);
+export const ratingsBody = jsonBody(meetingRatings, invalid);
 
 /** `:id` of a meeting. */
 export const meetingIdParam = validator("param", (params: Record<string, string>) => {

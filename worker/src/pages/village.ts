@@ -8,6 +8,8 @@ import { catalogueItemById, villageByCode } from "../../../schema/reference.ts";
 import { ledgerChart } from "../disclosures/chart.ts";
 import { latestDisclosures, ledgerTotalsByPeriod } from "../disclosures/queries.ts";
 import { itemFragment } from "../disclosures/render.ts";
+import { meetingLink } from "../meetings/page.ts";
+import { latestMeeting } from "../meetings/queries.ts";
 import { villageCaseRows } from "../reports/queries.ts";
 import { casesFragment } from "../reports/render.ts";
 import { notFoundPage } from "./not-found.ts";
@@ -19,11 +21,12 @@ villagePages.get("/v/:code{[0-9]{12}}", (c) => c.redirect(`/v/${c.req.param("cod
 villagePages.get("/v/:code/", async (c) => {
   const code = c.req.param("code");
   if (!villageByCode(code)) return notFoundPage(c.env, c.req.url);
-  const [asset, latest, cases, totals] = await Promise.all([
+  const [asset, latest, cases, totals, meeting] = await Promise.all([
     c.env.ASSETS.fetch(new URL(`/v/${code}/`, c.req.url)),
     latestDisclosures(c.env.DB, code),
     villageCaseRows(c.env.DB, code),
     ledgerTotalsByPeriod(c.env.DB, code, 6),
+    latestMeeting(c.env.DB, code),
   ]);
   if (!asset.ok) return notFoundPage(c.env, c.req.url);
   const byItem = new Map(latest.map((d) => [d.item, d]));
@@ -35,6 +38,13 @@ villagePages.get("/v/:code/", async (c) => {
         if (!item) return;
         const chart = ledgerChart(totals.filter((p) => p.item === item.id));
         el.setInnerContent(itemFragment(item, byItem.get(item.id), today, code, chart), { html: true });
+      },
+    })
+    .on("[data-meeting]", {
+      element(el) {
+        if (!meeting) return void el.remove();
+        el.removeAttribute("hidden");
+        el.setInnerContent(meetingLink(code, meeting), { html: true });
       },
     })
     .on("[data-cases]", {

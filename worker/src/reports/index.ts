@@ -202,10 +202,18 @@ const RECEIPT_MISSES_PER_HOUR = 20;
 async function receiptGuard(env: Env, request: Request) {
   const now = new Date(Date.now() + 8 * 3600_000);
   const today = chinaDate();
-  const slot = { client: await clientHash(env, request, today), scope: "receipt", slot: now.toISOString().slice(0, 13), day: today };
+  const slot = {
+    client: await clientHash(env, request, today),
+    scope: "receipt",
+    slot: now.toISOString().slice(0, 13),
+    day: today,
+  };
   const wait = 3600 - (now.getUTCMinutes() * 60 + now.getUTCSeconds());
   return {
-    refused: (await countedHits(env.DB, slot)) >= RECEIPT_MISSES_PER_HOUR ? new RateLimited(t("reports.error.receiptThrottled"), wait) : null,
+    refused:
+      (await countedHits(env.DB, slot)) >= RECEIPT_MISSES_PER_HOUR
+        ? new RateLimited(t("reports.error.receiptThrottled"), wait)
+        : null,
     miss: () => countSubmission(env.DB, [slot], today),
   };
 }
