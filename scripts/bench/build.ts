@@ -1,11 +1,12 @@
 /**
  * Site build time per village at 438 (the district as it is), 5,000 and 20,000 villages. Each size builds
  * in a temporary copy of site/ and schema/ whose villages.json (and towns.json, since a town code leaves
- * three digits for its villages) is extended with generated demo villages. The 438 build is the baseline:
- * a ratio near 1 means the build grows linearly.
+ * three digits for its villages) is extended with generated demo villages. The ratio compares ms per
+ * village with the 438 build, whose fixed start-up (types, Vite bundling) weighs most; whether the build
+ * grows linearly shows in "ms per village added since" the previous size, flat if it does.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import townsData from "../../schema/data/towns.json" with { type: "json" };
@@ -14,6 +15,7 @@ import type { BenchEntry, BenchRow } from "../bench.ts";
 import { root } from "../wrangler.ts";
 
 const SIZES = [438, 5_000, 20_000];
+const GNU_TIME = "/usr/bin/time";
 
 /** The real district plus generated towns of up to 999 villages until there are `total` villages. */
 function generated(total: number): { towns: Town[]; villages: Village[] } {
@@ -39,7 +41,7 @@ function generated(total: number): { towns: Town[]; villages: Village[] } {
  * Builds the site for `total` villages in a temporary copy; returns the whole build's seconds, the seconds
  * Astro reports for rendering the pages (the rest is start-up and bundling) and the pages written.
  */
-function buildFor(total: number): { seconds: number; renderSeconds: number; pages: number } {
+function buildFor(total: number): { seconds: number; renderSeconds: number; pages: number; peakMB: number | null } {
   const dir = mkdtempSync(join(tmpdir(), "cunma-bench-build-"));
   try {
     for (const part of ["site/src", "site/astro.config.mjs", "site/tsconfig.json", "schema", "tsconfig.json"]) {
@@ -50,7 +52,10 @@ function buildFor(total: number): { seconds: number; renderSeconds: number; page
     writeFileSync(join(dir, "schema/data/villages.json"), JSON.stringify(data.villages));
     writeFileSync(join(dir, "schema/data/towns.json"), JSON.stringify({ ...townsData, towns: data.towns }));
     const started = performance.now();
-    const build = spawnSync(join(root, "node_modules/.bin/astro"), ["build", "--root", "site"], {
+    const astro = [join(root, "node_modules/.bin/astro"), "build", "--root", "site"];
+    // GNU time, where installed, reports the build's peak memory
+    const [command, ...args] = existsSync(GNU_TIME) ? [GNU_TIME, "-v", ...astro] : astro;
+    const build = spawnSync(command as string, args, {
       cwd: dir,
       encoding: "utf8",
       maxBuffer: 1024 * 1024 * 1024,
@@ -61,8 +66,11 @@ function buildFor(total: number): { seconds: number; renderSeconds: number; page
     const pages = readdirSync(join(dir, "site/dist"), { recursive: true }).filter((f) => String(f).endsWith(".html"));
     const villagePages = readdirSync(join(dir, "site/dist/v")).length;
     if (villagePages !== total) throw new Error(`built ${villagePages} village pages, expected ${total}`);
-    const render = /page\(s\) built in ([0-9.]+)s/.exec(build.stdout);
-    return { seconds, renderSeconds: render ? Number(render[1]) : Number.NaN, pages: pages.length };
+    // Astro prints "1858 page(s) built in 11.62s" or "… built in 1m 37s"
+    const render = /page\(s\) built in (?:([0-9]+)m\s*)?([0-9.]+)s/.exec(build.stdout);
+    const renderSeconds = render ? Number(render[1] ?? 0) * 60 + Number(render[2]) : Number.NaN;
+    const rss = /Maximum resident set size \(kbytes\): ([0-9]+)/.exec(build.stderr);
+    return { seconds, renderSeconds, pages: pages.length, peakMB: rss ? Math.round(Number(rss[1]) / 1024) : null };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -76,7 +84,7 @@ export default {
     let first: { perVillage: number } | undefined;
     let previous: { total: number; seconds: number } | undefined;
     for (const total of SIZES) {
-      const { seconds, renderSeconds, pages } = buildFor(total);
+      const { seconds, renderSeconds, pages, peakMB } = buildFor(total);
       const perVillage = (seconds * 1000) / total;
       first ??= { perVillage };
       // the cost of each village added since the previous size: flat if the build grows linearly
@@ -91,6 +99,7 @@ export default {
           "astro render s": renderSeconds.toFixed(1),
           "html pages": pages,
           "render ms/page": ((renderSeconds * 1000) / pages).toFixed(2),
+          ...(peakMB === null ? {} : { "peak MB": peakMB }),
           ...(previous ? { [`ms per village added since ${previous.total}`]: marginal.toFixed(1) } : {}),
         },
       });

@@ -2,7 +2,7 @@
  * A real `wrangler dev` on loopback over a fresh local D1 in a temporary directory, migrated and seeded
  * exactly as `npm start` does. Used by the end-to-end test setup, the benchmarks, the soak and the audit.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -81,7 +81,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   migrate({ persistTo });
   await seed({ persistTo }, options.demo === false ? { demo: false } : { cases: false });
   let assets = join(root, "site", "dist");
-  if (!existsSync(join(assets, "index.html"))) throw new Error("site/dist is missing: run `npm run build` first");
+  if (!existsSync(join(assets, "index.html"))) {
+    // a fresh clone: build the site once
+    const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("npm run build failed");
+  }
   if (options.snapshot) {
     const copy = mkdtempSync(join(tmpdir(), "cunma-dev-assets-"));
     cpSync(assets, copy, { recursive: true });

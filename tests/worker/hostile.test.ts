@@ -167,6 +167,33 @@ describe("hostile bodies to POST /api/villages/<code>/reports", () => {
   });
 });
 
+describe("hostile bodies to POST /api/staff/login", () => {
+  const login = (body: BodyInit, type: string) =>
+    SELF.fetch(`${BASE}/api/staff/login`, {
+      method: "POST",
+      headers: { Origin: BASE, "Sec-Fetch-Site": "same-origin", "Content-Type": type, "CF-Connecting-IP": freshIp() },
+      body,
+    });
+  const bodies: [string, BodyInit, string][] = [
+    ["invalid UTF-8", new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), "application/json"],
+    ["JSON nested 5,000 deep", nested(5000), "application/json"],
+    ["a 1 MB password", JSON.stringify({ username: "a", password: "p".repeat(1_000_000) }), "application/json"],
+    ["script as username", JSON.stringify({ username: XSS, password: "x" }), "application/json"],
+    ["SQL as username", JSON.stringify({ username: "' OR 1=1 --", password: "x" }), "application/json"],
+    ["a form body", "username=a&password=b", "application/x-www-form-urlencoded"],
+    ["text/plain", JSON.stringify({ username: "a", password: "b" }), "text/plain"],
+  ];
+  for (const [what, body, type] of bodies) {
+    it(`${what}: a 4xx and no session`, async () => {
+      const response = await login(body, type);
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(response.headers.get("Set-Cookie") ?? "").not.toContain("cunma_staff=");
+      await response.body?.cancel();
+    });
+  }
+});
+
 describe("path tricks on every public route", () => {
   const paths = [
     "/v/..%2f..%2fwrangler.toml",

@@ -3,6 +3,7 @@
  * message a villager understands and the offending fields named.
  */
 import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 export interface ApiErrorBody {
@@ -32,6 +33,13 @@ export class ApiError extends Error {
  */
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) return c.json(err.body(), err.status);
+  // Hono's own validators refuse a body they cannot parse (e.g. malformed JSON) with a 4xx HTTPException
+  if (err instanceof HTTPException && err.status < 500) {
+    return c.json(
+      { error: { code: "bad_request", message: "提交的内容格式不对，没有收到。" } } satisfies ApiErrorBody,
+      err.status,
+    );
+  }
   console.error("unhandled", err.name, err.message);
   return c.json({ error: { code: "internal", message: "系统出了点问题，请稍后再试。" } } satisfies ApiErrorBody, 500);
 }
