@@ -6,6 +6,7 @@
 import { expectedPeriod, periodLabel } from "../../../schema/period.ts";
 import { recentPeriods } from "../../../schema/publish-periods.ts";
 import type { Cadence, TableKind } from "../../../schema/reference.ts";
+import { type StaffFailure, staffRequest } from "./staff-request.ts";
 
 interface Item {
   id: string;
@@ -27,11 +28,7 @@ interface Recent {
   content: string;
   corrected: boolean;
 }
-interface Failure {
-  status: number;
-  message: string;
-  fields?: Record<string, string>;
-}
+type Failure = StaffFailure;
 
 const data = JSON.parse(document.getElementById("publish-data")?.textContent ?? "{}") as {
   items: Item[];
@@ -65,27 +62,7 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = "", attrs: Rec
 };
 const currentItem = () => data.items.find((i) => i.id === itemSelect.value) as Item;
 
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: body === undefined ? "GET" : "POST",
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? null : JSON.stringify(body),
-      credentials: "same-origin",
-    });
-  } catch {
-    throw { status: 0, message: tr("publish.page.network") } satisfies Failure;
-  }
-  if (res.status === 401) location.assign(`/staff/login/?next=${encodeURIComponent(location.pathname)}`);
-  const json = (await res.json().catch(() => null)) as { error?: Failure } | null;
-  if (res.ok) return json as T;
-  throw {
-    status: res.status,
-    message: json?.error?.message ?? tr("publish.page.network"),
-    fields: json?.error?.fields,
-  };
-}
+const api = <T>(path: string, body?: unknown) => staffRequest<T>(path, body, { network: tr("publish.page.network") });
 
 function showFailure(failure: unknown): void {
   const f = failure as Failure;

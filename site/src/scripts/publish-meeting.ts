@@ -5,11 +5,7 @@
  */
 import { periodLabel } from "../../../schema/period.ts";
 import { recentPeriods } from "../../../schema/publish-periods.ts";
-
-interface Failure {
-  message: string;
-  fields?: Record<string, string>;
-}
+import { type StaffFailure as Failure, staffRequest } from "./staff-request.ts";
 
 const strings = JSON.parse(document.getElementById("meeting-strings")?.textContent ?? "{}") as Record<string, string>;
 const tr = (key: string) => strings[key] ?? key;
@@ -35,19 +31,7 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = "", attrs: Rec
   return node;
 };
 
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, {
-    method: body === undefined ? "GET" : "POST",
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? null : JSON.stringify(body),
-    credentials: "same-origin",
-  }).catch(() => null);
-  if (!res) throw { message: tr("publish.page.network") } satisfies Failure;
-  if (res.status === 401) location.assign(`/staff/login/?next=${encodeURIComponent(location.pathname)}`);
-  const json = (await res.json().catch(() => null)) as { error?: Failure } | null;
-  if (res.ok) return json as T;
-  throw json?.error ?? ({ message: tr("publish.page.network") } satisfies Failure);
-}
+const api = <T>(path: string, body?: unknown) => staffRequest<T>(path, body, { network: tr("publish.page.network") });
 
 const select = (id: string, options: [string, string][]) => {
   const node = el("select", "", { id });

@@ -2,6 +2,8 @@
  * Shared by the staff case scripts: the page's strings, calls to /api/staff/* (same origin, the session
  * cookie goes along), and small DOM helpers that only ever set text, never HTML.
  */
+import { type StaffFailure as ApiFailure, staffRequest } from "./staff-request.ts";
+
 const strings: Record<string, string> = JSON.parse(document.getElementById("case-strings")?.textContent ?? "{}");
 
 /**
@@ -12,33 +14,14 @@ export function tr(key: string, values: Record<string, string | number> = {}): s
   return (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 }
 
-export interface ApiFailure {
-  status: number;
-  message: string;
-  fields?: Record<string, string>;
-}
+export type { ApiFailure };
 
 /**
  * GET or POST JSON; resolves to the body, or throws an ApiFailure with the server's Chinese message.
  * @example const list = await api<CaseList>("/api/staff/reports?state=open");
  */
-export async function api<T>(path: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: body === undefined ? "GET" : "POST",
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? null : JSON.stringify(body),
-      credentials: "same-origin",
-    });
-  } catch {
-    throw { status: 0, message: tr("cases.network") } satisfies ApiFailure;
-  }
-  const json = await res.json().catch(() => null);
-  if (res.ok) return json as T;
-  const error = (json as { error?: { message?: string; fields?: Record<string, string> } } | null)?.error;
-  const message = res.status === 401 ? tr("cases.loginFirst") : (error?.message ?? tr("cases.network"));
-  throw { status: res.status, message, ...(error?.fields ? { fields: error.fields } : {}) } satisfies ApiFailure;
+export function api<T>(path: string, body?: unknown): Promise<T> {
+  return staffRequest<T>(path, body, { network: tr("cases.network"), loginFirst: tr("cases.loginFirst") });
 }
 
 /**
