@@ -12,7 +12,8 @@ export interface WorkCalendar {
 export const defaultCalendar: WorkCalendar = calendar;
 
 const DAY = 86_400_000;
-const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const shift = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /**
  * Whether offices are open on `date`.

@@ -37,6 +37,7 @@ interface LighthouseScores {
   accessibility: number;
   bestPractices: number;
   failedAccessibility: string[];
+  failedBestPractices: string[];
 }
 
 async function runLighthouse(baseURL: string, paths: string[]): Promise<LighthouseScores[]> {
@@ -56,15 +57,17 @@ async function runLighthouse(baseURL: string, paths: string[]): Promise<Lighthou
       if (!result) throw new Error(`lighthouse gave no result for ${path}`);
       const { categories, audits } = result.lhr;
       const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
-      const failedAccessibility = (categories.accessibility?.auditRefs ?? [])
-        .filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 1) < 1)
-        .map((ref) => `${ref.id}: ${audits[ref.id]?.title}`);
+      const failed = (category: string) =>
+        (categories[category]?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 1) < 1)
+          .map((ref) => `${ref.id}: ${audits[ref.id]?.title}`);
       scores.push({
         path,
         performance: score("performance"),
         accessibility: score("accessibility"),
         bestPractices: score("best-practices"),
-        failedAccessibility,
+        failedAccessibility: failed("accessibility"),
+        failedBestPractices: failed("best-practices"),
       });
     }
     return scores;
@@ -110,15 +113,21 @@ try {
   const { baseURL } = server;
   const receipt = await newReceipt(baseURL);
   const disclosure = await linkOn(baseURL, `/v/${VILLAGE}/`, new RegExp(`/v/${VILLAGE}/d/[0-9]+/`));
-  const powerItem = await linkOn(baseURL, "/power/", /\/power\/[a-z][a-z0-9-]*\//);
+  // the power list links its items relatively ("n01/")
+  const powerId = (await linkOn(baseURL, `/v/${VILLAGE}/power/`, /href="[a-z][a-z0-9-]*\/"/))?.slice(6, -2);
+  const powerItem = powerId ? `/v/${VILLAGE}/power/${powerId}/` : undefined;
 
   console.log("▶ Lighthouse (mobile)");
   const lighthouseScores = await runLighthouse(baseURL, [`/v/${VILLAGE}/`, `/v/${VILLAGE}/ask/`, `/r/${receipt}`]);
   console.table(
-    lighthouseScores.map(({ failedAccessibility, ...s }) => ({ ...s, "a11y findings": failedAccessibility.length })),
+    lighthouseScores.map(({ failedAccessibility, failedBestPractices, ...s }) => ({
+      ...s,
+      "a11y findings": failedAccessibility.length,
+    })),
   );
   for (const s of lighthouseScores) {
-    for (const finding of s.failedAccessibility) console.log(`  ${s.path}  ${finding}`);
+    for (const finding of s.failedAccessibility) console.log(`  ${s.path}  accessibility: ${finding}`);
+    for (const finding of s.failedBestPractices) console.log(`  ${s.path}  best practices: ${finding}`);
     if (s.accessibility < 100) failed = true;
   }
 

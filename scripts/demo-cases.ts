@@ -4,8 +4,8 @@
  * every state from just received to rated and closed. Content is marked 【演示】.
  */
 import { concludeWithin } from "../schema/case.ts";
-import { dammDigit, type Rating, type ReportKind, type ReportTopic } from "../schema/report.ts";
 import type { Village } from "../schema/reference.ts";
+import { dammDigit, type Rating, type ReportKind, type ReportTopic } from "../schema/report.ts";
 import { addWorkingDays } from "../schema/workdays.ts";
 import { prng } from "./demo-data.ts";
 

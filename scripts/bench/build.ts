@@ -6,9 +6,19 @@
  * grows linearly shows in "ms per village added since" the previous size, flat if it does.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import townsData from "../../schema/data/towns.json" with { type: "json" };
 import { type Town, towns, type Village, villages } from "../../schema/reference.ts";
 import type { BenchEntry, BenchRow } from "../bench.ts";
@@ -41,7 +51,13 @@ function generated(total: number): { towns: Town[]; villages: Village[] } {
  * Builds the site for `total` villages in a temporary copy; returns the whole build's seconds, the seconds
  * Astro reports for rendering the pages (the rest is start-up and bundling) and the pages written.
  */
-function buildFor(total: number): { seconds: number; renderSeconds: number; pages: number; peakMB: number | null } {
+function buildFor(total: number): {
+  seconds: number;
+  renderSeconds: number;
+  pages: number;
+  peakMB: number | null;
+  districtGzip: number;
+} {
   const dir = mkdtempSync(join(tmpdir(), "cunma-bench-build-"));
   try {
     for (const part of ["site/src", "site/astro.config.mjs", "site/tsconfig.json", "schema", "tsconfig.json"]) {
@@ -70,7 +86,15 @@ function buildFor(total: number): { seconds: number; renderSeconds: number; page
     const render = /page\(s\) built in (?:([0-9]+)m\s*)?([0-9.]+)s/.exec(build.stdout);
     const renderSeconds = render ? Number(render[1] ?? 0) * 60 + Number(render[2]) : Number.NaN;
     const rss = /Maximum resident set size \(kbytes\): ([0-9]+)/.exec(build.stderr);
-    return { seconds, renderSeconds, pages: pages.length, peakMB: rss ? Math.round(Number(rss[1]) / 1024) : null };
+    // the district page lists every village, so it is the one page that grows with the district
+    const districtGzip = gzipSync(readFileSync(join(dir, "site/dist/index.html"))).byteLength;
+    return {
+      seconds,
+      renderSeconds,
+      pages: pages.length,
+      peakMB: rss ? Math.round(Number(rss[1]) / 1024) : null,
+      districtGzip,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -84,7 +108,7 @@ export default {
     let first: { perVillage: number } | undefined;
     let previous: { total: number; seconds: number } | undefined;
     for (const total of SIZES) {
-      const { seconds, renderSeconds, pages, peakMB } = buildFor(total);
+      const { seconds, renderSeconds, pages, peakMB, districtGzip } = buildFor(total);
       const perVillage = (seconds * 1000) / total;
       first ??= { perVillage };
       // the cost of each village added since the previous size: flat if the build grows linearly
@@ -100,6 +124,7 @@ export default {
           "html pages": pages,
           "render ms/page": ((renderSeconds * 1000) / pages).toFixed(2),
           ...(peakMB === null ? {} : { "peak MB": peakMB }),
+          "district page B gzip": districtGzip,
           ...(previous ? { [`ms per village added since ${previous.total}`]: marginal.toFixed(1) } : {}),
         },
       });

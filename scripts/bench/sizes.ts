@@ -49,7 +49,9 @@ export default {
     const { baseURL, assets } = await sharedServer();
     const village = await get(baseURL, `/v/${BENCH_VILLAGE}/`, 200);
     const disclosure = village.match(new RegExp(`/v/${BENCH_VILLAGE}/d/[0-9]+/`))?.[0];
-    const powerItem = (await get(baseURL, "/power/", 200)).match(/\/power\/[a-z][a-z0-9-]*\//)?.[0];
+    // the power list links its items relatively ("n01/")
+    const powerId = (await get(baseURL, `/v/${BENCH_VILLAGE}/power/`, 200)).match(/href="([a-z][a-z0-9-]*)\/"/)?.[1];
+    const powerItem = powerId ? `/v/${BENCH_VILLAGE}/power/${powerId}/` : undefined;
     const pages: [string, string, number][] = [
       ["district", "/", 200],
       ["town", `/z/${BENCH_VILLAGE.slice(0, 9)}/`, 200],

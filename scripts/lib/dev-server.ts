@@ -57,8 +57,8 @@ export interface DevServer {
   assets: string;
   /** The temporary D1 state directory (`--persist-to`). */
   persistTo: string;
-  /** Kills wrangler dev (SIGKILL when `hard`) and starts it again on the same state (same port if free). */
-  restart: (hard?: boolean) => Promise<void>;
+  /** Stops wrangler dev (SIGTERM) and starts it again on the same state (same port if free). */
+  restart: () => Promise<void>;
   /** Stops wrangler dev and deletes the state directory. */
   stop: () => Promise<void>;
 }
@@ -131,15 +131,22 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       }
     }
   };
-  let dev = await launch();
+  let dev: ChildProcess;
+  try {
+    dev = await launch();
+  } catch (error) {
+    rmSync(persistTo, { recursive: true, force: true });
+    if (options.snapshot) rmSync(assets, { recursive: true, force: true });
+    throw error;
+  }
   return {
     get baseURL() {
       return baseURL;
     },
     persistTo,
     assets,
-    async restart(hard = false) {
-      await stopped(dev, hard ? "SIGKILL" : "SIGTERM");
+    async restart() {
+      await stopped(dev, "SIGTERM");
       dev = await launch(Number(new URL(baseURL).port));
     },
     async stop() {

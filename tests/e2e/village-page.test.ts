@@ -31,7 +31,9 @@ describe("a villager opens their village page on a 360 px phone with JS off", ()
     const auditPage = await audit.newPage();
     await auditPage.goto(`${baseURL}/v/371603104201/`);
     const serious = (await axeViolations(auditPage)).filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`)).toEqual([]);
+    expect(
+      serious.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`),
+    ).toEqual([]);
     await context.close();
     await audit.close();
   });

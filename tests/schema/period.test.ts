@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { chinaDate, expectedPeriod, isOverdue, isValidPeriod, periodLabel, previousPeriod } from "../../schema/period.ts";
+import {
+  chinaDate,
+  expectedPeriod,
+  isOverdue,
+  isValidPeriod,
+  periodLabel,
+  previousPeriod,
+} from "../../schema/period.ts";
 
 describe("disclosure periods", () => {
   it("uses China's date, not UTC", () => {

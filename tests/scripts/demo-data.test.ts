@@ -21,7 +21,12 @@ describe("demo data", () => {
       const quarters = new Set(chain.filter((d) => d.item === "village-dibao").map((d) => d.period));
       expect([...quarters].every((q) => q === "2026-Q2" || q === "2026-Q3")).toBe(true);
       for (const item of catalogueItems) {
-        const latest = chain.filter((d) => d.item === item.id).map((d) => d.period).sort().at(-1) ?? null;
+        const latest =
+          chain
+            .filter((d) => d.item === item.id)
+            .map((d) => d.period)
+            .sort()
+            .at(-1) ?? null;
         items++;
         if (isOverdue(item.cadence, latest, today)) overdue++;
       }
@@ -51,7 +56,9 @@ describe("demo cases", () => {
     const { demoCases } = await import("../../scripts/demo-cases.ts");
     const { isValidReceipt } = await import("../../schema/report.ts");
     const all = villages.slice(0, 80).flatMap((v) => demoCases(v, today));
-    expect(demoCases(villages[0] as (typeof villages)[number], today)).toEqual(demoCases(villages[0] as (typeof villages)[number], today));
+    expect(demoCases(villages[0] as (typeof villages)[number], today)).toEqual(
+      demoCases(villages[0] as (typeof villages)[number], today),
+    );
     expect(new Set(all.map((c) => c.receipt)).size).toBe(all.length);
     for (const c of all) {
       expect(isValidReceipt(c.receipt)).toBe(true);

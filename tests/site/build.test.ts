@@ -30,7 +30,12 @@ describe("the built site", () => {
     for (const town of towns) {
       const html = page(`z/${town.code}`);
       const linked = [...html.matchAll(/href="\/v\/(\d{12})\/"/g)].map((m) => m[1]);
-      expect(linked.sort()).toEqual(villages.filter((v) => v.town === town.code).map((v) => v.code).sort());
+      expect(linked.sort()).toEqual(
+        villages
+          .filter((v) => v.town === town.code)
+          .map((v) => v.code)
+          .sort(),
+      );
     }
   });
 

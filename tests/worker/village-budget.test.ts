@@ -2,7 +2,7 @@
  * The byte budget as served: each village page with its live parts filled from a full set of demo
  * disclosures must fit one TCP round trip (≤ 14,600 bytes gzip for HTML with its CSS).
  */
-import { SELF, env } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { chinaDate } from "../../schema/period.ts";
 import { villages } from "../../schema/reference.ts";
@@ -24,7 +24,19 @@ async function seedDemo(codes: readonly string[]): Promise<void> {
         env.DB.prepare(
           `INSERT INTO disclosures (village_code, item_id, period, title, content, tables, published_by, published_at, seq, prev_hash, hash, demo)
            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)`,
-        ).bind(d.village, d.item, d.period, d.title, d.content, d.tables ? JSON.stringify(d.tables) : null, d.publishedBy, d.publishedAt, d.seq, d.prevHash, d.hash),
+        ).bind(
+          d.village,
+          d.item,
+          d.period,
+          d.title,
+          d.content,
+          d.tables ? JSON.stringify(d.tables) : null,
+          d.publishedBy,
+          d.publishedAt,
+          d.seq,
+          d.prevHash,
+          d.hash,
+        ),
       ),
     );
   }
