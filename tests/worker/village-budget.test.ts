@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { chinaDate } from "../../schema/period.ts";
 import { villages } from "../../schema/reference.ts";
 import { demoDisclosures } from "../../scripts/demo-data.ts";
+import { insertVersion } from "../fixtures/d1.ts";
 
 const BUDGET = 14_600;
 
@@ -19,26 +20,7 @@ async function seedDemo(codes: readonly string[]): Promise<void> {
   for (const code of codes) {
     const village = villages.find((v) => v.code === code) as (typeof villages)[number];
     const chain = await demoDisclosures(village, chinaDate());
-    await env.DB.batch(
-      chain.map((d) =>
-        env.DB.prepare(
-          `INSERT INTO disclosures (village_code, item_id, period, title, content, tables, published_by, published_at, seq, prev_hash, hash, demo)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)`,
-        ).bind(
-          d.village,
-          d.item,
-          d.period,
-          d.title,
-          d.content,
-          d.tables ? JSON.stringify(d.tables) : null,
-          d.publishedBy,
-          d.publishedAt,
-          d.seq,
-          d.prevHash,
-          d.hash,
-        ),
-      ),
-    );
+    await env.DB.batch(chain.map((d) => insertVersion(env.DB, d, true)));
   }
 }
 

@@ -6,7 +6,7 @@
 import { expectedPeriod, periodLabel } from "../../../schema/period.ts";
 import { recentPeriods } from "../../../schema/publish-periods.ts";
 import type { Cadence, TableKind } from "../../../schema/reference.ts";
-import { type StaffFailure, staffRequest } from "./staff-request.ts";
+import { el, type StaffFailure, showFieldErrors, staffRequest } from "./staff-request.ts";
 
 interface Item {
   id: string;
@@ -28,7 +28,6 @@ interface Recent {
   content: string;
   corrected: boolean;
 }
-type Failure = StaffFailure;
 
 const data = JSON.parse(document.getElementById("publish-data")?.textContent ?? "{}") as {
   items: Item[];
@@ -54,25 +53,11 @@ const submit = $<HTMLButtonElement>("[data-submit]");
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 let correcting: Recent | null = null;
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = "", attrs: Record<string, string> = {}) => {
-  const node = document.createElement(tag);
-  node.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-};
 const currentItem = () => data.items.find((i) => i.id === itemSelect.value) as Item;
 
 const api = <T>(path: string, body?: unknown) => staffRequest<T>(path, body, { network: tr("publish.page.network") });
 
-function showFailure(failure: unknown): void {
-  const f = failure as Failure;
-  errorBox.replaceChildren(el("strong", f.message));
-  const list = el("ul");
-  for (const message of Object.values(f.fields ?? {})) list.append(el("li", message));
-  errorBox.append(list);
-  errorBox.hidden = false;
-  errorBox.scrollIntoView({ block: "center" });
-}
+const showFailure = (failure: unknown) => showFieldErrors(errorBox, failure);
 
 function fillPeriods(): void {
   const item = currentItem();
@@ -259,5 +244,5 @@ $("[data-cancel]").addEventListener("click", () => {
 });
 form.addEventListener("submit", (event) => void publish(event));
 start().catch((failure) => {
-  status.textContent = (failure as Failure).message ?? tr("publish.page.network");
+  status.textContent = (failure as StaffFailure).message ?? tr("publish.page.network");
 });

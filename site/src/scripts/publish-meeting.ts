@@ -5,7 +5,7 @@
  */
 import { periodLabel } from "../../../schema/period.ts";
 import { recentPeriods } from "../../../schema/publish-periods.ts";
-import { type StaffFailure as Failure, staffRequest } from "./staff-request.ts";
+import { el, type StaffFailure as Failure, showFieldErrors, staffRequest } from "./staff-request.ts";
 
 const strings = JSON.parse(document.getElementById("meeting-strings")?.textContent ?? "{}") as Record<string, string>;
 const tr = (key: string) => strings[key] ?? key;
@@ -23,13 +23,6 @@ const value = (name: string) => (form.elements.namedItem(name) as HTMLInputEleme
 const count = (name: string) => Number(value(name) || "0");
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 let village = "";
-
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = "", attrs: Record<string, string> = {}) => {
-  const node = document.createElement(tag);
-  node.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-};
 
 const api = <T>(path: string, body?: unknown) => staffRequest<T>(path, body, { network: tr("publish.page.network") });
 
@@ -122,13 +115,7 @@ form.addEventListener("submit", async (event) => {
     done.scrollIntoView({ block: "center" });
     await loadPast();
   } catch (failure) {
-    const f = failure as Failure;
-    errorBox.replaceChildren(el("strong", f.message));
-    const list = el("ul");
-    for (const message of Object.values(f.fields ?? {})) list.append(el("li", message));
-    errorBox.append(list);
-    errorBox.hidden = false;
-    errorBox.scrollIntoView({ block: "center" });
+    showFieldErrors(errorBox, failure);
   } finally {
     submit.disabled = false;
   }

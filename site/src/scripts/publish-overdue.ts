@@ -3,6 +3,7 @@
  * the CSV export link for the same scope. Sets text only, never HTML.
  */
 import { periodLabel } from "../../../schema/period.ts";
+import { el } from "./staff-request.ts";
 
 interface Overdue {
   area: string;
@@ -24,13 +25,6 @@ const box = document.querySelector("[data-towns]") as HTMLElement;
 const pick = document.querySelector("[data-pick]") as HTMLFormElement;
 const exportLink = document.querySelector("[data-export]") as HTMLAnchorElement;
 const template = document.querySelector("template[data-table]") as HTMLTemplateElement;
-
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = "", attrs: Record<string, string> = {}) => {
-  const node = document.createElement(tag);
-  node.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-};
 
 function render(data: Overdue): void {
   box.replaceChildren();

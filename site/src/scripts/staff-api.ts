@@ -2,7 +2,7 @@
  * Shared by the staff case scripts: the page's strings, calls to /api/staff/* (same origin, the session
  * cookie goes along), and small DOM helpers that only ever set text, never HTML.
  */
-import { type StaffFailure as ApiFailure, staffRequest } from "./staff-request.ts";
+import { type StaffFailure as ApiFailure, el, staffRequest } from "./staff-request.ts";
 
 const strings: Record<string, string> = JSON.parse(document.getElementById("case-strings")?.textContent ?? "{}");
 
@@ -24,20 +24,7 @@ export function api<T>(path: string, body?: unknown): Promise<T> {
   return staffRequest<T>(path, body, { network: tr("cases.network"), loginFirst: tr("cases.loginFirst") });
 }
 
-/**
- * A new element with text content (never parsed as HTML) and attributes.
- * @example el("span", "超期", { class: "late" })
- */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string | null,
-  attrs: Record<string, string> = {},
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text) node.textContent = text;
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  return node;
-}
+export { el };
 
 /**
  * On a page load refused for want of a session, goes to the login page, which comes back here.

@@ -41,3 +41,32 @@ export async function staffRequest<T>(path: string, body: unknown, messages: Req
     res.status === 401 && messages.loginFirst ? messages.loginFirst : (error?.message ?? messages.network);
   throw { status: res.status, message, ...(error?.fields ? { fields: error.fields } : {}) } satisfies StaffFailure;
 }
+
+/**
+ * A new element with text content (never parsed as HTML) and attributes.
+ * @example list.append(el("li", villagerText, { class: "snippet" }));
+ */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string | null,
+  attrs: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text) node.textContent = text;
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  return node;
+}
+
+/**
+ * Shows a failure in `box`, the message then each field's message, and brings it into view.
+ * @example catch (failure) { showFieldErrors(errorBox, failure); }
+ */
+export function showFieldErrors(box: HTMLElement, failure: unknown): void {
+  const f = failure as StaffFailure;
+  box.replaceChildren(el("strong", f.message));
+  const list = el("ul");
+  for (const message of Object.values(f.fields ?? {})) list.append(el("li", message));
+  box.append(list);
+  box.hidden = false;
+  box.scrollIntoView({ block: "center" });
+}
