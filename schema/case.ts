@@ -3,7 +3,7 @@
  * defaults in working days, which action each state allows, and overdue arithmetic. Dates are China
  * dates `YYYY-MM-DD`.
  */
-import type { Rating, ReportKind, ReportState } from "./report.ts";
+import type { CaseFigures, Rating, ReportKind, ReportState } from "./report.ts";
 import { addWorkingDays, defaultCalendar, type WorkCalendar, workingDaysBetween } from "./workdays.ts";
 
 /** Working days to conclude a case from the day it was received (DOMAIN.md, *proposed* defaults). */
@@ -89,4 +89,13 @@ export const closingRatings: readonly Rating[] = ["satisfied", "basic"];
  */
 export function daysBefore(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The staff figures for one village, town or the district, as `GET /api/staff/figures` answers them. */
+export interface StaffFigures extends CaseFigures {
+  closed: number;
+  /** Answered no later than the deadline that applied (denominator: answered). */
+  answeredOnTime: number;
+  /** Open cases past their deadline in working days. */
+  overdue: number;
 }

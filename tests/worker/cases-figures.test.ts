@@ -2,8 +2,10 @@
  * Staff figures computed from rows (received, closed, answered on time, median days, satisfaction with
  * its denominator) by town and by village, and the CSV exports Excel and WPS open.
  */
+
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import type { StaffFigures } from "../../schema/case.ts";
 import { chinaDate } from "../../schema/period.ts";
 import { act, fileReport, staffGet } from "../fixtures/cases.ts";
 import { loginAs, TEST_ORIGIN } from "../fixtures/staff.ts";
@@ -13,18 +15,7 @@ const TOWN = "371603204";
 const V1 = "371603204201";
 const V2 = "371603204202";
 
-interface Figures {
-  received: number;
-  closed: number;
-  answered: number;
-  answeredOnTime: number;
-  overdue: number;
-  medianDays: number | null;
-  rated: number;
-  satisfied: number;
-  basic: number;
-  unsatisfied: number;
-}
+type Figures = StaffFigures;
 
 const shift = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -2,19 +2,10 @@
  * The figures page: one row per town (district) or village (town), and the total; each ratio shown with
  * its numerator and denominator. The district admin opens a town by its name.
  */
+import type { StaffFigures } from "../../../schema/case.ts";
 import { api, el, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
 
-interface Figures {
-  received: number;
-  closed: number;
-  answered: number;
-  answeredOnTime: number;
-  overdue: number;
-  medianDays: number | null;
-  rated: number;
-  satisfied: number;
-  basic: number;
-}
+type Figures = StaffFigures;
 interface FiguresView {
   scope: { level: string; code: string; name: string };
   by: "town" | "village";

@@ -2,17 +2,9 @@
  * The staff figures, computed from case rows: received, closed, answered (and on time), overdue still
  * open, median days to answer, and the ratings behind satisfaction with their denominator.
  */
-import { currentDeadline, overdueDays } from "../../../schema/case.ts";
-import { type CaseFigures, caseFigures } from "../../../schema/report.ts";
+import { currentDeadline, overdueDays, type StaffFigures } from "../../../schema/case.ts";
+import { caseFigures } from "../../../schema/report.ts";
 import type { FigureRow } from "./queries.ts";
-
-export interface StaffFigures extends CaseFigures {
-  closed: number;
-  /** Answered no later than the deadline that applied (denominator: answered). */
-  answeredOnTime: number;
-  /** Open cases past their deadline in working days. */
-  overdue: number;
-}
 
 /**
  * @example staffFigures([{ village, town, kind: "question", state: "closed", deadline: null, receivedOn: "2026-11-02", answeredOn: "2026-11-03", rating: "satisfied" }], "2026-11-29").answeredOnTime // 1

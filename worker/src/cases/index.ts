@@ -4,6 +4,7 @@
  * everything out of the member's scope answers 404.
  */
 import { Hono } from "hono";
+import type { StaffFigures } from "../../../schema/case.ts";
 import { chinaDate } from "../../../schema/period.ts";
 import { district, townByCode, towns, villageByCode, villagesOfTown } from "../../../schema/reference.ts";
 import type { StaffMember } from "../../../schema/staff.ts";
@@ -16,7 +17,7 @@ import { loadCase } from "./access.ts";
 import { caseActions } from "./actions.ts";
 import { autoCloseDays, closeUnratedCases } from "./auto-close.ts";
 import { csvResponse, csvText } from "./csv.ts";
-import { figuresBy, type StaffFigures, staffFigures } from "./figures.ts";
+import { figuresBy, staffFigures } from "./figures.ts";
 import { contactStatement, exportCases, figureRows, scopedCases } from "./queries.ts";
 import { caseIdParam, figuresQuery, listQuery } from "./schema.ts";
 import { caseView, listLine, queueOrder } from "./view.ts";
