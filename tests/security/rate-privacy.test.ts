@@ -33,7 +33,7 @@ async function dumpAll(): Promise<string> {
 describe("stored rate-limit rows", () => {
   it("hold no address and no hour or minute, for IPv4 and IPv6 clients alike", async () => {
     for (const ip of ["203.0.113.91", "2001:db8:77:1::5"]) {
-      const response = await SELF.fetch(`${BASE}/api/villages/371603104240/reports`, {
+      const response = await SELF.fetch(`${BASE}/api/villages/371603104230/reports`, {
         method: "POST",
         headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
         body: JSON.stringify(reportBody()),
@@ -98,6 +98,7 @@ describe("the cron", () => {
 });
 
 describe("the district-wide ceiling, with the time set", () => {
+  const limits = { ...intakeLimits(env), perMinute: 12 };
   const at = new Date("2020-03-05T02:20:10Z");
   const clients = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}.${i + 1}`);
 
