@@ -1,15 +1,23 @@
 /**
  * The form outbox. A submission is written to localStorage with its idempotency key before it is sent,
  * and sent again on page load, when the connection returns and every few seconds, until the server
- * acknowledges it (201, or a refusal it explains). The key makes every resend land as the same report.
+ * acknowledges it (201, or a refusal it explains). A 429 is not a refusal of the words: the entry stays,
+ * the villager is told it was not sent yet, and it is sent again once `Retry-After` has passed.
+ * The key makes every resend land as the same report.
  * No Background Sync: it is missing or unreliable in WeChat's browser.
  */
 interface Entry {
   key: string;
   url: string;
   body: string;
+  /** Epoch ms before which the server asked not to send it again (its `Retry-After`). */
+  notBefore?: number;
 }
-type Outcome = { receipt: string } | { refused: { message: string; fields?: Record<string, string> } } | null;
+interface Refusal {
+  message: string;
+  fields?: Record<string, string>;
+}
+type Outcome = { receipt: string } | { refused: Refusal } | { later: { refusal: Refusal; seconds: number } } | null;
 
 const STORE = "cunma.outbox";
 const RETRY_MS = 10_000;
@@ -45,7 +53,7 @@ function say(text: string): void {
   if (statusLine) statusLine.textContent = text;
 }
 
-function showRefusal(refused: { message: string; fields?: Record<string, string> }): void {
+function showRefusal(refused: Refusal): void {
   if (!errorBox) return;
   const title = document.createElement("p");
   title.append(Object.assign(document.createElement("strong"), { textContent: refused.message }));
@@ -69,11 +77,15 @@ async function send(entry: Entry): Promise<Outcome> {
       body: entry.body,
     });
     if (response.status === 201) return { receipt: ((await response.json()) as { receipt: string }).receipt };
-    // a timeout or a server fault: keep it and try again later (429 is shown: it says when to come back)
+    // a timeout or a server fault: keep it and try again later
     if (response.status === 408 || response.status >= 500) return null;
     const body = (await response.json().catch(() => ({ error: { message: response.statusText } }))) as {
-      error: { message: string; fields?: Record<string, string> };
+      error: Refusal;
     };
+    // too many at once: keep it and try again when the server says
+    if (response.status === 429) {
+      return { later: { refusal: body.error, seconds: Number(response.headers.get("retry-after")) || 60 } };
+    }
     return { refused: body.error };
   } catch {
     return null; // offline, or lost in transit: the same key makes the retry safe
@@ -85,8 +97,15 @@ async function flush(): Promise<void> {
   busy = true;
   try {
     for (const entry of load()) {
+      if ((entry.notBefore ?? 0) > Date.now()) continue;
       const outcome = await send(entry);
       if (!outcome) continue;
+      if ("later" in outcome) {
+        const notBefore = Date.now() + outcome.later.seconds * 1000;
+        store(load().map((e) => (e.key === entry.key ? { ...e, notBefore } : e)));
+        if (entry.key === current) showWaiting(outcome.later.refusal, outcome.later.seconds);
+        continue;
+      }
       store(load().filter((e) => e.key !== entry.key));
       if (entry.key !== current) {
         if ("receipt" in outcome) showSent(outcome.receipt);
@@ -106,7 +125,14 @@ async function flush(): Promise<void> {
   } finally {
     busy = false;
   }
-  if (current && load().some((e) => e.key === current)) say(statusLine?.dataset.saved ?? "");
+  const pending = load().find((e) => e.key === current);
+  if (pending && !pending.notBefore) say(statusLine?.dataset.saved ?? "");
+}
+
+/** Not sent yet: the server's reason, and when the outbox will send it by itself. */
+function showWaiting(refusal: Refusal, seconds: number): void {
+  showRefusal(refusal);
+  say((statusLine?.dataset.waiting ?? "").replace("{minutes}", String(Math.max(1, Math.ceil(seconds / 60)))));
 }
 
 function showSent(receipt: string): void {

@@ -1,8 +1,7 @@
 /**
  * 码上问 · 码上办 · 我要监督: the form pages, intake (JSON or plain HTML form), the public receipt view
  * and page, and the villager's rating. Intake is exactly-once (idempotency key + UNIQUE + one batch),
- * rate limited on a salted daily hash of the client kept apart from reports, and stores no address,
- * User-Agent or time of day.
+ * rate limited apart from reports (see rate-limit.ts), and stores no address, User-Agent or time of day.
  */
 import { Hono } from "hono";
 import { chinaDate } from "../../../schema/period.ts";
@@ -18,15 +17,8 @@ import {
 import { t } from "../../../site/src/i18n/index.ts";
 import { ApiError } from "../errors.ts";
 import { notFoundPage } from "../pages/not-found.ts";
-import {
-  countedHits,
-  countSubmission,
-  disclosureOfVillage,
-  insertReport,
-  publicReport,
-  rateReport,
-  reportByKey,
-} from "./queries.ts";
+import { disclosureOfVillage, insertReport, publicReport, rateReport, reportByKey } from "./queries.ts";
+import { admitReport, clientOf, intakeLimits, RateLimited, receiptGuard } from "./rate-limit.ts";
 import { type FormFill, fillForm, fillReceiptPage } from "./render.ts";
 import {
   formQuery,
@@ -38,22 +30,7 @@ import {
   villageParam,
 } from "./schema.ts";
 
-/** A real villager sends a handful an hour; a burst beyond this from one client to one village is refused. */
-const CLIENT_PER_HOUR = 5;
-/** Protects D1 from a flood across all villages (INTAKE_PER_MINUTE in wrangler.toml, 120 unless set). */
-const globalPerMinute = (env: Env) => Number(env.INTAKE_PER_MINUTE) || 120;
-
 export const reports = new Hono<{ Bindings: Env }>();
-
-/** A 429 that tells the client when to come back. */
-class RateLimited extends ApiError {
-  constructor(
-    message: string,
-    readonly retryAfter: number,
-  ) {
-    super(429, "rate_limited", message);
-  }
-}
 
 const noStore = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
 
@@ -101,34 +78,6 @@ const bodyHash = (village: string, input: ReportInput) =>
     ]),
   );
 
-/** The salted daily hash of the client's address that rate limits key on; never stored with a report. */
-const clientHash = (env: Env, request: Request, today: string) =>
-  sha256Hex(`${env.RATE_LIMIT_SALT}\n${today}\n${request.headers.get("cf-connecting-ip") ?? "unknown"}`);
-
-/** Refuses a burst from one client to one village, and any flood, before anything is written. */
-async function enforceRateLimit(env: Env, request: Request, village: string): Promise<void> {
-  const now = new Date(Date.now() + 8 * 3600_000);
-  const today = chinaDate();
-  const hour = now.toISOString().slice(0, 13);
-  const minute = now.toISOString().slice(0, 16);
-  const client = await clientHash(env, request, today);
-  const [mine, everyone] = await countSubmission(
-    env.DB,
-    [
-      { client, scope: village, slot: hour, day: today },
-      { client: "*", scope: "*", slot: minute, day: today },
-    ],
-    today,
-  );
-  if ((mine as number) > CLIENT_PER_HOUR) {
-    const wait = 3600 - (now.getUTCMinutes() * 60 + now.getUTCSeconds());
-    throw new RateLimited(t("reports.error.rateClient"), wait);
-  }
-  if ((everyone as number) > globalPerMinute(env)) {
-    throw new RateLimited(t("reports.error.rateGlobal"), 60 - now.getUTCSeconds());
-  }
-}
-
 /** Stores the submission once; returns its receipt (the earlier one for a faithful retry). */
 async function intake(env: Env, request: Request, village: string, submission: ReportSubmission): Promise<string> {
   const input = submission.input as ReportInput;
@@ -142,7 +91,7 @@ async function intake(env: Env, request: Request, village: string, submission: R
   if (input.disclosure !== undefined && !(await disclosureOfVillage(env.DB, input.disclosure, village))) {
     throw new ApiError(422, "invalid", t("reports.error.invalid"), { disclosure: t("reports.error.field.disclosure") });
   }
-  await enforceRateLimit(env, request, village);
+  const admission = await admitReport(env.DB, clientOf(request), village, intakeLimits(env));
   for (let attempt = 0; ; attempt++) {
     const receipt = newReceipt();
     try {
@@ -158,6 +107,7 @@ async function intake(env: Env, request: Request, village: string, submission: R
     } catch (error) {
       // the same key raced in from a concurrent retry, or (once in 10^15) the receipt was taken
       const raced = await reportByKey(env.DB, key);
+      if (raced || attempt >= 2) await admission.release();
       if (raced) {
         if (raced.bodyHash !== hash) throw new ApiError(409, "idempotency_conflict", t("reports.error.conflict"));
         return raced.receipt;
@@ -191,32 +141,6 @@ reports.post("/api/villages/:code/reports", villageParam, reportBody, async (c) 
     return htmlResponse(fillForm(asset, fill), error.status, headers);
   }
 });
-
-/** Well-formed receipts one client may look up in vain in an hour before every lookup is refused. */
-const RECEIPT_MISSES_PER_HOUR = 20;
-
-/**
- * Guards receipt lookups against guessing: a client whose well-formed receipts missed too often this hour
- * gets a 429 (for real receipts too) until the hour ends. `miss()` counts one more miss.
- */
-async function receiptGuard(env: Env, request: Request) {
-  const now = new Date(Date.now() + 8 * 3600_000);
-  const today = chinaDate();
-  const slot = {
-    client: await clientHash(env, request, today),
-    scope: "receipt",
-    slot: now.toISOString().slice(0, 13),
-    day: today,
-  };
-  const wait = 3600 - (now.getUTCMinutes() * 60 + now.getUTCSeconds());
-  return {
-    refused:
-      (await countedHits(env.DB, slot)) >= RECEIPT_MISSES_PER_HOUR
-        ? new RateLimited(t("reports.error.receiptThrottled"), wait)
-        : null,
-    miss: () => countSubmission(env.DB, [slot], today),
-  };
-}
 
 reports.get("/api/reports/:receipt", receiptParam, async (c) => {
   const { receipt } = c.req.valid("param");

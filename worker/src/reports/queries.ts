@@ -1,4 +1,4 @@
-/** D1 reads and writes of villagers' reports, their public timeline and the intake rate limits. */
+/** D1 reads and writes of villagers' reports and their public timeline (rate limits: rate-limit.ts). */
 import type { Rating, ReportInput, ReportKind, ReportState, ReportTopic } from "../../../schema/report.ts";
 
 export interface NewReport {
@@ -215,43 +215,4 @@ export async function villageCaseRows(
     .bind(village)
     .all<{ receivedOn: string; answeredOn: string | null; rating: Rating | null }>();
   return results;
-}
-
-export interface RateCount {
-  client: string;
-  scope: string;
-  slot: string;
-  day: string;
-}
-
-/**
- * Counts one submission in each window and returns the new totals, pruning earlier days' rows in the
- * same batch.
- * @example const [mine, everyone] = await countSubmission(env.DB, [clientHour, globalMinute], "2026-11-29");
- */
-export async function countSubmission(db: D1Database, counts: RateCount[], today: string): Promise<number[]> {
-  const results = await db.batch([
-    db.prepare("DELETE FROM rate_limits WHERE day < ?1").bind(today),
-    ...counts.map((c) =>
-      db
-        .prepare(
-          `INSERT INTO rate_limits (client, scope, slot, day, hits) VALUES (?1, ?2, ?3, ?4, 1)
-           ON CONFLICT (client, scope, slot) DO UPDATE SET hits = hits + 1 RETURNING hits`,
-        )
-        .bind(c.client, c.scope, c.slot, c.day),
-    ),
-  ]);
-  return results.slice(1).map((r) => (r.results[0] as { hits: number }).hits);
-}
-
-/**
- * Hits counted so far for one client, scope and slot, without counting another (0 when none).
- * @example const misses = await countedHits(env.DB, { client, scope: "receipt", slot: "2026-11-29T14", day });
- */
-export async function countedHits(db: D1Database, count: RateCount): Promise<number> {
-  const row = await db
-    .prepare("SELECT hits FROM rate_limits WHERE client = ?1 AND scope = ?2 AND slot = ?3")
-    .bind(count.client, count.scope, count.slot)
-    .first<{ hits: number }>();
-  return row?.hits ?? 0;
 }
