@@ -63,7 +63,9 @@ describe("concurrent staff work", () => {
     expect(await auditCounts()).toEqual(done);
 
     for (const { id } of cases) {
-      const notes = await env.DB.prepare("SELECT COUNT(*) AS n FROM report_events WHERE report_id = ?1 AND kind = 'note'")
+      const notes = await env.DB.prepare(
+        "SELECT COUNT(*) AS n FROM report_events WHERE report_id = ?1 AND kind = 'note'",
+      )
         .bind(id)
         .first<{ n: number }>();
       expect(notes?.n).toBe(15);
@@ -76,15 +78,53 @@ describe("concurrent staff work", () => {
     };
     const total = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log").first<{ n: number }>();
     expect(verify).toMatchObject({ valid: true, length: total?.n });
-  });
+  }, 120_000);
 
   it("eight notes at once on one case all land, each audited once", async () => {
     const { cookie } = await loginAs(env.DB, { role: "town_inspector", scope: town });
     const { id } = await fileReport(villages[0] as string);
     const statuses = await Promise.all(
-      Array.from({ length: 8 }, async (_, i) => (await staffPost(cookie, `/api/staff/reports/${id}/notes`, { note: `第${i}条` })).status),
+      Array.from(
+        { length: 8 },
+        async (_, i) => (await staffPost(cookie, `/api/staff/reports/${id}/notes`, { note: `第${i}条` })).status,
+      ),
     );
     expect(statuses).toEqual(Array(8).fill(200));
     expect((await auditCounts()).get(`report_note report:${id}`)).toBe(8);
+  });
+
+  it("keeps entries append-only, refuses links that do not seal the next entry, and verify names a changed entry", async () => {
+    const admin = await loginAs(env.DB, { role: "district_admin" });
+    await expect(env.DB.prepare("DELETE FROM audit_entries").run()).rejects.toThrow(/append-only/);
+    await expect(env.DB.prepare("UPDATE audit_entries SET actor = 'x'").run()).rejects.toThrow(/append-only/);
+    const head = await env.DB.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first<{
+      seq: number;
+      hash: string;
+    }>();
+    const forged = env.DB.prepare(
+      `INSERT INTO audit_log (seq, at, actor_id, actor, action, target, detail, entry_id, prev_hash, hash)
+       VALUES (?1, '2026-01-01T00:00:00.000Z', NULL, 'cli', 'forged', NULL, NULL, ?2, ?3, ?4)`,
+    );
+    await expect(forged.bind((head?.seq ?? 0) + 1, null, head?.hash, "f".repeat(64)).run()).rejects.toThrow(/seal/);
+    await expect(forged.bind((head?.seq ?? 0) + 1, 1, head?.hash, "f".repeat(64)).run()).rejects.toThrow(/seal/);
+
+    const victim = await env.DB.prepare(
+      "SELECT seq, entry_id, actor FROM audit_log WHERE action = 'login' AND entry_id IS NOT NULL ORDER BY seq LIMIT 1",
+    ).first<{ seq: number; entry_id: number; actor: string }>();
+    await env.DB.exec("DROP TRIGGER audit_entries_append_only_update");
+    await env.DB.prepare("UPDATE audit_entries SET actor = 'someone-else' WHERE id = ?1").bind(victim?.entry_id).run();
+    const verify = async () =>
+      (await (await staffGet(admin.cookie, "/api/staff/audit/verify")).json()) as {
+        valid: boolean;
+        brokenAt?: unknown;
+      };
+    expect(await verify()).toMatchObject({ valid: false, brokenAt: { seq: victim?.seq, reason: "entry_mismatch" } });
+    await env.DB.prepare("UPDATE audit_entries SET actor = ?2 WHERE id = ?1")
+      .bind(victim?.entry_id, victim?.actor)
+      .run();
+    await env.DB.exec(
+      "CREATE TRIGGER audit_entries_append_only_update BEFORE UPDATE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;",
+    );
+    expect(await verify()).toMatchObject({ valid: true });
   });
 });
