@@ -182,7 +182,8 @@ export async function resetPassword(target: D1Target, username: string, password
     [
       `UPDATE staff SET password_hash = ${sql(await hashPassword(password))}, password_changed_at = ${sql(now)} WHERE username = ${sql(username)};`,
       endSessionsSql(username),
-      `DELETE FROM staff_login_failures WHERE key = ${sql(`user:${username}`)};`,
+      // the account-wide lock and each known client's own
+      `DELETE FROM staff_login_failures WHERE key = ${sql(`user:${username}`)} OR substr(key, 1, ${`user:${username}:`.length}) = ${sql(`user:${username}:`)};`,
     ],
     [cli("staff_reset_password", username)],
   );

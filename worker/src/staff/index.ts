@@ -16,9 +16,11 @@ import {
   claimAttempt,
   clearFailures,
   endSession,
+  isKnownClient,
   loginAccount,
   loginFailures,
   refundAttempt,
+  rememberClient,
   startSession,
 } from "./queries.ts";
 import { loginJson } from "./schema.ts";
@@ -58,15 +60,31 @@ function refuseThrottled(c: Context, user: ThrottleState, client: ThrottleState)
   }
 }
 
+/**
+ * The keys a login is throttled on. A client (its address, kept only hashed with the deploy's secret
+ * salt) is throttled across usernames by `client:…`. For a username, a client the account has logged in
+ * from before is throttled on its own failures only (`user:<name>:client:…`), so strangers cannot lock
+ * the real user out of their usual client; every other client shares the account-wide `user:<name>`, so
+ * guessing from any number of addresses is slowed, then locked, for all of them together.
+ */
+async function throttleKeys(c: Context<StaffEnv>, username: string, now: number) {
+  const address = c.req.header("CF-Connecting-IP") ?? "unknown";
+  const clientHash = await sha256Hex(`${c.env.RATE_LIMIT_SALT}\nstaff-login\n${address}`);
+  const knownClientKey = await sha256Hex(`${c.env.RATE_LIMIT_SALT}\nstaff-login-known\n${username}\n${address}`);
+  const known = await isKnownClient(c.env.DB, knownClientKey, now);
+  return {
+    userKey: known ? `user:${username}:client:${clientHash}` : `user:${username}`,
+    clientKey: `client:${clientHash}`,
+    knownClientKey,
+  };
+}
+
 staffRoutes.post("/api/staff/login", loginJson, async (c) => {
   const { username, password } = c.req.valid("json");
   const db = c.env.DB;
   const now = Date.now();
-  // The client's address is only ever kept hashed with the deploy's secret salt, and only while it has
-  // recent failures.
-  const userKey = `user:${username}`;
-  const address = c.req.header("CF-Connecting-IP") ?? "unknown";
-  const clientKey = `client:${await sha256Hex(`${c.env.RATE_LIMIT_SALT}\nstaff-login\n${address}`)}`;
+  const keys = await throttleKeys(c, username, now);
+  const { userKey, clientKey } = keys;
   const rows = await loginFailures(db, [userKey, clientKey]);
   const userRow = rows.find((r) => r.key === userKey);
   const clientRow = rows.find((r) => r.key === clientKey);
@@ -91,7 +109,12 @@ staffRoutes.post("/api/staff/login", loginJson, async (c) => {
     // a few per account per window), appends an entry and leaves sealing to the next staff action.
     if (account) {
       await db.batch([
-        await recordAudit(db, { action: "login_failed", actorId: null, actor: "anonymous", target: `staff:${username}` }),
+        await recordAudit(db, {
+          action: "login_failed",
+          actorId: null,
+          actor: "anonymous",
+          target: `staff:${username}`,
+        }),
       ]);
     }
     throw new ApiError(401, "bad_credentials", t("staff.error.badCredentials"));
@@ -110,6 +133,7 @@ staffRoutes.post("/api/staff/login", loginJson, async (c) => {
       expiresAt: new Date(now + ABSOLUTE_MS).toISOString(),
     }),
     clearFailures(db, userKey),
+    rememberClient(db, keys.knownClientKey, new Date(now).toISOString()),
     ...refundAttempt(db, clientKey),
   ]);
   setSessionCookie(c, token);
