@@ -137,7 +137,7 @@ const fields: [string, (text: string) => Promise<Response>, string][] = [
           ),
         }),
       ),
-    "tables.2",
+    "csv.2.摘要",
   ],
   [
     "correction reason",
