@@ -16,7 +16,8 @@ import { z } from "zod";
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors 17–256 are matched alone, on purpose
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0\u{E0100}-\u{E01EF}]/gu;
 /** A zero-width joiner inside an emoji sequence (👨‍👩‍👧) is part of the picture, not hidden. */
-const EMOJI_JOINER = /(?<=\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)\u200D(?=\p{Extended_Pictographic})/gu;
+// (no lookbehind: the site's scripts share this file, and older WeChat browsers on iOS cannot parse one)
+const EMOJI_JOINER = /(\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)\u200D(?=\p{Extended_Pictographic})/gu;
 const MULTI_LINE = new Set(["\n", "\r", "\t"]);
 
 /** Refined text's issue message; schema mappers may look for it to say what was wrong. */
@@ -28,7 +29,7 @@ export const HIDDEN_TEXT = "hidden_characters";
  * @example hiddenCharacter("第一行\n第二行", { multiline: true }) // null
  */
 export function hiddenCharacter(text: string, options: { multiline?: boolean } = {}): string | null {
-  for (const [ch] of text.replace(EMOJI_JOINER, "").matchAll(HIDDEN)) {
+  for (const [ch] of text.replace(EMOJI_JOINER, "$1").matchAll(HIDDEN)) {
     if (options.multiline && MULTI_LINE.has(ch)) continue;
     return ch;
   }
