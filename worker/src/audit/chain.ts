@@ -21,15 +21,20 @@ export interface AuditEntry {
   detail?: Record<string, unknown> | null;
 }
 
-/** One stored row of `audit_log`, as read back. */
-export interface AuditRow {
-  seq: number;
+/** One stored row of `audit_entries`: what an action appended, not yet or already sealed. */
+export interface AuditEntryRow {
+  id: number;
   at: string;
   actor_id: number | null;
   actor: string;
   action: string;
   target: string | null;
   detail: string | null;
+}
+
+/** One stored row of `audit_log` (a link of the chain), as read back. */
+export interface AuditRow extends Omit<AuditEntryRow, "id"> {
+  seq: number;
   /** The entry this link seals (null for links written before entries existed). */
   entry_id?: number | null;
   prev_hash: string;
@@ -43,17 +48,6 @@ export interface AuditRow {
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** One stored row of `audit_entries`: what an action appended, not yet or already sealed. */
-export interface AuditEntryRow {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  actor: string;
-  action: string;
-  target: string | null;
-  detail: string | null;
 }
 
 /**
