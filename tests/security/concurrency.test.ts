@@ -2,8 +2,10 @@
  * Issue 10, item 6: staff working at the same time, under a flood of bad logins, never get a 5xx, and
  * every write they make is in the audit log exactly once, in a chain that verifies.
  */
-import { env } from "cloudflare:test";
+import { createScheduledController, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { recordAudit } from "../../worker/src/audit/queries.ts";
+import worker from "../../worker/src/index.ts";
 import { fileReport, staffGet, staffPost } from "../fixtures/cases.ts";
 import { createStaff, loginAs, postLogin } from "../fixtures/staff.ts";
 
@@ -126,5 +128,14 @@ describe("concurrent staff work", () => {
       "CREATE TRIGGER audit_entries_append_only_update BEFORE UPDATE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;",
     );
     expect(await verify()).toMatchObject({ valid: true });
+  });
+
+  it("seals an entry nobody sealed yet when the cron runs", async () => {
+    await env.DB.batch([await recordAudit(env.DB, { action: "cron_test", actorId: null, actor: "cli" })]);
+    const sealed = () =>
+      env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'cron_test'").first<{ n: number }>();
+    expect((await sealed())?.n).toBe(0);
+    await worker.scheduled(createScheduledController({ cron: "0 17 * * *" }), env);
+    expect((await sealed())?.n).toBe(1);
   });
 });

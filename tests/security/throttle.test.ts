@@ -2,8 +2,9 @@
  * Issue 10, item 7: strangers guessing a staff password, from any number of addresses, are slowed and
  * then locked out, but the real user, from the client they log in from, is not locked out by them.
  */
-import { env } from "cloudflare:test";
+import { createScheduledController, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import worker from "../../worker/src/index.ts";
 import { createStaff, postLogin } from "../fixtures/staff.ts";
 
 /** Moves the account-wide failures into the past, as if the guesser had waited out each delay. */
@@ -55,5 +56,17 @@ describe("strangers guessing a staff password", () => {
     expect(results.some((r) => r.key.includes("10.75.0.1"))).toBe(false);
     const known = await env.DB.prepare("SELECT key FROM staff_login_clients").all<{ key: string }>();
     expect(known.results.every((r) => /^[0-9a-f]{64}$/.test(r.key))).toBe(true);
+  });
+
+  it("a client unused for 90 days is forgotten by the cron, and shares the account's lock again", async () => {
+    const account = await createStaff(env.DB, { role: "town_inspector" });
+    expect((await postLogin(account.username, account.password, "10.76.0.1")).status).toBe(200);
+    const old = new Date(Date.now() - 91 * 24 * 3600_000).toISOString();
+    await env.DB.prepare("UPDATE staff_login_clients SET last_login_at = ?1").bind(old).run();
+    await worker.scheduled(createScheduledController({ cron: "0 17 * * *" }), env);
+    const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM staff_login_clients").first<{ n: number }>();
+    expect(left?.n).toBe(0);
+    await strangersGuess(account.username, "10.77.0");
+    expect((await postLogin(account.username, account.password, "10.76.0.1")).status).toBe(423);
   });
 });
