@@ -16,7 +16,7 @@ import { z } from "zod";
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors 17–256 are matched alone, on purpose
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0\u{E0100}-\u{E01EF}]/gu;
 /** A zero-width joiner inside an emoji sequence (👨‍👩‍👧) is part of the picture, not hidden. */
-// (no lookbehind: the site's scripts share this file, and older WeChat browsers on iOS cannot parse one)
+// (no lookbehind, so the file stays safe to import into a page script: older WeChat browsers on iOS cannot parse one)
 const EMOJI_JOINER = /(\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)\u200D(?=\p{Extended_Pictographic})/gu;
 const MULTI_LINE = new Set(["\n", "\r", "\t"]);
 
