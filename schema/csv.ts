@@ -8,6 +8,7 @@ import type { ZodType } from "zod";
 import { t } from "../site/src/i18n/index.ts";
 import { assetRow, type DisclosureTables, ledgerRow, resourceRow } from "./disclosure.ts";
 import type { TableKind } from "./reference.ts";
+import { HIDDEN_TEXT } from "./text.ts";
 
 export type CsvEncoding = "utf-8" | "gbk" | "utf-16le";
 
@@ -241,6 +242,8 @@ function schemaErrors(
         field,
         message: t("disclosures.csvChoice", { row, field, choices: issue.values.join("、") }),
       });
+    } else if (issue.message === HIDDEN_TEXT) {
+      errors.push({ row, field, message: t("disclosures.csvHidden", { row, field }) });
     } else if (issue.code === "too_big" && issue.origin === "string") {
       errors.push({ row, field, message: t("disclosures.csvTooLong", { row, field, max: String(issue.maximum) }) });
     } else errors.push({ row, field, message: t("disclosures.csvInvalid", { row, field }) });

@@ -3,11 +3,13 @@
  * chains each village's published versions. Amounts are integers in fen (分) so sums are exact.
  */
 import { z } from "zod";
+import { safeText } from "./text.ts";
 
 export const incomeCategories = ["经营收入", "投资收益", "补助收入", "其他收入"] as const;
 export const expenseCategories = ["经营支出", "税金及附加", "管理费用", "公益支出", "其他支出"] as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** A single-line table cell. */
+const text = (max: number) => safeText(max);
 const fen = z.number().int().min(0).max(100_000_000_000);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CONTENT_MAX, CONTENT_MIN, reportTopics } from "./report.ts";
+import { safeText } from "./text.ts";
 
 export const PLACE_MAX = 60;
 export const ATTENDEES_MAX = 5000;
@@ -18,7 +19,7 @@ export type MeetingRatings = z.infer<typeof meetingRatings>;
 export const meetingQuestion = z.object({
   kind: z.enum(["question", "request"]),
   topic: z.enum(reportTopics),
-  content: z.string().trim().min(CONTENT_MIN).max(CONTENT_MAX),
+  content: safeText(CONTENT_MAX, { min: CONTENT_MIN, multiline: true }),
 });
 
 /** POST /api/staff/meetings */
@@ -26,7 +27,7 @@ export const meetingInput = z.object({
   village: z.string().regex(/^\d{12}$/),
   quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
   heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  place: z.string().trim().min(1).max(PLACE_MAX),
+  place: safeText(PLACE_MAX),
   attendees: count.min(1),
   partyMembers: count.default(0),
   representatives: count.default(0),

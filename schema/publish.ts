@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { disclosureTables } from "./disclosure.ts";
+import { safeText } from "./text.ts";
 
 export const TITLE_MAX = 60;
 export const CONTENT_MAX = 5000;
@@ -19,8 +20,8 @@ const csvBase64 = z
 
 /** The parts of a version a correction may change. */
 const versionFields = {
-  title: z.string().trim().min(1).max(TITLE_MAX),
-  content: z.string().trim().min(1).max(CONTENT_MAX),
+  title: safeText(TITLE_MAX),
+  content: safeText(CONTENT_MAX, { multiline: true }),
   /** Rows typed in the form; in a correction, absent keeps the corrected version's table, null drops it. */
   tables: disclosureTables.nullish(),
   /** The table as a CSV file (UTF-8, GBK or UTF-16, as WPS and Excel save it), base64. */
@@ -39,7 +40,7 @@ export type PublishInput = z.infer<typeof publishInput>;
 /** POST /api/staff/disclosures/<id>/corrections: the new version's content and why it changed. */
 export const correctionInput = z.object({
   ...versionFields,
-  reason: z.string().trim().min(REASON_MIN).max(REASON_MAX),
+  reason: safeText(REASON_MAX, { min: REASON_MIN, multiline: true }),
 });
 export type CorrectionInput = z.infer<typeof correctionInput>;
 

@@ -4,6 +4,7 @@
  * staff console.
  */
 import { z } from "zod";
+import { safeText } from "./text.ts";
 
 export const reportKinds = ["question", "request", "misconduct"] as const;
 export const reportTopics = ["affairs", "policy", "livelihood", "conduct"] as const;
@@ -25,38 +26,18 @@ export const CONTENT_MAX = 3000;
 /** Request bodies above this many bytes are refused before parsing. */
 export const BODY_MAX_BYTES = 16 * 1024;
 
-/**
- * Whether text holds characters a villager never types but an attacker might: C0/C1 controls other than
- * tab and line breaks, and bidi overrides that make text read differently from what is stored.
- * @example hasHiddenControls("路灯\u0000坏了") // true
- */
-export function hasHiddenControls(text: string): boolean {
-  for (const ch of text) {
-    const c = ch.codePointAt(0) as number;
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || (c >= 0x7f && c <= 0x9f)) return true;
-    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
-  }
-  return false;
-}
-
-const visibleText = (s: string) => !hasHiddenControls(s);
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine(visibleText)
+const optionalText = (max: number, multiline: boolean) =>
+  safeText(max, { min: 0, multiline })
     .transform((s) => s || undefined)
     .optional();
 
 export const reportInput = z.object({
   kind: z.enum(reportKinds),
   topic: z.enum(reportTopics),
-  content: z.string().trim().min(CONTENT_MIN).max(CONTENT_MAX).refine(visibleText),
+  content: safeText(CONTENT_MAX, { min: CONTENT_MIN, multiline: true }),
   contact: z
     .object({
-      name: optionalText(20),
+      name: optionalText(20, false),
       phone: z
         .string()
         .trim()
@@ -75,7 +56,7 @@ export type ReportInput = z.infer<typeof reportInput>;
 
 export const ratingInput = z.object({
   rating: z.enum(ratings),
-  comment: optionalText(500),
+  comment: optionalText(500, true),
 });
 export type RatingInput = z.infer<typeof ratingInput>;
 

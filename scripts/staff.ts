@@ -1,7 +1,7 @@
 /**
  * `npm run staff`: staff accounts on the local D1 (default) or the deployed one (`--remote`). Passwords
- * come from STAFF_PASSWORD, or are generated and printed once. Every change is written to the audit log
- * in the same SQL file as the change itself, chained exactly as the worker chains it.
+ * come from STAFF_PASSWORD, or are generated and printed once. Every change appends its audit entry in
+ * the same SQL file as the change itself; the entries are then sealed exactly as the worker seals them.
  *
  * @example
  *   npm run staff -- add --username botou-jw --role town_inspector --scope 371603104
@@ -12,40 +12,72 @@
 import { parseArgs } from "node:util";
 import { isStaffRole, type StaffRole, scopeName, usernamePattern, validScope } from "../schema/staff.ts";
 import { t } from "../site/src/i18n/index.ts";
-import { type AuditEntry, GENESIS_HASH, nextAuditRow } from "../worker/src/audit/chain.ts";
+import {
+  type AuditEntry,
+  type AuditEntryRow,
+  entryColumns,
+  GENESIS_HASH,
+  sealLinks,
+} from "../worker/src/audit/chain.ts";
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from "../worker/src/staff/password.ts";
 import { type D1Target, executeSql, query } from "./wrangler.ts";
 
 const sql = (value: string | number | null): string =>
   value === null ? "NULL" : typeof value === "number" ? String(value) : `'${value.replaceAll("'", "''")}'`;
 
-/** INSERTs appending `entries` to the audit chain, after its current head in the target database. */
-async function auditSql(target: D1Target, entries: AuditEntry[]): Promise<string> {
+/** INSERTs appending `entries` to the audit log's entries, to run in the same file as the change. */
+function auditSql(entries: AuditEntry[]): string {
+  return entries
+    .map((entry) => {
+      const row = entryColumns(entry);
+      const values = [row.at, row.actor_id, row.actor, row.action, row.target, row.detail];
+      return `INSERT INTO audit_entries (at, actor_id, actor, action, target, detail) VALUES (${values.map(sql).join(", ")});`;
+    })
+    .join("\n");
+}
+
+/**
+ * Seals pending audit entries into the chain exactly as the worker's sealer does (a running worker that
+ * seals the same entries at the same time writes identical links, and one is kept).
+ */
+async function sealAuditSql(target: D1Target): Promise<void> {
   const [head] = query<{ seq: number; hash: string }>(
     "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
     target,
   );
-  let link = head ?? { seq: 0, hash: GENESIS_HASH };
-  const statements: string[] = [];
-  for (const entry of entries) {
-    const row = await nextAuditRow(link, entry);
-    const values = [
-      row.seq,
-      row.at,
-      row.actor_id,
-      row.actor,
-      row.action,
-      row.target,
-      row.detail,
-      row.prev_hash,
-      row.hash,
-    ];
-    statements.push(
-      `INSERT INTO audit_log (seq, at, actor_id, actor, action, target, detail, prev_hash, hash) VALUES (${values.map(sql).join(", ")});`,
-    );
-    link = row;
-  }
-  return statements.join("\n");
+  const pending = query<AuditEntryRow>(
+    `SELECT id, at, actor_id, actor, action, target, detail FROM audit_entries
+      WHERE id > COALESCE((SELECT MAX(entry_id) FROM audit_log), 0) ORDER BY id`,
+    target,
+  );
+  if (pending.length === 0) return;
+  const links = await sealLinks(head ?? { seq: 0, hash: GENESIS_HASH }, pending);
+  executeSql(
+    links
+      .map((l) => {
+        const values = [
+          l.seq,
+          l.at,
+          l.actor_id,
+          l.actor,
+          l.action,
+          l.target,
+          l.detail,
+          l.entry_id ?? null,
+          l.prev_hash,
+          l.hash,
+        ];
+        return `INSERT OR IGNORE INTO audit_log (seq, at, actor_id, actor, action, target, detail, entry_id, prev_hash, hash) VALUES (${values.map(sql).join(", ")});`;
+      })
+      .join("\n"),
+    target,
+  );
+}
+
+/** Runs a change with its audit entries as one file, then seals them. */
+async function executeAudited(target: D1Target, statements: string[], entries: AuditEntry[]): Promise<void> {
+  executeSql([...statements, auditSql(entries)].join("\n"), target);
+  await sealAuditSql(target);
 }
 
 const cli = (action: string, username: string, detail: Record<string, unknown> | null = null): AuditEntry => ({
@@ -97,7 +129,7 @@ export async function addStaff(target: D1Target, accounts: NewStaff[]): Promise<
     statements.push(await insertSql(account, now));
   }
   const audit = accounts.map((a) => cli("staff_add", a.username, { role: a.role, scope: a.scope }));
-  executeSql(`${statements.join("\n")}\n${await auditSql(target, audit)}`, target);
+  await executeAudited(target, statements, audit);
 }
 
 export interface ListedStaff {
@@ -127,13 +159,13 @@ const endSessionsSql = (username: string) =>
 export async function disableStaff(target: D1Target, username: string): Promise<void> {
   requireAccount(target, username);
   const now = new Date().toISOString();
-  executeSql(
+  await executeAudited(
+    target,
     [
       `UPDATE staff SET disabled_at = ${sql(now)} WHERE username = ${sql(username)} AND disabled_at IS NULL;`,
       endSessionsSql(username),
-      await auditSql(target, [cli("staff_disable", username)]),
-    ].join("\n"),
-    target,
+    ],
+    [cli("staff_disable", username)],
   );
 }
 
@@ -145,14 +177,15 @@ export async function resetPassword(target: D1Target, username: string, password
   requireAccount(target, username);
   checkPassword(password);
   const now = new Date().toISOString();
-  executeSql(
+  await executeAudited(
+    target,
     [
       `UPDATE staff SET password_hash = ${sql(await hashPassword(password))}, password_changed_at = ${sql(now)} WHERE username = ${sql(username)};`,
       endSessionsSql(username),
-      `DELETE FROM staff_login_failures WHERE key = ${sql(`user:${username}`)};`,
-      await auditSql(target, [cli("staff_reset_password", username)]),
-    ].join("\n"),
-    target,
+      // the account-wide lock and each known client's own
+      `DELETE FROM staff_login_failures WHERE key = ${sql(`user:${username}`)} OR substr(key, 1, ${`user:${username}:`.length}) = ${sql(`user:${username}:`)};`,
+    ],
+    [cli("staff_reset_password", username)],
   );
 }
 

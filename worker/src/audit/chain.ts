@@ -1,6 +1,7 @@
 /**
  * The audit log's hash chain, pure so the worker and scripts/staff.ts (Node) write identical links:
  * each row's hash is SHA-256 over the canonical JSON of its content, a newline, and the previous hash.
+ * An action appends an entry (audit_entries); links (audit_log) seal the entries in id order.
  */
 import { canonicalJson, GENESIS_HASH } from "../../../schema/disclosure.ts";
 
@@ -20,15 +21,22 @@ export interface AuditEntry {
   detail?: Record<string, unknown> | null;
 }
 
-/** One stored row of `audit_log`, as read back. */
-export interface AuditRow {
-  seq: number;
+/** One stored row of `audit_entries`: what an action appended, not yet or already sealed. */
+export interface AuditEntryRow {
+  id: number;
   at: string;
   actor_id: number | null;
   actor: string;
   action: string;
   target: string | null;
   detail: string | null;
+}
+
+/** One stored row of `audit_log` (a link of the chain), as read back. */
+export interface AuditRow extends Omit<AuditEntryRow, "id"> {
+  seq: number;
+  /** The entry this link seals (null for links written before entries existed). */
+  entry_id?: number | null;
   prev_hash: string;
   hash: string;
 }
@@ -43,34 +51,53 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 /**
- * The row to append after the link (`seq`, `hash`) at the head, with its hash computed.
- * @example const row = await nextAuditRow({ seq: 0, hash: GENESIS_HASH }, { action: "login", actorId: 1, actor: "qu-admin" });
+ * The columns an entry is stored with (its id is left to the database).
+ * @example const row = entryColumns({ action: "login", actorId: 1, actor: "qu-admin" });
  */
-export async function nextAuditRow(
-  head: { seq: number; hash: string },
-  entry: AuditEntry,
-  at: string = new Date().toISOString(),
-): Promise<AuditRow> {
-  const row = {
-    seq: head.seq + 1,
+export function entryColumns(entry: AuditEntry, at: string = new Date().toISOString()): Omit<AuditEntryRow, "id"> {
+  return {
     at,
     actor_id: entry.actorId,
     actor: entry.actor,
     action: entry.action,
     target: entry.target ?? null,
     detail: entry.detail ? canonicalJson(entry.detail) : null,
-    prev_hash: head.hash,
   };
-  return { ...row, hash: await auditRowHash(row) };
 }
 
-/** The hash a row must carry, recomputed from its stored columns. */
+/**
+ * The links sealing `entries` (in id order) after the link `head`: a pure function of its inputs, so two
+ * sealers that read the same head write the very same rows.
+ * @example const links = await sealLinks({ seq: 0, hash: GENESIS_HASH }, entries);
+ */
+export async function sealLinks(
+  head: { seq: number; hash: string },
+  entries: readonly AuditEntryRow[],
+): Promise<AuditRow[]> {
+  const links: AuditRow[] = [];
+  let link = head;
+  for (const { id, ...content } of entries) {
+    const row = { seq: link.seq + 1, ...content, entry_id: id, prev_hash: link.hash };
+    link = { ...row, hash: await auditRowHash(row) };
+    links.push(link as AuditRow);
+  }
+  return links;
+}
+
+/**
+ * The hash a row must carry, recomputed from its stored columns. Links made before entries existed have
+ * no entry_id, and their hash does not cover one.
+ */
 export function auditRowHash(row: Omit<AuditRow, "hash">): Promise<string> {
-  const { prev_hash, ...content } = row;
-  return sha256Hex(`${canonicalJson(content)}\n${prev_hash}`);
+  const { prev_hash, entry_id, ...content } = row;
+  return sha256Hex(`${canonicalJson({ ...content, entry_id: entry_id ?? undefined })}\n${prev_hash}`);
 }
 
-export type AuditBreak = "seq_gap" | "prev_hash_mismatch" | "hash_mismatch";
+/**
+ * Why the log does not verify: a link missing or repeated, linked to the wrong hash, or changed; a link
+ * that does not hold its entry's content (or has no entry where entries are due); an entry never sealed.
+ */
+export type AuditBreak = "seq_gap" | "prev_hash_mismatch" | "hash_mismatch" | "entry_mismatch" | "entry_unsealed";
 
 export interface AuditChainResult {
   valid: boolean;
@@ -98,4 +125,14 @@ export async function checkAuditRows(
     head = { seq: row.seq, hash };
   }
   return { head };
+}
+
+const entryFields = ["at", "actor_id", "actor", "action", "target", "detail"] as const;
+
+/**
+ * Whether a link holds exactly the content of the entry it seals.
+ * @example linkMatchesEntry(link, entry) // true
+ */
+export function linkMatchesEntry(link: AuditRow, entry: AuditEntryRow | null): boolean {
+  return entry !== null && link.entry_id === entry.id && entryFields.every((f) => link[f] === entry[f]);
 }

@@ -2,11 +2,24 @@
  * The audit log for the district admin: read it page by page, and recompute its hash chain.
  */
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
 import { requireRole, requireStaff, type StaffEnv } from "../staff/session.ts";
-import { auditPage, verifyAudit } from "./queries.ts";
+import { auditPage, sealAudit, verifyAudit } from "./queries.ts";
 import { auditPageQuery } from "./schema.ts";
 
 export const auditRoutes = new Hono<StaffEnv>();
+
+/**
+ * Seals the audit entries a staff write appended with `recordAudit` (meetings, publishing), once its
+ * response is ready, so the chain is current when the client hears back. Reads need not: the routes
+ * that log a read use `runAudited`, which seals.
+ * @example staffRoutes.use("/api/staff/*", requireStaff(), sealAfterWrites());
+ */
+export const sealAfterWrites = () =>
+  createMiddleware<StaffEnv>(async (c, next) => {
+    await next();
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") await sealAudit(c.env.DB);
+  });
 
 auditRoutes.use("/api/staff/audit", requireStaff(), requireRole("district_admin"));
 auditRoutes.use("/api/staff/audit/*", requireStaff(), requireRole("district_admin"));

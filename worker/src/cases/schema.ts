@@ -8,6 +8,7 @@ import { z } from "zod";
 import { ANSWER_MAX, ANSWER_MIN, MEASURES_MAX, NOTE_MAX, RESPONSIBLE_MAX } from "../../../schema/case.ts";
 import { townByCode, villageByCode } from "../../../schema/reference.ts";
 import { reportKinds, reportRoutes, reportStates } from "../../../schema/report.ts";
+import { HIDDEN_TEXT, hasLoneSurrogate, safeText } from "../../../schema/text.ts";
 import { type StringKey, t } from "../../../site/src/i18n/index.ts";
 import { ApiError } from "../errors.ts";
 
@@ -69,7 +70,6 @@ export const figuresQuery = validator("query", (query: Record<string, string | s
   return { town: town || null };
 });
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -78,12 +78,12 @@ const isoDate = z
 const bodies = {
   triage: z.object({ route: z.enum(reportRoutes) }),
   assign: z.object({
-    responsible: text(1, RESPONSIBLE_MAX),
+    responsible: safeText(RESPONSIBLE_MAX),
     deadline: z.union([isoDate, z.literal("")]).optional(),
-    measures: text(1, MEASURES_MAX),
+    measures: safeText(MEASURES_MAX, { multiline: true }),
   }),
-  answer: z.object({ answer: text(ANSWER_MIN, ANSWER_MAX) }),
-  note: z.object({ note: text(1, NOTE_MAX) }),
+  answer: z.object({ answer: safeText(ANSWER_MAX, { min: ANSWER_MIN, multiline: true }) }),
+  note: z.object({ note: safeText(NOTE_MAX, { multiline: true }) }),
   merge: z.object({ into: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
   transfer: z.object({ town: z.string().refine((v) => townByCode(v) !== undefined) }),
 };
@@ -127,6 +127,7 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new ApiError(400, "bad_json", t("cases.error.badJson"));
   }
+  if (hasLoneSurrogate(parsed)) throw new ApiError(400, "bad_encoding", t("text.badEncoding"));
   return parsed as Record<string, unknown>;
 }
 
@@ -145,7 +146,7 @@ export function actionBody<A extends keyof typeof bodies>(action: A) {
       const fields: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "");
-        const message = fieldMessages[field];
+        const message = issue.message === HIDDEN_TEXT ? () => t("text.hidden") : fieldMessages[field];
         if (message) fields[field] ??= message();
       }
       throw invalidFields(Object.keys(fields).length ? fields : { body: t("cases.error.badJson") });

@@ -13,6 +13,7 @@ import {
   TITLE_MAX,
 } from "../../../schema/publish.ts";
 import { townByCode, villageByCode } from "../../../schema/reference.ts";
+import { HIDDEN_TEXT, hasLoneSurrogate } from "../../../schema/text.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { ApiError } from "../errors.ts";
 
@@ -62,7 +63,8 @@ function invalid(error: z.ZodError): ApiError {
       fields[`tables.${at}`] ??= t("publish.error.tables", { row: at });
     } else {
       const name = String(top ?? "body");
-      fields[name] ??= (fieldMessages[name] ?? (() => t("publish.error.invalid")))();
+      const message = issue.message === HIDDEN_TEXT ? () => t("text.hidden") : fieldMessages[name];
+      fields[name] ??= (message ?? (() => t("publish.error.invalid")))();
     }
   }
   return new ApiError(422, "invalid", t("publish.error.invalid"), fields);
@@ -87,6 +89,7 @@ export function jsonBody<T>(schema: ZodType<T>, toError: (error: z.ZodError) => 
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
       throw new ApiError(400, "bad_json", t("publish.error.badJson"));
     }
+    if (hasLoneSurrogate(value)) throw new ApiError(400, "bad_encoding", t("text.badEncoding"));
     const parsed = schema.safeParse(value);
     if (!parsed.success) throw toError(parsed.error);
     c.req.addValidatedData("json", parsed.data as object);

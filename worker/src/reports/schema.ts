@@ -17,6 +17,7 @@ import {
   ratingInput,
   reportInput,
 } from "../../../schema/report.ts";
+import { HIDDEN_TEXT, hasLoneSurrogate } from "../../../schema/text.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { ApiError } from "../errors.ts";
 import { notFoundPage } from "../pages/not-found.ts";
@@ -69,7 +70,12 @@ function invalid(error: z.ZodError): ApiError {
     const top = String(issue.path[0] ?? "body");
     const field = top === "contact" && issue.path[1] ? String(issue.path[1]) : top;
     const name = knownFields.has(top) ? field : "body";
-    fields[name] ??= name === "body" ? t("reports.error.invalid") : fieldMessage(field === top ? top : field, issue);
+    fields[name] ??=
+      name === "body"
+        ? t("reports.error.invalid")
+        : issue.message === HIDDEN_TEXT
+          ? t("text.hidden")
+          : fieldMessage(field === top ? top : field, issue);
   }
   return new ApiError(422, "invalid", t("reports.error.invalid"), fields);
 }
@@ -129,6 +135,7 @@ async function readFields(request: Request, format: BodyFormat): Promise<Record<
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new ApiError(400, "bad_json", t("reports.error.badJson"));
   }
+  if (hasLoneSurrogate(parsed)) throw new ApiError(400, "bad_encoding", t("reports.error.badEncoding"));
   return parsed as Record<string, unknown>;
 }
 

@@ -7,7 +7,8 @@ import { type Context, Hono } from "hono";
 import { scopeName } from "../../../schema/staff.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { sha256Hex } from "../audit/chain.ts";
-import { runAudited } from "../audit/queries.ts";
+import { sealAfterWrites } from "../audit/index.ts";
+import { recordAudit, runAudited } from "../audit/queries.ts";
 import { ApiError } from "../errors.ts";
 import { sameOriginOnly } from "./csrf.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
@@ -15,9 +16,11 @@ import {
   claimAttempt,
   clearFailures,
   endSession,
+  isKnownClient,
   loginAccount,
   loginFailures,
   refundAttempt,
+  rememberClient,
   startSession,
 } from "./queries.ts";
 import { loginJson } from "./schema.ts";
@@ -57,15 +60,31 @@ function refuseThrottled(c: Context, user: ThrottleState, client: ThrottleState)
   }
 }
 
+/**
+ * The keys a login is throttled on. A client (its address, kept only hashed with the deploy's secret
+ * salt) is throttled across usernames by `client:…`. For a username, a client the account has logged in
+ * from before is throttled on its own failures only (`user:<name>:client:…`), so strangers cannot lock
+ * the real user out of their usual client; every other client shares the account-wide `user:<name>`, so
+ * guessing from any number of addresses is slowed, then locked, for all of them together.
+ */
+async function throttleKeys(c: Context<StaffEnv>, username: string, now: number) {
+  const address = c.req.header("CF-Connecting-IP") ?? "unknown";
+  const clientHash = await sha256Hex(`${c.env.RATE_LIMIT_SALT}\nstaff-login\n${address}`);
+  const knownClientKey = await sha256Hex(`${c.env.RATE_LIMIT_SALT}\nstaff-login-known\n${username}\n${address}`);
+  const known = await isKnownClient(c.env.DB, knownClientKey, now);
+  return {
+    userKey: known ? `user:${username}:client:${clientHash}` : `user:${username}`,
+    clientKey: `client:${clientHash}`,
+    knownClientKey,
+  };
+}
+
 staffRoutes.post("/api/staff/login", loginJson, async (c) => {
   const { username, password } = c.req.valid("json");
   const db = c.env.DB;
   const now = Date.now();
-  // The client's address is only ever kept hashed with the deploy's secret salt, and only while it has
-  // recent failures.
-  const userKey = `user:${username}`;
-  const address = c.req.header("CF-Connecting-IP") ?? "unknown";
-  const clientKey = `client:${await sha256Hex(`${c.env.RATE_LIMIT_SALT}\nstaff-login\n${address}`)}`;
+  const keys = await throttleKeys(c, username, now);
+  const { userKey, clientKey } = keys;
   const rows = await loginFailures(db, [userKey, clientKey]);
   const userRow = rows.find((r) => r.key === userKey);
   const clientRow = rows.find((r) => r.key === clientKey);
@@ -85,11 +104,19 @@ staffRoutes.post("/api/staff/login", loginJson, async (c) => {
   decoyHash ??= hashPassword(crypto.randomUUID());
   const matches = await verifyPassword(password, account?.passwordHash ?? (await decoyHash));
   if (!account || !matches) {
-    await runAudited(
-      db,
-      { action: "login_failed", actorId: null, actor: "anonymous", target: account ? `staff:${username}` : null },
-      [],
-    );
+    // Anonymous traffic stays off the audit chain's hot path: a guess at an unknown username is only
+    // counted by the throttle; one at a real account, which the throttle has just let through (so at most
+    // a few per account per window), appends an entry and leaves sealing to the next staff action.
+    if (account) {
+      await db.batch([
+        await recordAudit(db, {
+          action: "login_failed",
+          actorId: null,
+          actor: "anonymous",
+          target: `staff:${username}`,
+        }),
+      ]);
+    }
     throw new ApiError(401, "bad_credentials", t("staff.error.badCredentials"));
   }
   const who = { actorId: account.id, actor: account.username, target: `staff:${username}` };
@@ -106,6 +133,7 @@ staffRoutes.post("/api/staff/login", loginJson, async (c) => {
       expiresAt: new Date(now + ABSOLUTE_MS).toISOString(),
     }),
     clearFailures(db, userKey),
+    rememberClient(db, keys.knownClientKey, new Date(now).toISOString()),
     ...refundAttempt(db, clientKey),
   ]);
   setSessionCookie(c, token);
@@ -113,7 +141,7 @@ staffRoutes.post("/api/staff/login", loginJson, async (c) => {
   return c.json({ staff: { id, username, role, scope, scopeName: scopeName(role, scope) } });
 });
 
-staffRoutes.use("/api/staff/*", requireStaff());
+staffRoutes.use("/api/staff/*", requireStaff(), sealAfterWrites());
 
 staffRoutes.post("/api/staff/logout", async (c) => {
   const staff = c.get("staff");

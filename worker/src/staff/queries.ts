@@ -142,3 +142,42 @@ export function refundAttempt(db: D1Database, key: string): D1PreparedStatement[
 export function clearFailures(db: D1Database, key: string): D1PreparedStatement {
   return db.prepare("DELETE FROM staff_login_failures WHERE key = ?1").bind(key);
 }
+
+/** How long a client stays known to an account after its last successful login there. */
+export const KNOWN_CLIENT_MS = 90 * 24 * 3600_000;
+
+/**
+ * Whether the account has logged in from this client (its key) within {@link KNOWN_CLIENT_MS} of `now`.
+ * @example if (await isKnownClient(env.DB, key, Date.now())) …
+ */
+export async function isKnownClient(db: D1Database, key: string, now: number): Promise<boolean> {
+  const row = await db
+    .prepare("SELECT 1 AS known FROM staff_login_clients WHERE key = ?1 AND last_login_at > ?2")
+    .bind(key, new Date(now - KNOWN_CLIENT_MS).toISOString())
+    .first<{ known: number }>();
+  return row !== null;
+}
+
+/**
+ * Remembers a client an account has just logged in from.
+ * @example await db.batch([rememberClient(env.DB, key, new Date().toISOString())]);
+ */
+export function rememberClient(db: D1Database, key: string, now: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO staff_login_clients (key, last_login_at) VALUES (?1, ?2)
+       ON CONFLICT (key) DO UPDATE SET last_login_at = excluded.last_login_at`,
+    )
+    .bind(key, now);
+}
+
+/**
+ * Forgets clients not used for {@link KNOWN_CLIENT_MS} (run by the cron).
+ * @example await forgetStaleClients(env.DB, Date.now());
+ */
+export async function forgetStaleClients(db: D1Database, now: number): Promise<void> {
+  await db
+    .prepare("DELETE FROM staff_login_clients WHERE last_login_at <= ?1")
+    .bind(new Date(now - KNOWN_CLIENT_MS).toISOString())
+    .run();
+}

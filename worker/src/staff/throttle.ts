@@ -1,6 +1,7 @@
 /**
- * Login throttling, pure: how long a key (a username, or a hashed client address) must wait after its
- * failures, and when it locks. Failures older than the window are forgotten; a successful login clears
+ * Login throttling, pure: how long a key must wait after its failures, and when it locks. The keys (see
+ * staff/index.ts): an account as tried from clients it never logged in from, together; an account from
+ * one client it has logged in from, alone; and a hashed client address across usernames. Failures older than the window are forgotten; a successful login clears
  * the username's count; resetting a password clears its lock.
  */
 
@@ -18,7 +19,7 @@ export interface ThrottlePolicy {
   lockAt: number;
 }
 
-/** A username: three free tries, then waits of 5, 10, 20, 40, 60… seconds, locked at the tenth failure. */
+/** An account (from unknown clients together, or one known client): three free tries, then waits of 5, 10, 20, 40, 60… seconds, locked at the tenth failure. */
 export const USER_POLICY: ThrottlePolicy = { free: 3, lockAt: 10 };
 /** One client address trying many usernames gets more room, then the same treatment. */
 export const CLIENT_POLICY: ThrottlePolicy = { free: 10, lockAt: 30 };
