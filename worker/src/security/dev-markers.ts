@@ -1,0 +1,8 @@
+/** How development secrets are marked, shared by the worker's check and the script that writes `.dev.vars`. */
+
+/** The `.dev.vars` flag that marks a development server; a deployed worker never has it. */
+export const DEV_FLAG = "CUNMA_DEV";
+/** Development checkpoint keys carry a JWK `kid` starting with this. */
+export const DEV_KEY_ID_PREFIX = "dev-";
+/** The salt wrangler.toml once shipped in its [vars]. */
+export const OLD_DEV_SALT = "dev-only-rate-limit-salt";
