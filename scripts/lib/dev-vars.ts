@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEV_FLAG, DEV_KEY_ID_PREFIX } from "../../worker/src/security/dev-markers.ts";
+import { DEV_FLAG, DEV_VALUE_PREFIX } from "../../worker/src/security/dev-markers.ts";
 import { root } from "../wrangler.ts";
 
 /**
@@ -16,7 +16,7 @@ import { root } from "../wrangler.ts";
 export async function devCheckpointKey(): Promise<string> {
   const pair = (await crypto.subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"])) as CryptoKeyPair;
   const jwk = await crypto.subtle.exportKey("jwk", pair.privateKey);
-  return JSON.stringify({ ...jwk, kid: `${DEV_KEY_ID_PREFIX}${crypto.randomUUID()}` });
+  return JSON.stringify({ ...jwk, kid: `${DEV_VALUE_PREFIX}${crypto.randomUUID()}` });
 }
 
 /**
@@ -28,7 +28,7 @@ export async function devVars(): Promise<Record<string, string>> {
   return {
     [DEV_FLAG]: "1",
     CHECKPOINT_KEY: await devCheckpointKey(),
-    RATE_LIMIT_SALT: `dev-${Buffer.from(salt).toString("hex")}`,
+    RATE_LIMIT_SALT: `${DEV_VALUE_PREFIX}${Buffer.from(salt).toString("hex")}`,
   };
 }
 

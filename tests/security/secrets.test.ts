@@ -1,7 +1,7 @@
 /**
  * Item 12: a deployed worker (no CUNMA_DEV flag) refuses intake with a 503 and a log line naming the secret
- * while CHECKPOINT_KEY is missing, not an Ed25519 private key, or a development key, or while the old
- * development salt is in use. Reading pages and everything else keeps working; with real secrets intake
+ * while CHECKPOINT_KEY is missing, not an Ed25519 private key, or a development key, or while
+ * RATE_LIMIT_SALT is missing or a development value. Reading pages and everything else keeps working; with real secrets intake
  * works without the flag.
  */
 import { env } from "cloudflare:test";
@@ -20,7 +20,7 @@ async function ed25519Jwk(kid: string): Promise<string> {
 
 /** The test bindings as a deployment would have them: no dev flag, and these secrets. */
 function deployed(secrets: { CHECKPOINT_KEY?: string | undefined; RATE_LIMIT_SALT?: string }): Env {
-  const { CUNMA_DEV: _flag, CHECKPOINT_KEY: _key, ...rest } = env;
+  const { CUNMA_DEV: _flag, CHECKPOINT_KEY: _key, RATE_LIMIT_SALT: _salt, ...rest } = env;
   return { ...rest, ...secrets } as Env;
 }
 
@@ -57,10 +57,16 @@ describe("a deployed worker with its secrets missing or left at dev values", () 
     ],
     ["a dev- CHECKPOINT_KEY", async () => ({ CHECKPOINT_KEY: await ed25519Jwk("dev-laptop") }), "development key"],
     [
-      "the old development salt",
+      "the salt wrangler.toml once shipped",
       async () => ({ CHECKPOINT_KEY: await ed25519Jwk("prod-1"), RATE_LIMIT_SALT: "dev-only-rate-limit-salt" }),
-      "RATE_LIMIT_SALT",
+      "RATE_LIMIT_SALT is a development value",
     ],
+    [
+      "a .dev.vars salt",
+      async () => ({ CHECKPOINT_KEY: await ed25519Jwk("prod-1"), RATE_LIMIT_SALT: "dev-0a1b2c3d" }),
+      "RATE_LIMIT_SALT is a development value",
+    ],
+    ["no salt", async () => ({ CHECKPOINT_KEY: await ed25519Jwk("prod-1") }), "RATE_LIMIT_SALT is missing"],
   ];
 
   for (const [name, secrets, logged] of cases) {

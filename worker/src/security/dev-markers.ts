@@ -2,7 +2,5 @@
 
 /** The `.dev.vars` flag that marks a development server; a deployed worker never has it. */
 export const DEV_FLAG = "CUNMA_DEV";
-/** Development checkpoint keys carry a JWK `kid` starting with this. */
-export const DEV_KEY_ID_PREFIX = "dev-";
-/** The salt wrangler.toml once shipped in its [vars]. */
-export const OLD_DEV_SALT = "dev-only-rate-limit-salt";
+/** Development checkpoint keys carry a JWK `kid` starting with this, and development salts start with it. */
+export const DEV_VALUE_PREFIX = "dev-";

@@ -37,8 +37,8 @@ const secure = secureHeaders({
  * Sets the security headers on whatever the app answers (pages, JSON, errors, assets passed through).
  * @example app.use(securityHeaders);
  */
-export const securityHeaders: MiddlewareHandler<{ Bindings: Env; Variables: SecureHeadersVariables }> =
-  createMiddleware(async (c, next) => {
+export const securityHeaders: MiddlewareHandler<{ Variables: SecureHeadersVariables }> = createMiddleware(
+  async (c, next) => {
     await secure(c, async () => {
       await next();
       // a response fetched from the assets binding has immutable headers: copy it before setting any
@@ -48,4 +48,5 @@ export const securityHeaders: MiddlewareHandler<{ Bindings: Env; Variables: Secu
     if (new URL(c.req.url).protocol === "https:")
       c.res.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     else c.res.headers.delete("Strict-Transport-Security");
-  });
+  },
+);

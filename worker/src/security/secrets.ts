@@ -7,7 +7,7 @@
 import { createMiddleware } from "hono/factory";
 import { t } from "../../../site/src/i18n/index.ts";
 import { ApiError } from "../errors.ts";
-import { DEV_FLAG, DEV_KEY_ID_PREFIX, OLD_DEV_SALT } from "./dev-markers.ts";
+import { DEV_FLAG, DEV_VALUE_PREFIX } from "./dev-markers.ts";
 
 type SecretEnv = { CUNMA_DEV?: string; CHECKPOINT_KEY?: string; RATE_LIMIT_SALT?: string };
 
@@ -23,7 +23,7 @@ function checkpointKeyProblem(value: string | undefined): string | null {
   if (jwk?.kty !== "OKP" || jwk.crv !== "Ed25519" || typeof jwk.d !== "string") {
     return "is not an Ed25519 private key";
   }
-  if (typeof jwk.kid === "string" && jwk.kid.startsWith(DEV_KEY_ID_PREFIX)) return "is a development key";
+  if (typeof jwk.kid === "string" && jwk.kid.startsWith(DEV_VALUE_PREFIX)) return "is a development key";
   return null;
 }
 
@@ -36,7 +36,9 @@ export function secretProblem(env: SecretEnv): string | null {
   if (env[DEV_FLAG] === "1") return null;
   const key = checkpointKeyProblem(env.CHECKPOINT_KEY);
   if (key) return `CHECKPOINT_KEY ${key}`;
-  if (env.RATE_LIMIT_SALT === OLD_DEV_SALT) return "RATE_LIMIT_SALT is the development value";
+  if (!env.RATE_LIMIT_SALT) return "RATE_LIMIT_SALT is missing";
+  // `.dev.vars` salts start with dev-, and so does the one wrangler.toml once shipped (dev-only-rate-limit-salt)
+  if (env.RATE_LIMIT_SALT.startsWith(DEV_VALUE_PREFIX)) return "RATE_LIMIT_SALT is a development value";
   return null;
 }
 
