@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { devVars } from "./scripts/lib/dev-vars.ts";
 
 /**
  * Three projects: `worker` runs inside workerd against a real D1 built from schema/migrations;
@@ -7,6 +8,8 @@ import { defineConfig } from "vitest/config";
  */
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("schema/migrations");
+  // the development secrets (dev flag, a fresh dev checkpoint key, a salt), as `.dev.vars` gives wrangler dev
+  const secrets = await devVars();
   return {
     test: {
       reporters: ["default", "./tests/fixtures/summary-reporter.ts"],
@@ -15,7 +18,7 @@ export default defineConfig(async () => {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...secrets } },
             }),
           ],
           test: {

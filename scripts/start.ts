@@ -1,9 +1,11 @@
 /**
  * `npm start`: builds the site, applies migrations to the local D1 (.wrangler/state), seeds reference
- * data and — if the database is empty — demo data, then serves everything with `wrangler dev` on
- * http://127.0.0.1:8787 (PORT overrides). Data persists across restarts.
+ * data and — if the database is empty — demo data, writes development secrets to `.dev.vars` if they are
+ * missing, then serves everything with `wrangler dev` on http://127.0.0.1:8787 (PORT overrides). Data
+ * persists across restarts.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { ensureDevVars } from "./lib/dev-vars.ts";
 import { seed } from "./seed.ts";
 import { ensureDemoStaff } from "./staff.ts";
 import { migrate, root, wranglerBin } from "./wrangler.ts";
@@ -24,6 +26,10 @@ console.log(written > 0 ? `  wrote ${written} demo disclosures` : "  demo data a
 
 step("demo staff accounts (this computer only)");
 await ensureDemoStaff({});
+
+step("development secrets (.dev.vars, this computer only)");
+const added = await ensureDevVars();
+console.log(added.length > 0 ? `  wrote ${added.join(", ")}` : "  already present, kept as they are");
 
 step(`serving on http://127.0.0.1:${port}`);
 const base = `http://127.0.0.1:${port}`;

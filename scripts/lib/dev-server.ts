@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { seed } from "../seed.ts";
 import { migrate, root, wranglerBin } from "../wrangler.ts";
+import { ensureDevVars } from "./dev-vars.ts";
 
 /**
  * A free TCP port on 127.0.0.1.
@@ -71,12 +72,14 @@ const stopped = (dev: ChildProcess, signal: NodeJS.Signals) =>
   });
 
 /**
- * Migrates and seeds a temporary D1, then serves the built site and the worker with `wrangler dev`.
+ * Migrates and seeds a temporary D1, writes the development secrets to `.dev.vars` if they are missing, then
+ * serves the built site and the worker with `wrangler dev`.
  * With other engineers' servers starting on this machine, a port can be taken between choosing and
  * binding it, so a failed launch tries fresh ports (the address may change; read `baseURL` again).
  * @example const server = await startDevServer(); await fetch(`${server.baseURL}/`); await server.stop();
  */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  await ensureDevVars();
   const persistTo = mkdtempSync(join(tmpdir(), "cunma-dev-"));
   migrate({ persistTo });
   await seed({ persistTo }, options.demo === false ? { demo: false } : { cases: false });

@@ -9,7 +9,7 @@ import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUIET_ZONE, qrPayload, villageUrl } from "../../schema/qr.ts";
 import { district, towns, villages, villagesOfTown } from "../../schema/reference.ts";
-import { configuredBaseUrl } from "../../scripts/qr/config.ts";
+import { configuredBaseUrl, PLACEHOLDER_BASE_URL, placeholderWarning } from "../../scripts/qr/config.ts";
 import { PIXELS_PER_MODULE } from "../../scripts/qr/png.ts";
 
 const run = promisify(execFile);
@@ -79,7 +79,9 @@ function cover(png: PNG, { row, col, rows, cols }: Damage): { damaged: PNG; frac
 
 beforeAll(async () => {
   const result = await qrCli("--out", out);
-  expect(result.stderr).toBe("");
+  // quiet, unless wrangler.toml still holds the placeholder address: then the warning, before and after
+  const warning = placeholderWarning(baseUrl);
+  expect(result.stderr).toBe(warning ? `${warning}\n\n${warning}\n` : "");
   expect(result.code).toBe(0);
 }, 300_000);
 
@@ -205,5 +207,30 @@ describe("npm run qr: bad options", () => {
     expect(existsSync(join(target, "371603107.pdf"))).toBe(true);
     expect(existsSync(join(target, "371603104.pdf"))).toBe(false);
     expect(decode(readPng("371603107201", target))).toBe("HTTP://127.0.0.1:8787/V/371603107201");
+  });
+});
+
+describe("npm run qr: the placeholder address", () => {
+  it("warns loudly on stderr, first and again at the end, when it encodes the placeholder", async () => {
+    const target = join(out, "placeholder");
+    const result = await qrCli("--out", target, "--town", "371603107", "--base-url", PLACEHOLDER_BASE_URL);
+    expect(result.code).toBe(0);
+    expect(decode(readPng("371603107201", target))).toBe(`${PLACEHOLDER_BASE_URL.toUpperCase()}/V/371603107201`);
+    const warnings = result.stderr.split("\n").filter((line) => line.includes(`示例地址 ${PLACEHOLDER_BASE_URL}`));
+    expect(warnings).toHaveLength(2);
+    expect(result.stderr.trimEnd().split("\n").at(-1)).toContain("PUBLIC_BASE_URL");
+  });
+
+  it("says nothing on stderr for a real address", async () => {
+    const result = await qrCli(
+      "--out",
+      join(out, "real"),
+      "--town",
+      "371603107",
+      "--base-url",
+      "https://cm.zhanhua.gov.cn",
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
   });
 });

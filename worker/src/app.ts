@@ -14,11 +14,18 @@ import { villagePages } from "./pages/village.ts";
 import { powerPages } from "./power/index.ts";
 import { qrRoutes } from "./qr/index.ts";
 import { reports } from "./reports/index.ts";
+import { capBodies } from "./security/body-limit.ts";
+import { securityHeaders } from "./security/headers.ts";
+import { requireDeployedSecrets } from "./security/secrets.ts";
 import { staffRoutes } from "./staff/index.ts";
 
 /** @example const app = createApp(); await app.request("/v/371603104201/", {}, env); */
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
+  // first: the security headers reach every answer, errors and assets included
+  app.use(securityHeaders);
+  app.use(capBodies);
+  app.use("/api/villages/:code/reports", requireDeployedSecrets);
   app.route("/", staffRoutes); // first: its guards (CSRF, session) cover every /api/staff/* route
   app.route("/", auditRoutes);
   app.route("/", caseRoutes);

@@ -10,9 +10,10 @@ import power from "./zh-CN/power.json" with { type: "json" };
 import publish from "./zh-CN/publish.json" with { type: "json" };
 import qr from "./zh-CN/qr.json" with { type: "json" };
 import reports from "./zh-CN/reports.json" with { type: "json" };
+import security from "./zh-CN/security.json" with { type: "json" };
 import staff from "./zh-CN/staff.json" with { type: "json" };
 
-const strings = { ...portal, ...reports, ...staff, ...qr, ...cases, ...disclosures, ...power, ...publish };
+const strings = { ...portal, ...reports, ...staff, ...qr, ...cases, ...disclosures, ...power, ...publish, ...security };
 
 export type StringKey = keyof typeof strings;
 
