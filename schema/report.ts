@@ -140,12 +140,14 @@ export function isValidReceipt(receipt: string): boolean {
 
 // A receipt is stored only as receiptHash(receipt), like a password, so that neither a staff member nor
 // anyone holding a copy of the database can rate a villager's case. The hash must be deterministic (the
-// receipt is looked up by an index on it, so no per-row salt) and slow (15 random digits are only 10^15
-// candidates): PBKDF2-SHA-256 from WebCrypto, with a fixed application salt, at 100,000 iterations, the
-// most Workers allow and the cost of staff passwords (worker/src/staff/password.ts). One GPU computes
-// about 10^5 of these a second, so finding the receipt of a given case takes centuries, and finding any
-// one receipt of a village's hundred cases takes about a GPU-year. A lookup costs ~20 ms of CPU.
-const RECEIPT_HASH_ITERATIONS = 100_000;
+// receipt is found through an index on it, so no per-row salt) and slow (15 random digits are only 10^15
+// candidates): PBKDF2-SHA-256 from WebCrypto, with a fixed application salt, at a modest 20,000
+// iterations. One current GPU runs about 9·10^9 PBKDF2 iterations a second, so 4·10^5 guesses: finding the
+// receipt of a given case takes it some 36 years on average, finding any one of a village's hundred cases
+// some 4 months; plain SHA-256 would take seconds. A hash costs ~3 ms of CPU (measured in Node), so every
+// lookup and intake stays far inside a Worker's CPU budget, and seeding 1,300 demo cases takes seconds;
+// 100,000 (the Workers maximum, used for staff passwords) would make each cost five times as much.
+const RECEIPT_HASH_ITERATIONS = 20_000;
 const RECEIPT_SALT = "cunma/receipt/v1";
 const INTAKE_SALT = "cunma/idempotency-key/v1";
 const encoder = new TextEncoder();
@@ -197,6 +199,20 @@ export async function intakeKey(idempotencyKey: string): Promise<IntakeKey> {
     hash: hex(bytes.slice(0, 32)),
     seal: (receipt) => digits(BigInt(receipt) + pad),
     unseal: (sealed) => digits(BigInt(sealed) - pad),
+  };
+}
+
+/**
+ * What a row stored before migration 0006 keeps instead of its plain receipt and Idempotency-Key (used by
+ * the worker and by scripts/seed.ts, which hash such rows on their first run).
+ * @example await legacyReceiptValues({ receipt: "1234567890123452", key: "5f0c…" }) // { receiptHash, idempotencyHash, receiptSealed }
+ */
+export async function legacyReceiptValues(row: { receipt: string; key: string | null }) {
+  const key = row.key === null ? null : await intakeKey(row.key);
+  return {
+    receiptHash: await receiptHash(row.receipt),
+    idempotencyHash: key?.hash ?? null,
+    receiptSealed: key?.seal(row.receipt) ?? null,
   };
 }
 

@@ -2,17 +2,24 @@
 -- schema/report.ts), and the Idempotency-Key only as its hash with the receipt sealed under it, so a
 -- faithful retry still gets its receipt back. Cases staff file on a villager's behalf name who filed them.
 --
--- SQLite cannot drop the NOT NULL of `receipt`, and D1 cannot compute PBKDF2, so the table is rebuilt:
--- every row is copied with its id (report_events, meeting_questions and merged_into keep pointing at the
--- same rows), the old plain receipt and key move to legacy_receipt / legacy_idempotency_key, and the old
--- table is dropped only once its rows are in the new one. Nothing is lost. The worker (on its first
+-- SQLite cannot drop the NOT NULL of `receipt`, and D1 cannot compute PBKDF2, so the table is rebuilt,
+-- all in the migration's one transaction: the rows are first copied aside to reports_0005, then `reports`
+-- is created anew and every row copied back with its id (report_events, meeting_questions and merged_into
+-- keep pointing at the same rows), the old plain receipt and key moved to legacy_receipt /
+-- legacy_idempotency_key. Only then is the copy dropped. Nothing is lost. The worker (before its first
 -- receipt lookup or intake) and `npm run seed` then hash each legacy row and clear its plain columns
--- (worker/src/reports/queries.ts, upgradeLegacyRows). PRAGMA defer_foreign_keys lets the rows referencing
--- reports wait until the end of the migration's transaction, when the new table has the same ids (D1 docs:
--- "Define foreign keys").
+-- (upgradeLegacyRows in worker/src/reports/queries.ts, upgradeLegacyReceipts in scripts/seed.ts).
+--
+-- D1 enforces foreign keys and cannot turn them off, but PRAGMA defer_foreign_keys lets the rows that
+-- reference reports wait until the transaction ends (D1 docs, "Define foreign keys"). The old table is
+-- dropped before the new one is filled, not renamed into place afterwards: SQLite counts the references
+-- the drop breaks and only un-counts them when rows are inserted into a table named `reports`.
 PRAGMA defer_foreign_keys = on;
 
-CREATE TABLE reports_0006 (
+CREATE TABLE reports_0005 AS SELECT * FROM reports;
+DROP TABLE reports;
+
+CREATE TABLE reports (
   id INTEGER PRIMARY KEY,
   -- receiptHash(receipt); NULL only while a row from before 0006 waits to be hashed
   receipt_hash TEXT UNIQUE CHECK (length(receipt_hash) = 64 AND receipt_hash NOT GLOB '*[^0-9a-f]*'),
@@ -63,7 +70,7 @@ CREATE TABLE reports_0006 (
   CHECK ((answer IS NULL) = (answered_on IS NULL))
 );
 
-INSERT INTO reports_0006 (
+INSERT INTO reports (
   id, village_code, kind, topic, content, contact_name, contact_phone, disclosure_id, power_item, source,
   filed_by, body_hash, state, route, queue, responsible, deadline, measures, merged_into, answer, answered_on,
   closed_on, reopened, rating, rating_comment, received_on, handling_town, legacy_receipt, legacy_idempotency_key
@@ -78,10 +85,9 @@ SELECT
   r.body_hash, r.state, r.route, r.queue, r.responsible, r.deadline, r.measures, r.merged_into, r.answer,
   r.answered_on, r.closed_on, r.reopened, r.rating, r.rating_comment, r.received_on, r.handling_town,
   r.receipt, r.idempotency_key
-FROM reports r;
+FROM reports_0005 r ORDER BY r.id;
 
-DROP TABLE reports;
-ALTER TABLE reports_0006 RENAME TO reports;
+DROP TABLE reports_0005;
 
 CREATE INDEX reports_by_village ON reports (village_code, kind, state);
 CREATE INDEX reports_by_queue ON reports (queue, state, deadline);

@@ -4,7 +4,7 @@
  */
 import {
   type CaseFigureRow,
-  intakeKey,
+  legacyReceiptValues,
   type Rating,
   type ReportInput,
   type ReportKind,
@@ -129,7 +129,7 @@ async function upgradeStatement(
   db: D1Database,
   row: { id: number; receipt: string; key: string | null },
 ): Promise<D1PreparedStatement> {
-  const values = await legacyValues(row);
+  const values = await legacyReceiptValues(row);
   return db
     .prepare(
       `UPDATE reports SET receipt_hash = ?2, idempotency_hash = ?3, receipt_sealed = ?4,
@@ -137,19 +137,6 @@ async function upgradeStatement(
         WHERE id = ?1 AND legacy_receipt IS NOT NULL`,
     )
     .bind(row.id, values.receiptHash, values.idempotencyHash, values.receiptSealed);
-}
-
-/**
- * What a legacy row's plain receipt and key become.
- * @example await legacyValues({ receipt: "1234567890123452", key: "5f0c…" }) // { receiptHash, idempotencyHash, receiptSealed }
- */
-export async function legacyValues(row: { receipt: string; key: string | null }) {
-  const key = row.key === null ? null : await intakeKey(row.key);
-  return {
-    receiptHash: await receiptHash(row.receipt),
-    idempotencyHash: key?.hash ?? null,
-    receiptSealed: key?.seal(row.receipt) ?? null,
-  };
 }
 
 /**
