@@ -144,7 +144,7 @@ export function isValidReceipt(receipt: string): boolean {
 // candidates): PBKDF2-SHA-256 from WebCrypto, with a fixed application salt, at a modest 20,000
 // iterations. One current GPU runs about 9·10^9 PBKDF2 iterations a second, so 4·10^5 guesses: finding the
 // receipt of a given case takes it some 36 years on average, finding any one of a village's hundred cases
-// some 4 months; plain SHA-256 would take seconds. A hash costs ~3 ms of CPU (measured in Node), so every
+// some 4 months; plain SHA-256 would take seconds. A hash costs 3–5 ms of CPU (measured in Node), so every
 // lookup and intake stays far inside a Worker's CPU budget, and seeding 1,300 demo cases takes seconds;
 // 100,000 (the Workers maximum, used for staff passwords) would make each cost five times as much.
 const RECEIPT_HASH_ITERATIONS = 20_000;
