@@ -34,7 +34,10 @@ async function caseFilter(db: D1Database, filter: ListFilter): Promise<CaseFilte
   return { ...filter, receiptHash: filter.receipt === null ? null : await lookupHash(db, filter.receipt) };
 }
 
-function auditReceiptSearch(db: D1Database, staff: StaffMember, found: number[]) {
+/** After a search by receipt: an audit row naming what was found (the case when exactly one). */
+async function auditReceiptSearch(db: D1Database, staff: StaffMember, filter: ListFilter, rows: { id: number }[]) {
+  if (filter.receipt === null) return;
+  const found = rows.map((r) => r.id);
   const entry = {
     action: "report_receipt_search",
     actorId: staff.id,
@@ -42,7 +45,7 @@ function auditReceiptSearch(db: D1Database, staff: StaffMember, found: number[])
     target: found.length === 1 ? `report:${found[0]}` : null,
     detail: { found: found.length },
   };
-  return runAudited(db, entry, []);
+  await runAudited(db, entry, []);
 }
 
 caseRoutes.get("/api/staff/reports", requireStaff(), listQuery, async (c) => {
@@ -51,12 +54,7 @@ caseRoutes.get("/api/staff/reports", requireStaff(), listQuery, async (c) => {
   const today = chinaDate();
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
   const rows = await scopedCases(c.env.DB, staff, await caseFilter(c.env.DB, filter));
-  if (filter.receipt !== null)
-    await auditReceiptSearch(
-      c.env.DB,
-      staff,
-      rows.map((r) => r.id),
-    );
+  await auditReceiptSearch(c.env.DB, staff, filter, rows);
   const all = rows.map((r) => shownLine(r, today));
   const overdueTotal = all.filter((l) => l.overdueDays > 0).length;
   const lines = (filter.overdue ? all.filter((l) => l.overdueDays > 0) : all).sort(queueOrder);
@@ -80,12 +78,7 @@ caseRoutes.get("/api/staff/reports.csv", requireStaff(), listQuery, async (c) =>
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
   const withContact = canSeeMisconduct(staff);
   const rows = await exportCases(c.env.DB, staff, await caseFilter(c.env.DB, filter), withContact);
-  if (filter.receipt !== null)
-    await auditReceiptSearch(
-      c.env.DB,
-      staff,
-      rows.map((r) => r.id),
-    );
+  await auditReceiptSearch(c.env.DB, staff, filter, rows);
   const lines = rows
     .map((r) => ({ ...r, line: listLine(r, today) }))
     .filter((r) => !filter.overdue || (!r.movedToTown && r.line.overdueDays > 0));
