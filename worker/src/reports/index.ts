@@ -2,7 +2,8 @@
  * 码上问 · 码上办 · 我要监督: the form pages, intake (JSON or plain HTML form), the public receipt view
  * and page, and the villager's rating. Intake is exactly-once (idempotency key + UNIQUE + one batch),
  * rate limited on a salted daily hash of the client kept apart from reports, and stores no address,
- * User-Agent or time of day.
+ * User-Agent or time of day. The receipt is the villager's secret: only its hash is stored, the public
+ * routes look it up by hash, and every rating is written to the audit log (case and rating only).
  */
 import { Hono } from "hono";
 import { chinaDate } from "../../../schema/period.ts";
