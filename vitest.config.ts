@@ -18,7 +18,8 @@ export default defineConfig(async () => {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...secrets } },
+              // MIGRATION_DB: an empty D1 for tests that replay the migrations over rows of an older schema
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...secrets }, d1Databases: ["MIGRATION_DB"] },
             }),
           ],
           test: {

@@ -119,6 +119,84 @@ export function isValidReceipt(receipt: string): boolean {
   return /^[0-9]{16}$/.test(receipt) && dammDigit(receipt) === 0;
 }
 
+// A receipt is stored only as receiptHash(receipt), like a password, so that neither a staff member nor
+// anyone holding a copy of the database can rate a villager's case. The hash must be deterministic (the
+// receipt is found through an index on it, so no per-row salt) and slow (15 random digits are only 10^15
+// candidates): PBKDF2-SHA-256 from WebCrypto, with a fixed application salt, at a modest 20,000
+// iterations. One current GPU runs about 9·10^9 PBKDF2 iterations a second, so 4·10^5 guesses: finding the
+// receipt of a given case takes it some 36 years on average, finding any one of a village's hundred cases
+// some 4 months; plain SHA-256 would take seconds. A hash costs 3–5 ms of CPU (measured in Node), so every
+// lookup and intake stays far inside a Worker's CPU budget, and seeding 1,300 demo cases takes seconds;
+// 100,000 (the Workers maximum, used for staff passwords) would make each cost five times as much.
+const RECEIPT_HASH_ITERATIONS = 20_000;
+const RECEIPT_SALT = "cunma/receipt/v1";
+const INTAKE_SALT = "cunma/idempotency-key/v1";
+const encoder = new TextEncoder();
+
+async function pbkdf2(secret: string, salt: string, bits: number): Promise<Uint8Array> {
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), "PBKDF2", false, ["deriveBits"]);
+  const derived = await crypto.subtle.deriveBits(
+    { name: "PBKDF2", hash: "SHA-256", salt: encoder.encode(salt), iterations: RECEIPT_HASH_ITERATIONS },
+    key,
+    bits,
+  );
+  return new Uint8Array(derived);
+}
+
+const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+/**
+ * What is stored of a receipt: 64 hex digits of PBKDF2-SHA-256 (see the comment above for the cost).
+ * @example await receiptHash("1234567890123452") // "5d1f…" (64 hex digits, the same every time)
+ */
+export async function receiptHash(receipt: string): Promise<string> {
+  return hex(await pbkdf2(receipt, RECEIPT_SALT, 256));
+}
+
+const RECEIPT_SPACE = 10n ** 16n;
+
+/** What intake stores of an Idempotency-Key, and how it seals the receipt for a faithful retry. */
+export interface IntakeKey {
+  /** Stored instead of the key, to find the earlier submission. */
+  hash: string;
+  /** The receipt as stored for a retry: only the holder of the key can turn it back. */
+  seal(receipt: string): string;
+  unseal(sealed: string): string;
+}
+
+/**
+ * A retry with the same Idempotency-Key must get the same receipt back, yet the receipt is not stored. So
+ * one slow PBKDF2 of the key gives both its stored hash and a 16-digit pad; the receipt is stored sealed,
+ * (receipt + pad) mod 10^16, which only someone holding the key can undo. Keys the site makes are random
+ * UUIDs; a weak key chosen by an integrator is as slow to guess as a receipt.
+ * @example const key = await intakeKey(uuid); key.unseal(key.seal(receipt)) === receipt // true
+ */
+export async function intakeKey(idempotencyKey: string): Promise<IntakeKey> {
+  const bytes = await pbkdf2(idempotencyKey, INTAKE_SALT, 384);
+  // 128 bits reduced mod 10^16: the pad's bias is below 10^-22
+  const pad = BigInt(`0x${hex(bytes.slice(32))}`) % RECEIPT_SPACE;
+  const digits = (n: bigint) => (((n % RECEIPT_SPACE) + RECEIPT_SPACE) % RECEIPT_SPACE).toString().padStart(16, "0");
+  return {
+    hash: hex(bytes.slice(0, 32)),
+    seal: (receipt) => digits(BigInt(receipt) + pad),
+    unseal: (sealed) => digits(BigInt(sealed) - pad),
+  };
+}
+
+/**
+ * What a row stored before migration 0006 keeps instead of its plain receipt and Idempotency-Key (used by
+ * the worker and by scripts/seed.ts, which hash such rows on their first run).
+ * @example await legacyReceiptValues({ receipt: "1234567890123452", key: "5f0c…" }) // { receiptHash, idempotencyHash, receiptSealed }
+ */
+export async function legacyReceiptValues(row: { receipt: string; key: string | null }) {
+  const key = row.key === null ? null : await intakeKey(row.key);
+  return {
+    receiptHash: await receiptHash(row.receipt),
+    idempotencyHash: key?.hash ?? null,
+    receiptSealed: key?.seal(row.receipt) ?? null,
+  };
+}
+
 /**
  * A receipt in four groups of four, easy to copy down or read over the phone.
  * @example formatReceipt("1234567890123456") // "1234 5678 9012 3456"
@@ -127,27 +205,51 @@ export function formatReceipt(receipt: string): string {
   return receipt.replace(/(\d{4})(?=\d)/g, "$1 ");
 }
 
-export interface CaseFigures {
-  received: number;
-  answered: number;
-  /** Median calendar days from receipt to answer over answered cases, null when none is answered. */
-  medianDays: number | null;
-  /** Cases the villager rated: the denominator of satisfaction. */
+/** Ratings given, with their denominator (the cases rated). */
+export interface RatingFigures {
   rated: number;
   satisfied: number;
   basic: number;
   unsatisfied: number;
 }
 
+export interface CaseFigures extends RatingFigures {
+  received: number;
+  answered: number;
+  /** Median calendar days from receipt to answer over answered cases, null when none is answered. */
+  medianDays: number | null;
+  /**
+   * Cases staff filed on a villager's behalf (meeting questions). Staff saw their receipts on the slip, so
+   * their ratings are counted here, apart, and never in the villagers' own rated/satisfied/… above.
+   */
+  staffFiled: RatingFigures & { received: number };
+}
+
+/** The columns case figures are computed from. */
+export interface CaseFigureRow {
+  receivedOn: string;
+  answeredOn: string | null;
+  rating: Rating | null;
+  filedByStaff: boolean;
+}
+
+const ratingFigures = (rows: readonly CaseFigureRow[]): RatingFigures => {
+  const count = (rating: Rating) => rows.filter((r) => r.rating === rating).length;
+  return {
+    rated: rows.filter((r) => r.rating !== null).length,
+    satisfied: count("satisfied"),
+    basic: count("basic"),
+    unsatisfied: count("unsatisfied"),
+  };
+};
+
 const DAY_MS = 86_400_000;
 
 /**
- * Case figures computed from report rows (dates as YYYY-MM-DD).
- * @example caseFigures([{ receivedOn: "2026-11-02", answeredOn: "2026-11-04", rating: "satisfied" }]).medianDays // 2
+ * Case figures computed from report rows (dates as YYYY-MM-DD); ratings of staff-filed cases apart.
+ * @example caseFigures([{ receivedOn: "2026-11-02", answeredOn: "2026-11-04", rating: "satisfied", filedByStaff: false }]).medianDays // 2
  */
-export function caseFigures(
-  rows: readonly { receivedOn: string; answeredOn: string | null; rating: Rating | null }[],
-): CaseFigures {
+export function caseFigures(rows: readonly CaseFigureRow[]): CaseFigures {
   const days = rows
     .filter((r) => r.answeredOn !== null)
     .map((r) => Math.round((Date.parse(r.answeredOn as string) - Date.parse(r.receivedOn)) / DAY_MS))
@@ -159,14 +261,12 @@ export function caseFigures(
       : days.length % 2 === 1
         ? (days[mid] as number)
         : ((days[mid - 1] as number) + (days[mid] as number)) / 2;
-  const count = (rating: Rating) => rows.filter((r) => r.rating === rating).length;
+  const byStaff = rows.filter((r) => r.filedByStaff);
   return {
     received: rows.length,
     answered: days.length,
     medianDays,
-    rated: rows.filter((r) => r.rating !== null).length,
-    satisfied: count("satisfied"),
-    basic: count("basic"),
-    unsatisfied: count("unsatisfied"),
+    ...ratingFigures(rows.filter((r) => !r.filedByStaff)),
+    staffFiled: { received: byStaff.length, ...ratingFigures(byStaff) },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Seeds D1: the reference data (towns, villages) on every run, and the demo disclosures when the
- * database has none. Local by default; `--remote` for the deployed database (reference data only unless
+ * database has none. Every run also hashes any report still holding a plain receipt from before
+ * migration 0006. Local by default; `--remote` for the deployed database (reference data only unless
  * `--demo` is given); `--today YYYY-MM-DD` fixes the demo date.
  *
  * @example
@@ -10,6 +11,7 @@
 import { parseArgs } from "node:util";
 import { chinaDate } from "../schema/period.ts";
 import { towns, villages } from "../schema/reference.ts";
+import { legacyReceiptValues, receiptHash } from "../schema/report.ts";
 import { type DemoCase, demoCases } from "./demo-cases.ts";
 import { type DemoDisclosure, demoDisclosures } from "./demo-data.ts";
 import { type D1Target, executeSql, query } from "./wrangler.ts";
@@ -68,20 +70,24 @@ function demoEvents(c: DemoCase): [kind: string, isPublic: boolean, body: string
   return events;
 }
 
-/** Inserts demo cases and their timelines; receipts are looked up by value, so ids need not be known. */
-export function demoCaseSql(cases: readonly DemoCase[]): string {
+/**
+ * Inserts demo cases and their timelines. Like every case, a demo case stores only its receipt's hash
+ * (schema/report.ts receiptHash); its events find it by that hash, so ids need not be known.
+ */
+export async function demoCaseSql(cases: readonly DemoCase[]): Promise<string> {
+  const hashes = await Promise.all(cases.map((c) => receiptHash(c.receipt)));
   return cases
-    .map((c) => {
+    .map((c, i) => {
+      const hash = hashes[i] as string;
       const discipline = c.kind === "misconduct";
       const route = c.stage === "received" && !discipline ? null : discipline ? "discipline" : "village";
       const state = c.stage === "handling" ? "handling" : c.stage;
       const report = [
-        c.receipt,
+        hash,
         c.village,
         c.kind,
         c.topic,
         c.content,
-        `demo-${c.receipt}`,
         "demo",
         state,
         route,
@@ -97,12 +103,33 @@ export function demoCaseSql(cases: readonly DemoCase[]): string {
       ].map(literal);
       const events = demoEvents(c).map(
         ([kind, isPublic, body, actor, on]) =>
-          `((SELECT id FROM reports WHERE receipt = ${literal(c.receipt)}), ${literal(kind)}, ${isPublic ? 1 : 0}, ${literal(body)}, ${literal(actor)}, ${literal(on)})`,
+          `((SELECT id FROM reports WHERE receipt_hash = ${literal(hash)}), ${literal(kind)}, ${isPublic ? 1 : 0}, ${literal(body)}, ${literal(actor)}, ${literal(on)})`,
       );
-      return `INSERT INTO reports (receipt, village_code, kind, topic, content, idempotency_key, body_hash, state, route, queue, responsible, deadline, measures, answer, answered_on, closed_on, rating, received_on) VALUES (${report.join(", ")});
+      return `INSERT INTO reports (receipt_hash, village_code, kind, topic, content, body_hash, state, route, queue, responsible, deadline, measures, answer, answered_on, closed_on, rating, received_on) VALUES (${report.join(", ")});
 INSERT INTO report_events (report_id, kind, public, body, actor, on_date) VALUES ${events.join(", ")};`;
     })
     .join("\n");
+}
+
+/**
+ * Hashes the reports migration 0006 copied with their plain receipt and Idempotency-Key and clears those
+ * columns (the worker does the same on its first receipt lookup or intake); returns how many.
+ * @example upgradeLegacyReceipts({ remote: true }) // 0 once every row is hashed
+ */
+export async function upgradeLegacyReceipts(target: D1Target): Promise<number> {
+  const rows = query<{ id: number; receipt: string; key: string | null }>(
+    "SELECT id, legacy_receipt AS receipt, legacy_idempotency_key AS key FROM reports WHERE legacy_receipt IS NOT NULL",
+    target,
+  );
+  if (rows.length === 0) return 0;
+  const updates = await Promise.all(
+    rows.map(async (row) => {
+      const v = await legacyReceiptValues(row);
+      return `UPDATE reports SET receipt_hash = ${literal(v.receiptHash)}, idempotency_hash = ${literal(v.idempotencyHash)}, receipt_sealed = ${literal(v.receiptSealed)}, legacy_receipt = NULL, legacy_idempotency_key = NULL WHERE id = ${row.id} AND legacy_receipt IS NOT NULL;`;
+    }),
+  );
+  executeSql(updates.join("\n"), target);
+  return rows.length;
 }
 
 /**
@@ -115,6 +142,7 @@ export async function seed(
   options: { today?: string; demo?: boolean; cases?: boolean } = {},
 ): Promise<number> {
   executeSql(referenceSql(), target);
+  await upgradeLegacyReceipts(target);
   if (options.demo === false) return 0;
   const [{ n }] = query<{ n: number }>("SELECT COUNT(*) AS n FROM disclosures", target) as [{ n: number }];
   if (n > 0) return 0;
@@ -125,8 +153,9 @@ export async function seed(
     const chain = await demoDisclosures(village, today);
     written += chain.length;
     statements.push(disclosureSql(chain));
-    if (options.cases !== false) statements.push(demoCaseSql(demoCases(village, today)));
   }
+  // all at once: hashing the receipts is the slow part, and WebCrypto spreads it over the thread pool
+  if (options.cases !== false) statements.push(await demoCaseSql(villages.flatMap((v) => demoCases(v, today))));
   executeSql(statements.join("\n"), target);
   return written;
 }

@@ -12,6 +12,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
+import { intakeKey, receiptHash } from "../schema/report.ts";
 import { startDevServer } from "./lib/dev-server.ts";
 import { query } from "./wrangler.ts";
 
@@ -155,15 +156,33 @@ try {
   );
   await restart;
 
-  const rows = query<{ receipt: string; key: string; content: string }>(
-    `SELECT receipt, idempotency_key AS key, content FROM reports WHERE idempotency_key LIKE 'soak-${run}-%'`,
+  // only hashes are stored: each submission's row is found by its key's hash, its receipt checked by hash
+  const rows = query<{ receiptHash: string; keyHash: string; content: string }>(
+    "SELECT receipt_hash AS receiptHash, idempotency_hash AS keyHash, content FROM reports WHERE idempotency_hash IS NOT NULL",
     { persistTo: server.persistTo },
   );
-  const byKey = new Map<string, { receipt: string; content: string }[]>();
-  for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+  const hashes = new Map(
+    await Promise.all(
+      submissions.map(
+        async (s) =>
+          [
+            s.key,
+            { key: (await intakeKey(s.key)).hash, receipt: s.receipt ? await receiptHash(s.receipt) : null },
+          ] as const,
+      ),
+    ),
+  );
+  const byKeyHash = new Map<string, { receiptHash: string; content: string }[]>();
+  for (const row of rows) byKeyHash.set(row.keyHash, [...(byKeyHash.get(row.keyHash) ?? []), row]);
+  const byKey = new Map(
+    submissions.flatMap((s) => {
+      const found = byKeyHash.get(hashes.get(s.key)?.key ?? "");
+      return found ? [[s.key, found] as const] : [];
+    }),
+  );
   const lost = submissions.filter((s) => !byKey.has(s.key));
   const doubled = [...byKey.values()].filter((list) => list.length > 1).length;
-  const wrongReceipt = submissions.filter((s) => byKey.get(s.key)?.[0]?.receipt !== s.receipt);
+  const wrongReceipt = submissions.filter((s) => byKey.get(s.key)?.[0]?.receiptHash !== hashes.get(s.key)?.receipt);
   const wrongContent = submissions.filter((s) => byKey.get(s.key)?.[0]?.content !== s.content);
   const beforeRestart = submissions.filter((s) => s.acknowledgedAt !== undefined && s.acknowledgedAt <= restartedAt);
   const lostAcrossRestart = beforeRestart.filter((s) => !byKey.has(s.key)).length;

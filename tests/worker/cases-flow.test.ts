@@ -103,6 +103,7 @@ describe("the full path of a question", () => {
       "report_assign",
       "report_note",
       "report_answer",
+      "report_rate",
     ]);
   });
 
@@ -379,7 +380,13 @@ describe("merge and transfer", () => {
     const res = await staffPost(botou.cookie, `/api/staff/reports/${id}/transfer`, { town: "371603101" });
     expect(res.status).toBe(200);
     expect((await staffGet(botou.cookie, `/api/staff/reports/${id}`)).status).toBe(404);
-    expect((await staffGet(secretary.cookie, `/api/staff/reports/${id}`)).status).toBe(404);
+    // the secretary saw it, so it stays in their list as 转镇里办理, with no detail (issue 10, item 13)
+    const moved = await staffGet(secretary.cookie, `/api/staff/reports/${id}`);
+    expect(moved.status).toBe(200);
+    expect(((await moved.json()) as { case: { movedToTown: boolean; townName: string } }).case).toMatchObject({
+      movedToTown: true,
+      townName: "泊头镇",
+    });
     const there = (await (await staffGet(xiawa.cookie, `/api/staff/reports/${id}`)).json()) as {
       case: { townName: string; transferred: boolean };
     };

@@ -3,11 +3,13 @@
  * 'meeting' (receipt, console), the public page shows where each stands, and the district figures
  * count meetings and items disclosed from rows.
  */
+
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { quarterOf } from "../../schema/meeting.ts";
 import { chinaDate, expectedPeriod } from "../../schema/period.ts";
 import { periodBounds } from "../../schema/publish-periods.ts";
+import { receiptHash } from "../../schema/report.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 
@@ -64,11 +66,12 @@ describe("recording a meeting", () => {
     expect(recorded.questions).toHaveLength(2);
 
     const cases = await env.DB.prepare(
-      "SELECT receipt, source, kind, state, queue, contact_name FROM reports WHERE village_code = ?1 ORDER BY id",
+      "SELECT id, receipt_hash, source, kind, state, queue, contact_name FROM reports WHERE village_code = ?1 ORDER BY id",
     )
       .bind(village)
       .all<{
-        receipt: string;
+        id: number;
+        receipt_hash: string;
         source: string;
         kind: string;
         state: string;
@@ -79,7 +82,10 @@ describe("recording a meeting", () => {
       ["meeting", "question", "received", "village"],
       ["meeting", "request", "received", "village"],
     ]);
-    expect(cases.results.map((r) => r.receipt)).toEqual(recorded.questions.map((q) => q.receipt));
+    // only the receipts' hashes are stored (issue 10, item 3)
+    expect(cases.results.map((r) => r.receipt_hash)).toEqual(
+      await Promise.all(recorded.questions.map((q) => receiptHash(q.receipt))),
+    );
 
     // the villager follows it by receipt like any case
     const byReceipt = await SELF.fetch(`${TEST_ORIGIN}/api/reports/${recorded.questions[0]?.receipt}`);
@@ -93,9 +99,11 @@ describe("recording a meeting", () => {
         headers: staffHeaders(inspector.cookie),
       })
     ).json()) as {
-      cases: { receipt: string }[];
+      cases: { id: number; filedByStaff: boolean }[];
     };
-    expect(list.cases.map((c) => c.receipt).sort()).toEqual(recorded.questions.map((q) => q.receipt).sort());
+    // listed, marked as filed by staff, and never with the receipt, which only the slip showed
+    expect(list.cases.map((c) => [c.id, c.filedByStaff])).toEqual(cases.results.map((r) => [r.id, true]));
+    for (const q of recorded.questions) expect(JSON.stringify(list)).not.toContain(q.receipt);
 
     const audit = await env.DB.prepare(
       "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'meeting_record' AND target = ?1",

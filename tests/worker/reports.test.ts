@@ -1,7 +1,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { chinaDate } from "../../schema/period.ts";
-import { formatReceipt, isValidReceipt } from "../../schema/report.ts";
+import { formatReceipt, isValidReceipt, receiptHash } from "../../schema/report.ts";
 import { admitReport, intakeLimits } from "../../worker/src/reports/rate-limit.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { addInternalNote, answerReport, countReports, reportBody } from "../fixtures/reports.ts";
@@ -51,8 +51,11 @@ async function expectError(response: Response, status: number, code?: string) {
   return body.error;
 }
 
-const row = (receipt: string) =>
-  env.DB.prepare("SELECT * FROM reports WHERE receipt = ?1").bind(receipt).first<Record<string, unknown>>();
+/** The stored row of a receipt, found by its hash: the receipt itself is never stored. */
+const row = async (receipt: string) =>
+  env.DB.prepare("SELECT * FROM reports WHERE receipt_hash = ?1")
+    .bind(await receiptHash(receipt))
+    .first<Record<string, unknown>>();
 
 describe("POST /api/villages/<code>/reports (JSON)", () => {
   it("stores a question in the village queue with its first public event and answers 201 with a receipt", async () => {

@@ -13,7 +13,6 @@ interface CaseEvent {
 }
 interface CaseDetail {
   id: number;
-  receipt: string;
   villageName: string;
   townName: string;
   kind: string;
@@ -76,7 +75,6 @@ function render(view: CaseView): void {
   const facts = $<HTMLElement>("[data-facts]");
   if (facts) {
     facts.replaceChildren();
-    fact(facts, "cases.field.receipt", c.receipt.replace(/(\d{4})(?=\d)/g, "$1 "));
     fact(facts, "cases.field.village", `${c.townName} ${c.villageName}`);
     fact(facts, "cases.field.kind", `${tr(`reports.kind.${c.kind}`)} · ${tr(`reports.topic.${c.topic}`)}`);
     fact(facts, "cases.field.state", tr(`reports.state.${c.state}`) + (c.reopened ? ` · ${tr("cases.reopened")}` : ""));

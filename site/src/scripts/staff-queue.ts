@@ -6,7 +6,6 @@ import { api, el, overdueBadge, showFailure, toLoginIfNeeded, tr } from "./staff
 
 interface CaseLine {
   id: number;
-  receipt: string;
   villageName: string;
   townName: string;
   kind: string;

@@ -13,24 +13,55 @@ import { type CaseRow, caseById } from "./queries.ts";
 const villageRoutes = new Set(["village", "neighbours"]);
 
 /**
- * Whether `staff` may open `row` (the same rule the list queries apply in SQL).
- * @example canSeeCase(secretary, misconductCase) // false
+ * How much of a case `staff` may see (the same rule the list queries apply in SQL): all of it, only that
+ * the town took it over ("moved": a secretary's village case on the township or discipline route or
+ * transferred, identical whichever way it went), or nothing (it answers like a case that does not exist).
+ * @example caseAccess(secretary, questionRoutedToDiscipline) // "moved"
  */
-export function canSeeCase(staff: StaffMember, row: CaseRow): boolean {
-  if (row.kind === "misconduct" || row.queue === "discipline") {
-    if (!canSeeMisconduct(staff)) return false;
+export function caseAccess(staff: StaffMember, row: CaseRow): "full" | "moved" | "none" {
+  if (staff.role === "village_secretary") {
+    if (row.kind === "misconduct" || !canSeeVillage(staff, row.village)) return "none";
+    const moved = row.queue === "discipline" || row.route === "township" || row.transferred;
+    return moved ? "moved" : "full";
   }
-  if (staff.role === "village_secretary") return !row.transferred && canSeeVillage(staff, row.village);
-  return canSeeTown(staff, row.town);
+  if (row.kind === "misconduct" || row.queue === "discipline") {
+    if (!canSeeMisconduct(staff)) return "none";
+  }
+  return canSeeTown(staff, row.town) ? "full" : "none";
 }
 
 /**
- * The case `id` if `staff` may see it; otherwise the same 404 as a case that does not exist.
+ * Whether `staff` may see all of `row`.
+ * @example canSeeCase(secretary, misconductCase) // false
+ */
+export function canSeeCase(staff: StaffMember, row: CaseRow): boolean {
+  return caseAccess(staff, row) === "full";
+}
+
+/**
+ * The case `id` and how much of it `staff` may see; a case they may not see at all is the same 404 as a
+ * case that does not exist.
+ * @example const { row, access } = await openCase(env.DB, secretary, 12);
+ */
+export async function openCase(
+  db: D1Database,
+  staff: StaffMember,
+  id: number,
+): Promise<{ row: CaseRow; access: "full" | "moved" }> {
+  const row = await caseById(db, id);
+  const access = row ? caseAccess(staff, row) : "none";
+  if (!row || access === "none") throw new ApiError(404, "not_found", t("cases.error.notFound"));
+  return { row, access };
+}
+
+/**
+ * The case `id` if `staff` may see all of it; a case the town took over from a secretary is a 403 (the
+ * same whichever way it went), anything else they may not see a 404.
  * @example const row = await loadCase(env.DB, staff, 12);
  */
 export async function loadCase(db: D1Database, staff: StaffMember, id: number): Promise<CaseRow> {
-  const row = await caseById(db, id);
-  if (!row || !canSeeCase(staff, row)) throw new ApiError(404, "not_found", t("cases.error.notFound"));
+  const { row, access } = await openCase(db, staff, id);
+  if (access === "moved") throw new ApiError(403, "moved_to_town", t("cases.error.movedToTown"));
   return row;
 }
 

@@ -15,7 +15,7 @@ import { ApiError } from "../errors.ts";
 import { sameOriginOnly } from "../staff/csrf.ts";
 import { requireStaff, type StaffEnv } from "../staff/session.ts";
 import { canSeeCase, loadCase, refusal } from "./access.ts";
-import { type CaseRow, caseById, eventStatement, guardedUpdate, isStateConflict } from "./queries.ts";
+import { type CaseRow, caseById, eventStatement, everOnDiscipline, guardedUpdate, isStateConflict } from "./queries.ts";
 import { actionBody, caseIdParam, fieldError } from "./schema.ts";
 import { caseView } from "./view.ts";
 
@@ -70,6 +70,9 @@ caseActions.post("/api/staff/reports/:id/triage", ...guard, actionBody("triage")
   const row = await caseFor(c, c.req.valid("param").id, "triage");
   if (row.kind === "misconduct" && route !== "discipline")
     throw fieldError("route", "cases.error.field.routeMisconduct");
+  // what went to discipline never comes back to the village's own cadres (they only ever see "转镇里办理")
+  if ((route === "village" || route === "neighbours") && (await everOnDiscipline(c.env.DB, row.id)))
+    throw fieldError("route", "cases.error.field.routeFromDiscipline");
   const today = chinaDate();
   const actor = c.get("staff").username;
   const db = c.env.DB;

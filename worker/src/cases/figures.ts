@@ -1,16 +1,19 @@
 /**
  * The staff figures, computed from case rows: received, closed, answered (and on time), overdue still
- * open, median days to answer, and the ratings behind satisfaction with their denominator.
+ * open, median days to answer, and the ratings behind satisfaction with their denominator; the ratings of
+ * cases staff filed on a villager's behalf apart, with their own.
  */
 import { currentDeadline, overdueDays, type StaffFigures } from "../../../schema/case.ts";
 import { caseFigures } from "../../../schema/report.ts";
 import type { FigureRow } from "./queries.ts";
 
 /**
- * @example staffFigures([{ village, town, kind: "question", state: "closed", deadline: null, receivedOn: "2026-11-02", answeredOn: "2026-11-03", rating: "satisfied" }], "2026-11-29").answeredOnTime // 1
+ * @example staffFigures([{ village, town, kind: "question", state: "closed", deadline: null, receivedOn: "2026-11-02", answeredOn: "2026-11-03", rating: "satisfied", filedByStaff: false, movedToTown: false }], "2026-11-29").answeredOnTime // 1
  */
 export function staffFigures(rows: readonly FigureRow[], today: string): StaffFigures {
-  const onTime = rows.filter(
+  // a case the town took over from a secretary's village counts as received, nothing more
+  const own = rows.filter((r) => !r.movedToTown);
+  const onTime = own.filter(
     (r) =>
       r.answeredOn !== null &&
       r.answeredOn <=
@@ -18,9 +21,9 @@ export function staffFigures(rows: readonly FigureRow[], today: string): StaffFi
   );
   return {
     ...caseFigures(rows),
-    closed: rows.filter((r) => r.state === "closed").length,
+    closed: own.filter((r) => r.state === "closed").length,
     answeredOnTime: onTime.length,
-    overdue: rows.filter((r) => overdueDays(r, today) > 0).length,
+    overdue: own.filter((r) => overdueDays(r, today) > 0).length,
   };
 }
 

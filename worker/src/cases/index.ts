@@ -11,25 +11,51 @@ import type { StaffMember } from "../../../schema/staff.ts";
 import { type StringKey, t } from "../../../site/src/i18n/index.ts";
 import { runAudited } from "../audit/queries.ts";
 import { ApiError } from "../errors.ts";
+import { lookupHash } from "../reports/queries.ts";
 import { canSeeMisconduct, canSeeTown } from "../staff/scope.ts";
 import { requireStaff, type StaffEnv } from "../staff/session.ts";
-import { loadCase } from "./access.ts";
+import { loadCase, openCase } from "./access.ts";
 import { caseActions } from "./actions.ts";
 import { autoCloseDays, closeUnratedCases } from "./auto-close.ts";
 import { csvResponse, csvText } from "./csv.ts";
 import { figuresBy, staffFigures } from "./figures.ts";
-import { contactStatement, exportCases, figureRows, scopedCases } from "./queries.ts";
-import { caseIdParam, figuresQuery, listQuery } from "./schema.ts";
-import { caseView, listLine, queueOrder } from "./view.ts";
+import { type CaseFilter, contactStatement, exportCases, figureRows, scopedCases } from "./queries.ts";
+import { caseIdParam, figuresQuery, type ListFilter, listQuery } from "./schema.ts";
+import { caseView, listLine, movedView, queueOrder, shownLine } from "./view.ts";
 
 export const caseRoutes = new Hono<StaffEnv>();
 const PER_PAGE = 50;
 
+/**
+ * The SQL filter of a list or export. A receipt a villager read out is hashed here (it never reaches D1
+ * or any answer) and the search is audited with what it found, never the receipt.
+ */
+async function caseFilter(db: D1Database, filter: ListFilter): Promise<CaseFilter> {
+  return { ...filter, receiptHash: filter.receipt === null ? null : await lookupHash(db, filter.receipt) };
+}
+
+/** After a search by receipt: an audit row naming what was found (the case when exactly one). */
+async function auditReceiptSearch(db: D1Database, staff: StaffMember, filter: ListFilter, rows: { id: number }[]) {
+  if (filter.receipt === null) return;
+  const found = rows.map((r) => r.id);
+  const entry = {
+    action: "report_receipt_search",
+    actorId: staff.id,
+    actor: staff.username,
+    target: found.length === 1 ? `report:${found[0]}` : null,
+    detail: { found: found.length },
+  };
+  await runAudited(db, entry, []);
+}
+
 caseRoutes.get("/api/staff/reports", requireStaff(), listQuery, async (c) => {
   const filter = c.req.valid("query");
+  const staff = c.get("staff");
   const today = chinaDate();
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
-  const all = (await scopedCases(c.env.DB, c.get("staff"), filter)).map((r) => listLine(r, today));
+  const rows = await scopedCases(c.env.DB, staff, await caseFilter(c.env.DB, filter));
+  await auditReceiptSearch(c.env.DB, staff, filter, rows);
+  const all = rows.map((r) => shownLine(r, today));
   const overdueTotal = all.filter((l) => l.overdueDays > 0).length;
   const lines = (filter.overdue ? all.filter((l) => l.overdueDays > 0) : all).sort(queueOrder);
   const pages = Math.max(1, Math.ceil(lines.length / PER_PAGE));
@@ -51,13 +77,14 @@ caseRoutes.get("/api/staff/reports.csv", requireStaff(), listQuery, async (c) =>
   const today = chinaDate();
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
   const withContact = canSeeMisconduct(staff);
-  const rows = await exportCases(c.env.DB, staff, filter, withContact);
+  const rows = await exportCases(c.env.DB, staff, await caseFilter(c.env.DB, filter), withContact);
+  await auditReceiptSearch(c.env.DB, staff, filter, rows);
   const lines = rows
     .map((r) => ({ ...r, line: listLine(r, today) }))
-    .filter((r) => !filter.overdue || r.line.overdueDays > 0);
+    .filter((r) => !filter.overdue || (!r.movedToTown && r.line.overdueDays > 0));
+  // no receipt column: a receipt is the villager's secret, never shown to staff
   const header: StringKey[] = [
     "cases.field.id",
-    "cases.field.receipt",
     "cases.field.town",
     "cases.field.village",
     "cases.field.kind",
@@ -75,26 +102,30 @@ caseRoutes.get("/api/staff/reports.csv", requireStaff(), listQuery, async (c) =>
     "cases.field.content",
     ...(withContact ? (["cases.field.contactName", "cases.field.contactPhone"] as const) : []),
   ];
-  const body = lines.map(({ line, ...r }) => [
-    r.id,
-    r.receipt,
-    line.townName,
-    line.villageName,
-    t(`reports.kind.${r.kind}`),
-    t(`reports.topic.${r.topic}`),
-    t(`reports.state.${r.state}`),
-    t(`cases.route.${r.route ?? "none"}`),
-    r.receivedOn,
-    line.deadline,
-    line.overdueDays,
-    r.responsible,
-    r.measures,
-    r.answeredOn,
-    r.closedOn,
-    r.rating ? t(`reports.rating.${r.rating}`) : null,
-    r.content,
-    ...(withContact ? [r.contactName, r.contactPhone] : []),
-  ]);
+  const moved = t("cases.list.movedToTown");
+  const body = lines.map(({ line, ...r }) =>
+    r.movedToTown
+      ? [r.id, line.townName, line.villageName, t(`reports.kind.${r.kind}`), null, moved, null, r.receivedOn]
+      : [
+          r.id,
+          line.townName,
+          line.villageName,
+          t(`reports.kind.${r.kind}`),
+          t(`reports.topic.${r.topic}`),
+          t(`reports.state.${r.state}`),
+          t(`cases.route.${r.route ?? "none"}`),
+          r.receivedOn,
+          line.deadline,
+          line.overdueDays,
+          r.responsible,
+          r.measures,
+          r.answeredOn,
+          r.closedOn,
+          r.rating ? t(`reports.rating.${r.rating}`) : null,
+          r.content,
+          ...(withContact ? [r.contactName, r.contactPhone] : []),
+        ],
+  );
   const misconduct = lines.filter((r) => r.kind === "misconduct").map((r) => r.id);
   const contacts = lines.filter((r) => r.contactName !== null || r.contactPhone !== null).map((r) => r.id);
   await runAudited(
@@ -171,6 +202,10 @@ caseRoutes.get("/api/staff/figures.csv", requireStaff(), figuresQuery, async (c)
     "reports.rating.satisfied",
     "reports.rating.basic",
     "reports.rating.unsatisfied",
+    "cases.figures.staffFiledReceived",
+    "cases.figures.staffFiledSatisfied",
+    "cases.figures.staffFiledBasic",
+    "cases.figures.staffFiledUnsatisfied",
   ] as const;
   const line = (name: string, f: StaffFigures) => [
     name,
@@ -183,6 +218,10 @@ caseRoutes.get("/api/staff/figures.csv", requireStaff(), figuresQuery, async (c)
     f.satisfied,
     f.basic,
     f.unsatisfied,
+    f.staffFiled.received,
+    f.staffFiled.satisfied,
+    f.staffFiled.basic,
+    f.staffFiled.unsatisfied,
   ];
   const rows = [...figures.groups.map((g) => line(g.name, g.figures)), line(t("cases.figures.total"), figures.total)];
   await runAudited(
@@ -208,7 +247,9 @@ caseRoutes.get("/api/staff/reports/:id", requireStaff(), caseIdParam, async (c) 
   const staff = c.get("staff");
   const today = chinaDate();
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
-  const row = await loadCase(c.env.DB, staff, c.req.valid("param").id);
+  const { row, access } = await openCase(c.env.DB, staff, c.req.valid("param").id);
+  c.header("Cache-Control", "no-store");
+  if (access === "moved") return c.json(movedView(row));
   if (row.kind === "misconduct") {
     await runAudited(
       c.env.DB,
@@ -216,7 +257,6 @@ caseRoutes.get("/api/staff/reports/:id", requireStaff(), caseIdParam, async (c) 
       [],
     );
   }
-  c.header("Cache-Control", "no-store");
   return c.json(await caseView(c.env.DB, staff, row, today));
 });
 

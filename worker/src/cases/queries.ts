@@ -4,14 +4,20 @@
  * comes first and sets an impossible state when the case is no longer in an allowed one, so the CHECK
  * constraint aborts the whole batch: nothing half-written, and the handler answers 409.
  */
-import type { Rating, ReportKind, ReportRoute, ReportState, ReportTopic } from "../../../schema/report.ts";
+import type {
+  CaseFigureRow,
+  Rating,
+  ReportKind,
+  ReportRoute,
+  ReportState,
+  ReportTopic,
+} from "../../../schema/report.ts";
 import type { StaffMember } from "../../../schema/staff.ts";
 import type { ListFilter } from "./schema.ts";
 
 /** One case as staff see it in full (contact details are read separately). */
 export interface CaseRow {
   id: number;
-  receipt: string;
   village: string;
   /** The town handling the case: the village's own unless transferred. */
   town: string;
@@ -24,6 +30,8 @@ export interface CaseRow {
   power: string | null;
   disclosure: number | null;
   source: string;
+  /** Filed by a staff member on a villager's behalf: staff saw its receipt, its ratings count apart. */
+  filedByStaff: boolean;
   state: ReportState;
   route: ReportRoute | null;
   queue: "village" | "discipline";
@@ -40,11 +48,13 @@ export interface CaseRow {
   receivedOn: string;
 }
 
-/** A line of the case list: no contact, and no content for misconduct reports. */
+/**
+ * A line of the case list: no contact, and no content for misconduct reports. `movedToTown`: a village
+ * case the town took over, which a secretary sees only as "转镇里办理" (the caller strips the rest).
+ */
 export type CaseListRow = Pick<
   CaseRow,
   | "id"
-  | "receipt"
   | "village"
   | "town"
   | "kind"
@@ -59,26 +69,38 @@ export type CaseListRow = Pick<
   | "reopened"
   | "rating"
   | "receivedOn"
-> & { snippet: string | null };
+  | "filedByStaff"
+> & { snippet: string | null; movedToTown: boolean };
 
 const TOWN = "COALESCE(r.handling_town, v.town_code)";
 
-// ?1 role, ?2 scope. A secretary sees their village's village-queue cases that stayed in its town.
+// ?1 role, ?2 scope. A secretary sees every question and request of their village, never a misconduct
+// report; those the town took over (see MOVED) only as "转镇里办理".
 const SCOPE = `(?1 = 'district_admin'
   OR (?1 = 'town_inspector' AND ${TOWN} = ?2)
-  OR (?1 = 'village_secretary' AND r.village_code = ?2 AND r.queue = 'village' AND r.kind <> 'misconduct'
-      AND r.handling_town IS NULL))`;
+  OR (?1 = 'village_secretary' AND r.village_code = ?2 AND r.kind <> 'misconduct'))`;
 
+// A village case the town took over, by the township or the discipline route or a transfer: for a
+// secretary it stays in the list, with no detail, identical whichever way it went, so no count shifts.
+const MOVED = `(?1 = 'village_secretary'
+  AND (r.queue = 'discipline' OR r.route IS 'township' OR r.handling_town IS NOT NULL))`;
+
+// The town a member may filter by: a secretary's cases are their village's town's, wherever one went.
+const SEEN_TOWN = `CASE WHEN ?1 = 'village_secretary' THEN v.town_code ELSE ${TOWN} END`;
+
+// ?3 state: a moved case matches only "all" and "open", whatever its real state, so a filter cannot
+// tell how far the town has got with it. ?7 the hash of a receipt read out by a villager.
 const FILTER = `${SCOPE}
-  AND (?3 IS NULL OR (?3 = 'open' AND r.state <> 'closed') OR r.state = ?3)
+  AND (?3 IS NULL OR (?3 = 'open' AND (${MOVED} OR r.state <> 'closed')) OR (NOT ${MOVED} AND r.state = ?3))
   AND (?4 IS NULL OR r.kind = ?4)
   AND (?5 IS NULL OR r.village_code = ?5)
-  AND (?6 IS NULL OR ${TOWN} = ?6)`;
+  AND (?6 IS NULL OR ${SEEN_TOWN} = ?6)
+  AND (?7 IS NULL OR r.receipt_hash = ?7)`;
 
-const LIST_COLUMNS = `r.id, r.receipt, r.village_code AS village, ${TOWN} AS town, r.kind, r.topic, r.state, r.route,
+const LIST_COLUMNS = `r.id, r.village_code AS village, ${SEEN_TOWN} AS town, r.kind, r.topic, r.state, r.route,
   r.responsible, r.deadline, r.merged_into AS mergedInto, r.answered_on AS answeredOn, r.closed_on AS closedOn,
-  r.reopened, r.rating, r.received_on AS receivedOn,
-  CASE WHEN r.kind = 'misconduct' THEN NULL ELSE substr(r.content, 1, 60) END AS snippet`;
+  r.reopened, r.rating, r.received_on AS receivedOn, r.filed_by IS NOT NULL AS filedByStaff, ${MOVED} AS movedToTown,
+  CASE WHEN r.kind = 'misconduct' OR ${MOVED} THEN NULL ELSE substr(r.content, 1, 60) END AS snippet`;
 
 type Raw<T> = { [K in keyof T]: T[K] extends boolean ? number : T[K] };
 
@@ -86,50 +108,63 @@ type Raw<T> = { [K in keyof T]: T[K] extends boolean ? number : T[K] };
  * Every case in the member's scope matching the filter (overdue is computed by the caller in working days).
  * @example await scopedCases(env.DB, inspector, { state: "open", kind: null, village: null, town: null })
  */
-export async function scopedCases(
-  db: D1Database,
-  staff: StaffMember,
-  filter: Pick<ListFilter, "state" | "kind" | "village" | "town">,
-): Promise<CaseListRow[]> {
+export async function scopedCases(db: D1Database, staff: StaffMember, filter: CaseFilter): Promise<CaseListRow[]> {
   const { results } = await db
     .prepare(`SELECT ${LIST_COLUMNS} FROM reports r JOIN villages v ON v.code = r.village_code WHERE ${FILTER}`)
-    .bind(staff.role, staff.scope, filter.state, filter.kind, filter.village, filter.town)
+    .bind(...filterValues(staff, filter))
     .all<Raw<CaseListRow>>();
-  return results.map((r) => ({ ...r, reopened: r.reopened === 1 }));
+  return results.map(listRow);
 }
 
-/** The rows behind the staff figures, in the member's scope (merged duplicates left out). */
-export interface FigureRow {
+/** The list and export filter, with the hash of a receipt searched for (null: any). */
+export type CaseFilter = Pick<ListFilter, "state" | "kind" | "village" | "town"> & { receiptHash: string | null };
+
+const filterValues = (staff: StaffMember, f: CaseFilter) =>
+  [staff.role, staff.scope, f.state, f.kind, f.village, f.town, f.receiptHash] as const;
+
+const listRow = <T extends Raw<CaseListRow>>(r: T) => ({
+  ...r,
+  reopened: r.reopened === 1,
+  filedByStaff: r.filedByStaff === 1,
+  movedToTown: r.movedToTown === 1,
+});
+
+/**
+ * The rows behind the staff figures, in the member's scope (merged duplicates left out). A case the town
+ * took over from a secretary's village comes with its progress blanked in SQL (no answer, no rating) and
+ * `movedToTown`, so it counts as received and nothing else.
+ */
+export interface FigureRow extends CaseFigureRow {
   village: string;
   town: string;
   kind: ReportKind;
   state: ReportState;
   deadline: string | null;
-  receivedOn: string;
-  answeredOn: string | null;
-  rating: Rating | null;
+  movedToTown: boolean;
 }
 
 /**
- * @example caseFigures(await figureRows(env.DB, admin, null))
+ * @example staffFigures(await figureRows(env.DB, admin, null), today)
  */
 export async function figureRows(db: D1Database, staff: StaffMember, town: string | null): Promise<FigureRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT r.village_code AS village, ${TOWN} AS town, r.kind, r.state, r.deadline, r.received_on AS receivedOn,
-              r.answered_on AS answeredOn, r.rating
+      `SELECT r.village_code AS village, ${SEEN_TOWN} AS town, r.kind, r.state, r.deadline,
+              r.received_on AS receivedOn, CASE WHEN ${MOVED} THEN NULL ELSE r.answered_on END AS answeredOn,
+              CASE WHEN ${MOVED} THEN NULL ELSE r.rating END AS rating, r.filed_by IS NOT NULL AS filedByStaff,
+              ${MOVED} AS movedToTown
          FROM reports r JOIN villages v ON v.code = r.village_code
         WHERE ${FILTER} AND r.merged_into IS NULL`,
     )
-    .bind(staff.role, staff.scope, null, null, null, town)
-    .all<FigureRow>();
-  return results;
+    .bind(...filterValues(staff, { state: null, kind: null, village: null, town, receiptHash: null }))
+    .all<Raw<FigureRow>>();
+  return results.map((r) => ({ ...r, filedByStaff: r.filedByStaff === 1, movedToTown: r.movedToTown === 1 }));
 }
 
-const CASE_COLUMNS = `r.id, r.receipt, r.village_code AS village, ${TOWN} AS town, v.town_code AS villageTown,
+const CASE_COLUMNS = `r.id, r.village_code AS village, ${TOWN} AS town, v.town_code AS villageTown,
   r.handling_town IS NOT NULL AS transferred, r.kind, r.topic, r.content,
   (r.contact_name IS NOT NULL OR r.contact_phone IS NOT NULL) AS hasContact, r.power_item AS power,
-  r.disclosure_id AS disclosure, r.source, r.state, r.route, r.queue, r.responsible, r.deadline, r.measures,
+  r.disclosure_id AS disclosure, r.source, r.filed_by IS NOT NULL AS filedByStaff, r.state, r.route, r.queue, r.responsible, r.deadline, r.measures,
   r.merged_into AS mergedInto, r.answer, r.answered_on AS answeredOn, r.closed_on AS closedOn, r.reopened,
   r.rating, r.rating_comment AS ratingComment, r.received_on AS receivedOn`;
 
@@ -143,7 +178,13 @@ export async function caseById(db: D1Database, id: number): Promise<CaseRow | nu
     .bind(id)
     .first<Raw<CaseRow>>();
   if (!row) return null;
-  return { ...row, transferred: row.transferred === 1, hasContact: row.hasContact === 1, reopened: row.reopened === 1 };
+  return {
+    ...row,
+    transferred: row.transferred === 1,
+    hasContact: row.hasContact === 1,
+    reopened: row.reopened === 1,
+    filedByStaff: row.filedByStaff === 1,
+  };
 }
 
 /**
@@ -265,17 +306,33 @@ export type ExportRow = CaseListRow & {
 export async function exportCases(
   db: D1Database,
   staff: StaffMember,
-  filter: Pick<ListFilter, "state" | "kind" | "village" | "town">,
+  filter: CaseFilter,
   withContact: boolean,
 ): Promise<ExportRow[]> {
   const { results } = await db
     .prepare(
       `SELECT ${LIST_COLUMNS}, r.content, r.measures,
-              CASE WHEN ?7 = 1 THEN r.contact_name END AS contactName,
-              CASE WHEN ?7 = 1 THEN r.contact_phone END AS contactPhone
+              CASE WHEN ?8 = 1 THEN r.contact_name END AS contactName,
+              CASE WHEN ?8 = 1 THEN r.contact_phone END AS contactPhone
          FROM reports r JOIN villages v ON v.code = r.village_code WHERE ${FILTER} ORDER BY r.id`,
     )
-    .bind(staff.role, staff.scope, filter.state, filter.kind, filter.village, filter.town, withContact ? 1 : 0)
+    .bind(...filterValues(staff, filter), withContact ? 1 : 0)
     .all<Raw<ExportRow>>();
-  return results.map((r) => ({ ...r, reopened: r.reopened === 1 }));
+  return results.map(listRow);
+}
+
+/**
+ * Whether a case was ever on the discipline route (now, or triaged there before): such a case never goes
+ * back to the village's cadres.
+ * @example await everOnDiscipline(env.DB, 12) // true
+ */
+export async function everOnDiscipline(db: D1Database, id: number): Promise<boolean> {
+  const row = await db
+    .prepare(
+      `SELECT 1 AS yes FROM reports r WHERE r.id = ?1 AND (r.queue = 'discipline' OR EXISTS (
+         SELECT 1 FROM report_events e WHERE e.report_id = r.id AND e.kind = 'triaged' AND e.body = 'discipline'))`,
+    )
+    .bind(id)
+    .first();
+  return row !== null;
 }

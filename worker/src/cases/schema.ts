@@ -7,7 +7,7 @@ import { validator } from "hono/validator";
 import { z } from "zod";
 import { ANSWER_MAX, ANSWER_MIN, MEASURES_MAX, NOTE_MAX, RESPONSIBLE_MAX } from "../../../schema/case.ts";
 import { townByCode, villageByCode } from "../../../schema/reference.ts";
-import { reportKinds, reportRoutes, reportStates } from "../../../schema/report.ts";
+import { isValidReceipt, normalizeReceipt, reportKinds, reportRoutes, reportStates } from "../../../schema/report.ts";
 import { HIDDEN_TEXT, hasLoneSurrogate, safeText } from "../../../schema/text.ts";
 import { type StringKey, t } from "../../../site/src/i18n/index.ts";
 import { ApiError } from "../errors.ts";
@@ -40,10 +40,18 @@ export const listQuery = validator("query", (query: Record<string, string | stri
         .optional(),
       overdue: flag,
       page: z.coerce.number().int().min(1).max(100_000).optional(),
+      receipt: z.string().max(64).optional(),
     })
     .safeParse(query);
   if (!parsed.success) throw new ApiError(400, "invalid_query", t("cases.error.query"));
   const { state, kind, village, town, overdue, page } = parsed.data;
+  // a receipt a villager reads out: spaces, dashes, full-width digits allowed; a wrong check digit is a 400
+  const receipt = parsed.data.receipt ? normalizeReceipt(parsed.data.receipt) : null;
+  if (receipt !== null && !isValidReceipt(receipt)) {
+    throw new ApiError(400, "bad_receipt", t("reports.error.receiptFormat"), {
+      receipt: t("reports.error.receiptFormat"),
+    });
+  }
   const filter: ListFilter = {
     state: state || null,
     kind: kind || null,
@@ -51,6 +59,7 @@ export const listQuery = validator("query", (query: Record<string, string | stri
     town: town || null,
     overdue,
     page: page ?? 1,
+    receipt,
   };
   return filter;
 });
@@ -61,6 +70,8 @@ export interface ListFilter {
   town: string | null;
   overdue: boolean;
   page: number;
+  /** A receipt to find the case of (normalized, check digit valid); only its hash reaches D1. */
+  receipt: string | null;
 }
 
 /** The figures' scope: a town to break down by village, else the member's whole scope. */

@@ -14,6 +14,26 @@ const names = (village: string, town: string) => ({
   townName: townByCode(town)?.name ?? town,
 });
 
+/**
+ * What a secretary sees of a village case the town took over: that it was moved ("转镇里办理"), and only
+ * what they saw before (its number, kind and date), identical for the township and discipline routes and
+ * a transfer. Nothing of the town's handling: no state, route, deadline, content, responsible or answer.
+ * @example movedLine(row) // { id: 12, village, kind: "question", receivedOn, movedToTown: true, … }
+ */
+export function movedLine(row: Pick<CaseRow, "id" | "village" | "kind" | "receivedOn">) {
+  const village = villageByCode(row.village);
+  return {
+    id: row.id,
+    village: row.village,
+    ...names(row.village, village?.town ?? ""),
+    kind: row.kind,
+    receivedOn: row.receivedOn,
+    movedToTown: true as const,
+    overdueDays: 0,
+  };
+}
+export type MovedLine = ReturnType<typeof movedLine>;
+
 /** A list line with its names, the deadline that counts and its overdue working days. */
 export function listLine(row: CaseListRow, today: string) {
   const facts = { kind: row.kind, state: row.state, receivedOn: row.receivedOn, deadline: row.deadline };
@@ -27,20 +47,38 @@ export function listLine(row: CaseListRow, today: string) {
 export type CaseLine = ReturnType<typeof listLine>;
 
 /**
+ * The line a member sees: a secretary gets {@link movedLine} for a case the town took over.
+ * @example rows.map((r) => shownLine(r, today))
+ */
+export function shownLine(row: CaseListRow, today: string): CaseLine | MovedLine {
+  return row.movedToTown ? movedLine(row) : listLine(row, today);
+}
+
+/**
  * Overdue first (most overdue on top), then cases reopened after an "unsatisfied" rating, then open
- * cases by deadline, then closed ones, newest first.
+ * cases by deadline, then cases moved to the town (a secretary's), then closed ones, newest first.
  * @example lines.sort(queueOrder)
  */
-export function queueOrder(a: CaseLine, b: CaseLine): number {
-  const open = (l: CaseLine) => (l.state === "closed" ? 1 : 0);
-  const raised = (l: CaseLine) => (l.reopened && l.state !== "closed" && l.state !== "answered" ? 0 : 1);
+export function queueOrder(a: CaseLine | MovedLine, b: CaseLine | MovedLine): number {
+  const rank = (l: CaseLine | MovedLine) => (l.movedToTown ? 1 : l.state === "closed" ? 2 : 0);
+  const raised = (l: CaseLine | MovedLine) =>
+    rank(l) === 0 && (l as CaseLine).reopened && (l as CaseLine).state !== "answered" ? 0 : 1;
   return (
     b.overdueDays - a.overdueDays ||
     raised(a) - raised(b) ||
-    open(a) - open(b) ||
-    (open(a) === 0 ? a.deadline.localeCompare(b.deadline) : b.id - a.id) ||
+    rank(a) - rank(b) ||
+    (rank(a) === 0 ? (a as CaseLine).deadline.localeCompare((b as CaseLine).deadline) : b.id - a.id) ||
     a.id - b.id
   );
+}
+
+/**
+ * The case page's data for a case the town took over from a secretary's village: the line, no events,
+ * no actions.
+ * @example return c.json(movedView(row));
+ */
+export function movedView(row: CaseRow) {
+  return { case: movedLine(row), events: [], actions: [] };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * 一季一晒 阳光报告会. A secretary (or the district admin) records a village's quarterly meeting:
  * POST /api/staff/meetings with 述 (disclosure ids), 询 (questions, each stored as a case with source
- * 'meeting' through the intake's own statements, so it gets a receipt and enters the console, where
+ * 'meeting', filed by the recording member, through the intake's own statements, so it gets a receipt
+ * (shown once, in this route's answer, for the slip) and enters the console, where
  * 定 is given), and 评 (tallies, also settable later via POST /api/staff/meetings/<id>/ratings). All of it
  * lands in one batch with its audit row, or nothing does. The public page is /v/<code>/meetings/<YYYY-Qn>/.
  */
@@ -9,7 +10,7 @@ import { Hono } from "hono";
 import { type MeetingInput, quarterOf } from "../../../schema/meeting.ts";
 import { chinaDate, periodLabel } from "../../../schema/period.ts";
 import { villageByCode } from "../../../schema/reference.ts";
-import { newReceipt } from "../../../schema/report.ts";
+import { newReceipt, receiptHash } from "../../../schema/report.ts";
 import type { StaffMember } from "../../../schema/staff.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { sha256Hex } from "../audit/chain.ts";
@@ -78,22 +79,22 @@ meetingRoutes.post("/api/staff/meetings", requireStaff(), meetingBody, async (c)
         const bodyHash = await sha256Hex(
           JSON.stringify([input.village, q.kind, q.topic, q.content, null, null, null, null]),
         );
-        return { receipt: newReceipt(), input: report, bodyHash };
+        const receipt = newReceipt();
+        return { receipt, hash: await receiptHash(receipt), input: report, bodyHash };
       }),
     );
     const statements = [
       ...meetingStatements(c.env.DB, input, staff.username, new Date().toISOString()),
       ...questions.flatMap((q) => [
         ...reportStatements(c.env.DB, {
-          receipt: q.receipt,
+          receiptHash: q.hash,
           village: input.village,
           input: q.input,
-          idempotencyKey: crypto.randomUUID(),
           bodyHash: q.bodyHash,
           receivedOn: today,
-          source: "meeting",
+          filedBy: staff.username,
         }),
-        linkQuestion(c.env.DB, input.village, input.quarter, q.receipt),
+        linkQuestion(c.env.DB, input.village, input.quarter, q.hash),
       ]),
       await recordAudit(c.env.DB, {
         action: "meeting_record",
@@ -109,13 +110,16 @@ meetingRoutes.post("/api/staff/meetings", requireStaff(), meetingBody, async (c)
       if (isConflict(err, /UNIQUE constraint failed: meetings\./)) {
         throw new ApiError(409, "conflict", t("meetings.error.duplicate", { quarter: periodLabel(input.quarter) }));
       }
-      if (attempt < 5 && isConflict(err, /UNIQUE constraint failed: (audit_log|reports\.receipt)/)) continue;
+      if (attempt < 5 && isConflict(err, /UNIQUE constraint failed: (audit_log|reports\.receipt_hash)/)) continue;
       throw err;
     }
     const meeting = (await meetingOf(c.env.DB, input.village, input.quarter)) as NonNullable<
       Awaited<ReturnType<typeof meetingOf>>
     >;
     const url = `/v/${input.village}/meetings/${input.quarter}/`;
+    // The receipts go on the slips handed to the villagers who asked. This answer is the only time any
+    // staff member sees them: only their hashes are stored, and no later read shows them. Because staff
+    // saw them, these cases are marked filed_by and their ratings are counted apart in every figure.
     return c.json(
       { ...meeting, questions: questions.map((q) => ({ receipt: q.receipt, url: `/r/${q.receipt}` })), url },
       201,

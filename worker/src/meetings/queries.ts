@@ -65,15 +65,22 @@ export function meetingStatements(
 }
 
 /**
- * Links the case with `receipt` to the meeting of a village's quarter (after the case's own statements).
- * @example linkQuestion(env.DB, "371603104201", "2026-Q3", receipt)
+ * Links the case with the receipt hash `receiptHash` to the meeting of a village's quarter (after the
+ * case's own statements).
+ * @example linkQuestion(env.DB, "371603104201", "2026-Q3", await receiptHash(receipt))
  */
-export function linkQuestion(db: D1Database, village: string, quarter: string, receipt: string): D1PreparedStatement {
+export function linkQuestion(
+  db: D1Database,
+  village: string,
+  quarter: string,
+  receiptHash: string,
+): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO meeting_questions (meeting_id, report_id) VALUES (${MEETING_ID}, (SELECT id FROM reports WHERE receipt = ?3))`,
+      `INSERT INTO meeting_questions (meeting_id, report_id)
+       VALUES (${MEETING_ID}, (SELECT id FROM reports WHERE receipt_hash = ?3))`,
     )
-    .bind(village, quarter, receipt);
+    .bind(village, quarter, receiptHash);
 }
 
 /**
@@ -131,7 +138,6 @@ export interface ReportedDisclosure {
 
 export interface MeetingQuestionRow {
   id: number;
-  receipt: string;
   kind: "question" | "request";
   topic: string;
   content: string;
@@ -158,7 +164,7 @@ export async function meetingDetail(
       .bind(id),
     db
       .prepare(
-        `SELECT r.id, r.receipt, r.kind, r.topic, r.content, r.state, r.deadline, r.answer, r.answered_on AS answeredOn
+        `SELECT r.id, r.kind, r.topic, r.content, r.state, r.deadline, r.answer, r.answered_on AS answeredOn
            FROM meeting_questions AS q JOIN reports AS r ON r.id = q.report_id
           WHERE q.meeting_id = ?1 AND r.kind <> 'misconduct' ORDER BY r.id`,
       )

@@ -2,22 +2,37 @@
  * 码上问 · 码上办 · 我要监督: the form pages, intake (JSON or plain HTML form), the public receipt view
  * and page, and the villager's rating. Intake is exactly-once (idempotency key + UNIQUE + one batch),
  * rate limited apart from reports (see rate-limit.ts), and stores no address, User-Agent or time of day.
+ * The receipt is the villager's secret: only its hash is stored, the public routes look it up by hash,
+ * and every rating is written to the audit log (case and rating only).
  */
 import { Hono } from "hono";
 import { chinaDate } from "../../../schema/period.ts";
 import {
+  intakeKey,
   isValidReceipt,
   kindPaths,
   newReceipt,
   normalizeReceipt,
   type ReportInput,
   type ReportKind,
+  receiptHash,
   reportKinds,
 } from "../../../schema/report.ts";
 import { t } from "../../../site/src/i18n/index.ts";
+import { runAudited } from "../audit/queries.ts";
+import { isStateConflict } from "../cases/queries.ts";
 import { ApiError } from "../errors.ts";
 import { notFoundPage } from "../pages/not-found.ts";
-import { disclosureOfVillage, insertReport, publicReport, rateReport, reportByKey } from "./queries.ts";
+import {
+  disclosureOfVillage,
+  insertReport,
+  lookupHash,
+  publicReport,
+  ratingStatements,
+  ratingTarget,
+  reportByKey,
+  upgradeLegacyRows,
+} from "./queries.ts";
 import { admitReport, clientOf, intakeLimits, RateLimited, receiptGuard } from "./rate-limit.ts";
 import { type FormFill, fillForm, fillReceiptPage } from "./render.ts";
 import {
@@ -78,15 +93,19 @@ const bodyHash = (village: string, input: ReportInput) =>
     ]),
   );
 
-/** Stores the submission once; returns its receipt (the earlier one for a faithful retry). */
+/**
+ * Stores the submission once; returns its receipt (the earlier one for a faithful retry). Only hashes are
+ * stored: the receipt's, and the key's with the receipt sealed under it, so the retry can be answered.
+ */
 async function intake(env: Env, request: Request, village: string, submission: ReportSubmission): Promise<string> {
   const input = submission.input as ReportInput;
   const hash = await bodyHash(village, input);
-  const key = submission.key ?? crypto.randomUUID();
-  const earlier = await reportByKey(env.DB, key);
+  await upgradeLegacyRows(env.DB);
+  const key = await intakeKey(submission.key ?? crypto.randomUUID());
+  const earlier = await reportByKey(env.DB, key.hash);
   if (earlier) {
     if (earlier.bodyHash !== hash) throw new ApiError(409, "idempotency_conflict", t("reports.error.conflict"));
-    return earlier.receipt;
+    return key.unseal(earlier.receiptSealed);
   }
   if (input.disclosure !== undefined && !(await disclosureOfVillage(env.DB, input.disclosure, village))) {
     throw new ApiError(422, "invalid", t("reports.error.invalid"), { disclosure: t("reports.error.field.disclosure") });
@@ -96,21 +115,21 @@ async function intake(env: Env, request: Request, village: string, submission: R
     const receipt = newReceipt();
     try {
       await insertReport(env.DB, {
-        receipt,
+        receiptHash: await receiptHash(receipt),
         village,
         input,
-        idempotencyKey: key,
+        intake: { idempotencyHash: key.hash, receiptSealed: key.seal(receipt) },
         bodyHash: hash,
         receivedOn: chinaDate(),
       });
       return receipt;
     } catch (error) {
       // the same key raced in from a concurrent retry, or (once in 10^15) the receipt was taken
-      const raced = await reportByKey(env.DB, key);
+      const raced = await reportByKey(env.DB, key.hash);
       if (raced || attempt >= 2) await admission.release();
       if (raced) {
         if (raced.bodyHash !== hash) throw new ApiError(409, "idempotency_conflict", t("reports.error.conflict"));
-        return raced.receipt;
+        return key.unseal(raced.receiptSealed);
       }
       if (attempt >= 2) throw error;
     }
@@ -151,7 +170,7 @@ reports.get("/api/reports/:receipt", receiptParam, async (c) => {
   }
   const guard = await receiptGuard(c.env, c.req.raw);
   if (guard.refused) return c.json(guard.refused.body(), 429, { "Retry-After": String(guard.refused.retryAfter) });
-  const report = await publicReport(c.env.DB, receipt);
+  const report = await publicReport(c.env.DB, { receipt, hash: await lookupHash(c.env.DB, receipt) });
   if (!report) {
     await guard.miss();
     throw new ApiError(404, "not_found", t("reports.error.receiptUnknown"));
@@ -170,19 +189,32 @@ reports.post("/api/reports/:receipt/rating", receiptParam, ratingBody, async (c)
   }
   const guard = await receiptGuard(c.env, c.req.raw);
   if (guard.refused) return c.json(guard.refused.body(), 429, { "Retry-After": String(guard.refused.retryAfter) });
-  if (!(await rateReport(c.env.DB, receipt, rating, chinaDate()))) {
-    const known = await publicReport(c.env.DB, receipt);
-    if (!known) {
-      await guard.miss();
-      throw new ApiError(404, "not_found", t("reports.error.receiptUnknown"));
-    }
-    throw new ApiError(409, "not_answered", t("reports.error.notAnswered"));
+  const hash = await lookupHash(c.env.DB, receipt);
+  const target = await ratingTarget(c.env.DB, hash);
+  if (!target) {
+    await guard.miss();
+    throw new ApiError(404, "not_found", t("reports.error.receiptUnknown"));
+  }
+  const notAnswered = new ApiError(409, "not_answered", t("reports.error.notAnswered"));
+  if (target.state !== "answered") throw notAnswered;
+  // the audit row names the case and the rating, never the receipt or anything about the client
+  const entry = {
+    action: "report_rate",
+    actorId: null,
+    actor: "villager",
+    target: `report:${target.id}`,
+    detail: { rating: rating.rating, filedByStaff: target.filedByStaff === 1 },
+  };
+  try {
+    await runAudited(c.env.DB, entry, ratingStatements(c.env.DB, target.id, rating, chinaDate()));
+  } catch (error) {
+    if (isStateConflict(error)) throw notAnswered;
+    throw error;
   }
   if (rating.format === "form" && !(c.req.header("accept") ?? "").includes("application/json")) {
     return c.redirect(`/r/${receipt}`, 303);
   }
-  const report = await publicReport(c.env.DB, receipt);
-  return c.json(report);
+  return c.json(await publicReport(c.env.DB, { receipt, hash }));
 });
 
 // The receipt page: /r/ (lookup), /r/?receipt=… (the lookup form, JS off), /r/<receipt>.
@@ -199,7 +231,9 @@ reports.get("/r/:receipt", receiptParam, async (c) => {
   const guard = await receiptGuard(c.env, c.req.raw);
   const [asset, report] = await Promise.all([
     c.env.ASSETS.fetch(new URL("/r/", c.req.url)),
-    valid && !guard.refused ? publicReport(c.env.DB, receipt) : Promise.resolve(null),
+    valid && !guard.refused
+      ? lookupHash(c.env.DB, receipt).then((hash) => publicReport(c.env.DB, { receipt, hash }))
+      : Promise.resolve(null),
   ]);
   if (guard.refused) {
     const retry = { "Retry-After": String(guard.refused.retryAfter) };

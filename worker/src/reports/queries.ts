@@ -1,21 +1,34 @@
-/** D1 reads and writes of villagers' reports and their public timeline (rate limits: rate-limit.ts). */
-import type { Rating, ReportInput, ReportKind, ReportState, ReportTopic } from "../../../schema/report.ts";
+/**
+ * D1 reads and writes of villagers' reports and their public timeline (rate limits: rate-limit.ts). Receipts
+ * are never stored: rows are found by receiptHash(receipt) (schema/report.ts).
+ */
+import {
+  type CaseFigureRow,
+  legacyReceiptValues,
+  type Rating,
+  type ReportInput,
+  type ReportKind,
+  type ReportState,
+  type ReportTopic,
+  receiptHash,
+} from "../../../schema/report.ts";
 
 export interface NewReport {
-  receipt: string;
+  receiptHash: string;
   village: string;
   input: ReportInput;
-  idempotencyKey: string;
+  /** From intakeKey(): the key's hash and the sealed receipt, for a faithful retry. Absent for staff-filed cases. */
+  intake?: { idempotencyHash: string; receiptSealed: string };
   bodyHash: string;
   receivedOn: string;
-  /** Where the case came from: the web form (default) or a 阳光报告会 (a question raised at the meeting). */
-  source?: "web" | "meeting";
+  /** The staff member who filed it at a 阳光报告会 on a villager's behalf (source 'meeting'). */
+  filedBy?: string;
 }
 
 /**
  * Stores a report and its first public event in one batch: both or neither.
  * Misconduct goes straight to the discipline queue; questions and requests to the village queue.
- * @example await insertReport(env.DB, { receipt, village, input, idempotencyKey, bodyHash, receivedOn: "2026-11-29" })
+ * @example await insertReport(env.DB, { receiptHash, village, input, intake, bodyHash, receivedOn: "2026-11-29" })
  */
 export async function insertReport(db: D1Database, report: NewReport): Promise<void> {
   await db.batch(reportStatements(db, report));
@@ -32,12 +45,13 @@ export function reportStatements(db: D1Database, report: NewReport): D1PreparedS
   return [
     db
       .prepare(
-        `INSERT INTO reports (receipt, village_code, kind, topic, content, contact_name, contact_phone, disclosure_id,
-                              power_item, source, idempotency_key, body_hash, state, route, queue, received_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?15, ?10, ?11, 'received', ?12, ?13, ?14)`,
+        `INSERT INTO reports (receipt_hash, village_code, kind, topic, content, contact_name, contact_phone,
+                              disclosure_id, power_item, source, filed_by, idempotency_hash, receipt_sealed,
+                              body_hash, state, route, queue, received_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'received', ?15, ?16, ?17)`,
       )
       .bind(
-        report.receipt,
+        report.receiptHash,
         report.village,
         input.kind,
         input.topic,
@@ -46,31 +60,83 @@ export function reportStatements(db: D1Database, report: NewReport): D1PreparedS
         input.contact?.phone ?? null,
         input.disclosure ?? null,
         input.power ?? null,
-        report.idempotencyKey,
+        report.filedBy ? "meeting" : "web",
+        report.filedBy ?? null,
+        report.intake?.idempotencyHash ?? null,
+        report.intake?.receiptSealed ?? null,
         report.bodyHash,
         discipline ? "discipline" : null,
         discipline ? "discipline" : "village",
         report.receivedOn,
-        report.source ?? "web",
       ),
     db
       .prepare(
         `INSERT INTO report_events (report_id, kind, public, body, actor, on_date)
-         VALUES ((SELECT id FROM reports WHERE receipt = ?1), 'received', 1, NULL, 'villager', ?2)`,
+         VALUES ((SELECT id FROM reports WHERE receipt_hash = ?1), 'received', 1, NULL, 'villager', ?2)`,
       )
-      .bind(report.receipt, report.receivedOn),
+      .bind(report.receiptHash, report.receivedOn),
   ];
 }
 
 /**
- * The receipt and body hash already stored under an idempotency key, if any.
- * @example const earlier = await reportByKey(env.DB, "5f0c…");
+ * The sealed receipt and body hash stored under an idempotency key's hash, if any.
+ * @example const earlier = await reportByKey(env.DB, (await intakeKey(key)).hash);
  */
-export function reportByKey(db: D1Database, key: string): Promise<{ receipt: string; bodyHash: string } | null> {
+export function reportByKey(
+  db: D1Database,
+  idempotencyHash: string,
+): Promise<{ receiptSealed: string; bodyHash: string } | null> {
   return db
-    .prepare("SELECT receipt, body_hash AS bodyHash FROM reports WHERE idempotency_key = ?1")
-    .bind(key)
-    .first<{ receipt: string; bodyHash: string }>();
+    .prepare("SELECT receipt_sealed AS receiptSealed, body_hash AS bodyHash FROM reports WHERE idempotency_hash = ?1")
+    .bind(idempotencyHash)
+    .first<{ receiptSealed: string; bodyHash: string }>();
+}
+
+/** Whether this isolate has already seen that no row from before migration 0006 is left to hash. */
+let legacyDone = false;
+
+/**
+ * Hashes the rows migration 0006 copied with their plain receipt and key, and clears those columns: the
+ * receipt becomes receipt_hash, the key becomes idempotency_hash with the receipt sealed under it. Run
+ * before any receipt lookup or intake (and by `npm run seed`); once none is left it costs nothing more in
+ * this isolate, since no new row can ever be a legacy one. Concurrent runs write the same values.
+ * @example await upgradeLegacyRows(env.DB) // 0 once every row is hashed
+ */
+export async function upgradeLegacyRows(db: D1Database): Promise<number> {
+  if (legacyDone) return 0;
+  let upgraded = 0;
+  for (;;) {
+    const { results } = await db
+      .prepare(
+        `SELECT id, legacy_receipt AS receipt, legacy_idempotency_key AS key FROM reports
+          WHERE legacy_receipt IS NOT NULL LIMIT 20`,
+      )
+      .all<{ id: number; receipt: string; key: string | null }>();
+    if (results.length === 0) break;
+    const statements = await Promise.all(results.map(async (row) => upgradeStatement(db, row)));
+    await db.batch(statements);
+    upgraded += results.length;
+  }
+  legacyDone = true;
+  return upgraded;
+}
+
+/**
+ * The UPDATE that hashes one legacy row.
+ * @example await db.batch([await upgradeStatement(db, { id: 3, receipt, key })]);
+ */
+async function upgradeStatement(
+  db: D1Database,
+  row: { id: number; receipt: string; key: string | null },
+): Promise<D1PreparedStatement> {
+  const values = await legacyReceiptValues(row);
+  return db
+    .prepare(
+      `UPDATE reports SET receipt_hash = ?2, idempotency_hash = ?3, receipt_sealed = ?4,
+              legacy_receipt = NULL, legacy_idempotency_key = NULL
+        WHERE id = ?1 AND legacy_receipt IS NOT NULL`,
+    )
+    .bind(row.id, values.receiptHash, values.idempotencyHash, values.receiptSealed);
 }
 
 /**
@@ -108,7 +174,6 @@ export interface PublicReport {
 }
 
 interface PublicRow {
-  receipt: string;
   village_code: string;
   kind: ReportKind;
   topic: ReportTopic;
@@ -122,29 +187,42 @@ interface PublicRow {
 }
 
 /**
- * What anyone holding the receipt may see: never contact details, internal notes or staff names.
- * Known and unknown receipts run the same two statements, so both answer at the same speed.
- * @example const report = await publicReport(env.DB, "1234567890123456");
+ * The hash a receipt is looked up by, after hashing any row still waiting from before migration 0006.
+ * @example const hash = await lookupHash(env.DB, "1234567890123452");
  */
-export async function publicReport(db: D1Database, receipt: string): Promise<PublicReport | null> {
+export async function lookupHash(db: D1Database, receipt: string): Promise<string> {
+  await upgradeLegacyRows(db);
+  return receiptHash(receipt);
+}
+
+/**
+ * What anyone holding the receipt may see: never contact details, internal notes or staff names. The row
+ * is found by the receipt's hash; the receipt itself is only echoed back to the one who sent it.
+ * Known and unknown receipts run the same two statements, so both answer at the same speed.
+ * @example const report = await publicReport(env.DB, { receipt, hash: await lookupHash(env.DB, receipt) });
+ */
+export async function publicReport(
+  db: D1Database,
+  lookup: { receipt: string; hash: string },
+): Promise<PublicReport | null> {
   const [reportRows, eventRows] = await db.batch([
     db
       .prepare(
-        `SELECT receipt, village_code, kind, topic, content, state, received_on, deadline, answer, answered_on, rating
-           FROM reports WHERE receipt = ?1`,
+        `SELECT village_code, kind, topic, content, state, received_on, deadline, answer, answered_on, rating
+           FROM reports WHERE receipt_hash = ?1`,
       )
-      .bind(receipt),
+      .bind(lookup.hash),
     db
       .prepare(
         `SELECT kind, on_date AS "on", body FROM report_events
-          WHERE report_id = (SELECT id FROM reports WHERE receipt = ?1) AND public = 1 ORDER BY id`,
+          WHERE report_id = (SELECT id FROM reports WHERE receipt_hash = ?1) AND public = 1 ORDER BY id`,
       )
-      .bind(receipt),
+      .bind(lookup.hash),
   ]);
   const row = reportRows?.results[0] as PublicRow | undefined;
   if (!row) return null;
   return {
-    receipt: row.receipt,
+    receipt: lookup.receipt,
     village: row.village_code,
     kind: row.kind,
     topic: row.topic,
@@ -160,42 +238,56 @@ export async function publicReport(db: D1Database, receipt: string): Promise<Pub
 }
 
 /**
- * The villager rates an answered case. Satisfied or basic closes it; a first "unsatisfied" reopens it
- * and raises it to the town (a discipline case stays with the discipline inspectors); a second closes it.
- * Returns false when the case was not waiting for a rating.
- * @example await rateReport(env.DB, receipt, { rating: "satisfied" }, "2026-11-29") // true
+ * The case a rating is for: its id, state and whether staff filed it; null for an unknown receipt.
+ * @example const target = await ratingTarget(env.DB, hash);
  */
-export async function rateReport(
+export function ratingTarget(
   db: D1Database,
-  receipt: string,
+  hash: string,
+): Promise<{ id: number; state: ReportState; filedByStaff: number } | null> {
+  return db
+    .prepare("SELECT id, state, filed_by IS NOT NULL AS filedByStaff FROM reports WHERE receipt_hash = ?1")
+    .bind(hash)
+    .first<{ id: number; state: ReportState; filedByStaff: number }>();
+}
+
+/**
+ * The villager's rating of an answered case, for one batch with its audit row. Satisfied or basic closes
+ * it; a first "unsatisfied" reopens it and raises it to the town (a discipline case stays with the
+ * discipline inspectors); a second closes it. When the case is no longer waiting for a rating the UPDATE
+ * writes an impossible state, so the CHECK constraint aborts the whole batch, audit row included.
+ * @example await runAudited(env.DB, entry, ratingStatements(env.DB, 12, { rating: "satisfied" }, "2026-11-29"));
+ */
+export function ratingStatements(
+  db: D1Database,
+  id: number,
   rating: { rating: Rating; comment?: string | undefined },
   today: string,
-): Promise<boolean> {
+): D1PreparedStatement[] {
   const reopens = "?2 = 'unsatisfied' AND reopened = 0";
   const event = (kind: string, condition: string, body: string | null) =>
     db
       .prepare(
         `INSERT INTO report_events (report_id, kind, public, body, actor, on_date)
-         SELECT id, ?3, 1, ?4, 'villager', ?5 FROM reports WHERE receipt = ?1 AND state = 'answered' AND ${condition}`,
+         SELECT id, ?3, 1, ?4, 'villager', ?5 FROM reports WHERE id = ?1 AND state = 'answered' AND ${condition}`,
       )
-      .bind(receipt, rating.rating, kind, body, today);
+      .bind(id, rating.rating, kind, body, today);
   // events first: they read the state the update is about to change, all inside one transaction
-  const results = await db.batch([
+  return [
     event("rated", "1", rating.rating),
     event("reopened", reopens, null),
     event("closed", `NOT (${reopens})`, null),
     db
       .prepare(
         `UPDATE reports SET rating = ?2, rating_comment = ?3,
-                state = CASE WHEN ${reopens} THEN 'handling' ELSE 'closed' END,
+                state = CASE WHEN state <> 'answered' THEN 'conflict' WHEN ${reopens} THEN 'handling' ELSE 'closed' END,
                 closed_on = CASE WHEN ${reopens} THEN NULL ELSE ?4 END,
                 route = CASE WHEN ${reopens} AND route IS NOT 'discipline' THEN 'township' ELSE route END,
                 reopened = CASE WHEN ?2 = 'unsatisfied' THEN 1 ELSE reopened END
-          WHERE receipt = ?1 AND state = 'answered'`,
+          WHERE id = ?1`,
       )
-      .bind(receipt, rating.rating, rating.comment ?? null, today),
-  ]);
-  return (results.at(-1)?.meta.changes ?? 0) === 1;
+      .bind(id, rating.rating, rating.comment ?? null, today),
+  ];
 }
 
 /**
@@ -203,16 +295,13 @@ export async function rateReport(
  * the village page can single one out.
  * @example caseFigures(await villageCaseRows(env.DB, "371603104201"))
  */
-export async function villageCaseRows(
-  db: D1Database,
-  village: string,
-): Promise<{ receivedOn: string; answeredOn: string | null; rating: Rating | null }[]> {
+export async function villageCaseRows(db: D1Database, village: string): Promise<CaseFigureRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT received_on AS receivedOn, answered_on AS answeredOn, rating FROM reports
-        WHERE village_code = ?1 AND kind <> 'misconduct' AND merged_into IS NULL`,
+      `SELECT received_on AS receivedOn, answered_on AS answeredOn, rating, filed_by IS NOT NULL AS filedByStaff
+         FROM reports WHERE village_code = ?1 AND kind <> 'misconduct' AND merged_into IS NULL`,
     )
     .bind(village)
-    .all<{ receivedOn: string; answeredOn: string | null; rating: Rating | null }>();
-  return results;
+    .all<Omit<CaseFigureRow, "filedByStaff"> & { filedByStaff: number }>();
+  return results.map((r) => ({ ...r, filedByStaff: r.filedByStaff === 1 }));
 }

@@ -197,7 +197,8 @@ export function fillReceiptPage(asset: Response, report: PublicReport | null, me
 
 /**
  * A village's live case figures (questions and requests; misconduct is never counted on the village
- * page), each computed from rows, satisfaction with its denominator.
+ * page), each computed from rows, satisfaction with its denominator. Ratings of cases staff registered at
+ * a meeting on a villager's behalf are given apart, with their own denominator: staff saw their receipts.
  * @example casesFragment(await villageCaseRows(db, code)) // "收到 3 件 · 已答复 2 件 · …"
  */
 export function casesFragment(rows: Parameters<typeof caseFigures>[0]): string {
@@ -214,5 +215,6 @@ export function casesFragment(rows: Parameters<typeof caseFigures>[0]): string {
           basic: f.basic,
           unsatisfied: f.unsatisfied,
         }),
+    ...(f.staffFiled.received === 0 ? [] : [t("reports.village.staffFiled", { ...f.staffFiled })]),
   ].join(" · ");
 }
