@@ -20,7 +20,7 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "worker",
-            include: ["tests/worker/**/*.test.ts"],
+            include: ["tests/worker/**/*.test.ts", "tests/security/**/*.test.ts"],
             setupFiles: ["tests/worker/setup.ts"],
           },
         },
