@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { newCheckpointKey } from "./schema/checkpoint.ts";
 
 /**
  * Three projects: `worker` runs inside workerd against a real D1 built from schema/migrations;
@@ -7,6 +8,8 @@ import { defineConfig } from "vitest/config";
  */
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("schema/migrations");
+  // a fresh test-only signing key each run; the worker reads it as the CHECKPOINT_KEY secret
+  const checkpointKey = await newCheckpointKey();
   return {
     test: {
       reporters: ["default", "./tests/fixtures/summary-reporter.ts"],
@@ -15,7 +18,7 @@ export default defineConfig(async () => {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations, CHECKPOINT_KEY: checkpointKey } },
             }),
           ],
           test: {
