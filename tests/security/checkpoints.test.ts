@@ -15,6 +15,7 @@ import {
 } from "../../schema/checkpoint.ts";
 import { verifyAudit } from "../../worker/src/audit/queries.ts";
 import { makeCheckpoint } from "../../worker/src/checkpoints/make.ts";
+import { villageHeads } from "../../worker/src/checkpoints/queries.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 import { rewriteAndRehash, truncateVillage } from "../fixtures/tamper.ts";
@@ -217,16 +218,14 @@ const body = ({ signature: _, ...rest }: Checkpoint) => rest;
 async function signedNow(): Promise<Checkpoint> {
   const latest = (await getJson("/api/checkpoints/latest")).body;
   const { privateKey, publicKey } = await checkpointKey(env.CHECKPOINT_KEY as string);
-  const { results } = await env.DB.prepare(
-    "SELECT village_code AS village, MAX(seq) AS length, hash AS head FROM disclosures GROUP BY village_code",
-  ).all<{ village: string; length: number; head: string }>();
+  const heads = await villageHeads(env.DB);
   const audit = await verifyAudit(env.DB);
   return signCheckpoint(
     {
       ...body(latest),
       time: nextMinute().toISOString(),
       audit: { length: audit.length, head: audit.head },
-      villages: Object.fromEntries(results.map((r) => [r.village, { length: r.length, head: r.head }])),
+      villages: Object.fromEntries(heads),
       publicKey,
     },
     privateKey,

@@ -19,7 +19,7 @@ import { canonicalJson } from "../../../schema/disclosure.ts";
 import { district } from "../../../schema/reference.ts";
 import { chainRows } from "../disclosures/queries.ts";
 import { auditChain, auditTip } from "./audit-head.ts";
-import { hashesAt, insertCheckpoint, latestCheckpoint, villageHeads } from "./queries.ts";
+import { hashesAt, insertCheckpoint, latestCheckpoint, latestCheckpointTime, villageHeads } from "./queries.ts";
 
 /** At most one checkpoint a minute. */
 export const CHECKPOINT_INTERVAL_MS = 60_000;
@@ -68,8 +68,9 @@ const sameHeads = (a: CheckpointBody, b: Pick<CheckpointBody, "audit" | "village
 export async function makeCheckpoint(env: Env, now: Date = new Date()): Promise<Checkpoint | null> {
   if (!env.CHECKPOINT_KEY) return null;
   const notAfter = new Date(now.getTime() - CHECKPOINT_INTERVAL_MS).toISOString();
-  const latest = await latestCheckpoint(env.DB);
-  if (latest && latest.time > notAfter) return null;
+  const latestTime = await latestCheckpointTime(env.DB);
+  if (latestTime && latestTime > notAfter) return null;
+  const latest = latestTime ? await latestCheckpoint(env.DB) : null;
   const [heads, tip] = await Promise.all([villageHeads(env.DB), auditTip(env.DB)]);
   const villages = Object.fromEntries([...heads].sort(([a], [b]) => (a < b ? -1 : 1)));
   if (latest && sameHeads(latest, { audit: tip, villages })) return null;

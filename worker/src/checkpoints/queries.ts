@@ -35,6 +35,12 @@ export async function latestCheckpoint(db: D1Database): Promise<Checkpoint | nul
   return parse(await db.prepare("SELECT body FROM checkpoints ORDER BY time DESC LIMIT 1").first<{ body: string }>());
 }
 
+/** When the newest checkpoint was made, or null (cheap: the time alone). @example await latestCheckpointTime(env.DB) */
+export async function latestCheckpointTime(db: D1Database): Promise<string | null> {
+  const row = await db.prepare("SELECT time FROM checkpoints ORDER BY time DESC LIMIT 1").first<{ time: string }>();
+  return row?.time ?? null;
+}
+
 /**
  * Checkpoints made before `before` (ISO time; all when null), newest first.
  * @example await checkpointsBefore(env.DB, "2026-12-01T00:00:00.000Z", 10)
