@@ -212,6 +212,32 @@ describe("a chain shortened or rewritten is caught against an earlier checkpoint
   });
 });
 
+describe("POST /api/checkpoints/verify with hostile bodies", () => {
+  it("caps what it reads, chunked or not (413), and refuses what is not a JSON object (400), never a 5xx", async () => {
+    const huge = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 40; i++) controller.enqueue(new TextEncoder().encode(`"${"x".repeat(16_384)}",`));
+        controller.close();
+      },
+    });
+    const chunked = await SELF.fetch(`${TEST_ORIGIN}/api/checkpoints/verify`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: huge,
+      duplex: "half",
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    for (const junk of ["{", "[]", "null", '"x"']) {
+      const res = await SELF.fetch(`${TEST_ORIGIN}/api/checkpoints/verify`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: junk,
+      });
+      expect(res.status, junk).toBe(400);
+    }
+  });
+});
+
 const body = ({ signature: _, ...rest }: Checkpoint) => rest;
 
 /** The chains as they stand now, signed with the deployment's key (whatever the maker would refuse). */
