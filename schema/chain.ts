@@ -39,11 +39,54 @@ export interface ChainResult {
   brokenAt?: { seq: number; id: number; reason: ChainBreak };
 }
 
+/** The columns of a row that hold its content (everything but its id and its place in the chain). */
+export type ContentColumns = Omit<ChainRow, "id" | "seq" | "prev_hash" | "hash">;
+
+/**
+ * Text as D1 keeps it: stored as UTF-8, so a lone surrogate comes back as U+FFFD. (JSON.stringify already
+ * escapes lone surrogates, so a table's JSON keeps them exactly.)
+ */
+const asStored = (text: string) => text.toWellFormed();
+
+/**
+ * The columns that store `content`, each field picked by name so nothing else can reach a row or its
+ * hash, with text as D1 will keep it. The inverse of {@link rowContent}.
+ * @example contentColumns(content).tables // '{"kind":"ledger","rows":[…]}'
+ */
+export function contentColumns(content: DisclosureContent): ContentColumns {
+  return {
+    village_code: asStored(content.village),
+    item_id: asStored(content.item),
+    period: asStored(content.period),
+    title: asStored(content.title),
+    content: asStored(content.content),
+    tables: content.tables === null ? null : JSON.stringify(content.tables),
+    published_by: asStored(content.publishedBy),
+    published_at: asStored(content.publishedAt),
+    corrects_id: content.corrects,
+    correction_reason: content.reason === null ? null : asStored(content.reason),
+  };
+}
+
+/**
+ * The next link of a chain: the columns to store and the hash over the content read back from exactly
+ * those columns, so what is hashed is what is stored, however the content arrived.
+ * @example const link = await chainLink(content, { seq: 0, hash: GENESIS_HASH }); // link.seq === 1
+ */
+export async function chainLink(
+  content: DisclosureContent,
+  head: { seq: number; hash: string },
+): Promise<Omit<ChainRow, "id">> {
+  const columns = contentColumns(content);
+  const stored = rowContent(columns) as DisclosureContent;
+  return { ...columns, seq: head.seq + 1, prev_hash: head.hash, hash: await disclosureHash(stored, head.hash) };
+}
+
 /**
  * The content a row's hash covers, rebuilt from its columns; null when its tables are not JSON.
  * @example await disclosureHash(rowContent(row)!, row.prev_hash) === row.hash
  */
-export function rowContent(row: ChainRow): DisclosureContent | null {
+export function rowContent(row: ContentColumns): DisclosureContent | null {
   let tables: DisclosureTables | null = null;
   if (row.tables !== null) {
     try {

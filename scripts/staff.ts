@@ -74,8 +74,11 @@ async function sealAuditSql(target: D1Target): Promise<void> {
   );
 }
 
-/** Runs a change with its audit entries as one file, then seals them. */
-async function executeAudited(target: D1Target, statements: string[], entries: AuditEntry[]): Promise<void> {
+/**
+ * Runs a change with its audit entries as one file, then seals them.
+ * @example await executeAudited({ persistTo }, [], [{ action: "staff_add", actorId: null, actor: "cli" }]);
+ */
+export async function executeAudited(target: D1Target, statements: string[], entries: AuditEntry[]): Promise<void> {
   executeSql([...statements, auditSql(entries)].join("\n"), target);
   await sealAuditSql(target);
 }

@@ -1,19 +1,38 @@
 /**
  * `npm run verify`: recomputes every village's hash chain of published disclosures in D1 and names the
- * first broken link of each broken chain. Exits 1 if any chain is broken. Local by default;
- * `--persist-to DIR` for another local state directory, `--remote` for the deployed database.
+ * first broken link of each broken chain. With `--against <file or URL of a saved checkpoint>` it also
+ * checks the checkpoint's Ed25519 signature (refusing a bad one) and that every chain, and the audit log,
+ * still extends what the checkpoint recorded: the same hash at the recorded length, and a length not
+ * smaller. It names each chain truncated, forked or rewritten. Exits 1 if anything fails. Local by
+ * default; `--persist-to DIR` for another local state directory, `--remote` for the deployed database;
+ * `--key <file or URL>` trusts only that public key (a JWK, or the answer of /api/checkpoints/key).
  *
  * @example
  *   npm run verify
- *   npm run verify -- --remote
+ *   curl -o saved.json https://cunma.example.cn/api/checkpoints/latest   # keep it; later:
+ *   npm run verify -- --remote --against saved.json --key https://cunma.example.cn/api/checkpoints/key
  */
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { type ChainResult, type ChainRow, chainColumns, verifyChain } from "../schema/chain.ts";
+import {
+  type Checkpoint,
+  type CheckpointBreak,
+  chainOf,
+  checkpointSignatureValid,
+  compareToCheckpoint,
+  fingerprint,
+  type PublicJwk,
+} from "../schema/checkpoint.ts";
+import { GENESIS_HASH } from "../schema/disclosure.ts";
 import { villageByCode } from "../schema/reference.ts";
+import { type AuditRow, checkAuditRows } from "../worker/src/audit/chain.ts";
 import { type D1Target, query } from "./wrangler.ts";
 
 export interface VillageChain extends ChainResult {
   village: string;
+  /** Each link's hash in seq order. */
+  hashes: string[];
 }
 
 /**
@@ -30,8 +49,24 @@ export async function verifyAll(target: D1Target): Promise<VillageChain[]> {
     byVillage.set(row.village_code, chain);
   }
   const results: VillageChain[] = [];
-  for (const [village, chain] of byVillage) results.push({ village, ...(await verifyChain(chain)) });
+  for (const [village, chain] of byVillage) {
+    results.push({ village, ...(await verifyChain(chain)), hashes: chain.map((r) => r.hash) });
+  }
   return results;
+}
+
+/**
+ * The audit log's links' hashes in seq order, and whether it verifies: the only place this script reads
+ * the audit log.
+ * @example const { valid, hashes } = await auditLog({ persistTo: dir });
+ */
+export async function auditLog(target: D1Target): Promise<{ valid: boolean; hashes: string[] }> {
+  const rows = query<AuditRow>(
+    "SELECT seq, at, actor_id, actor, action, target, detail, prev_hash, hash FROM audit_log ORDER BY seq",
+    target,
+  );
+  const checked = await checkAuditRows(rows, { seq: 0, hash: GENESIS_HASH });
+  return { valid: !checked.broken, hashes: rows.map((r) => r.hash) };
 }
 
 const reasons = {
@@ -58,14 +93,86 @@ export function verifyReport(results: readonly VillageChain[]): string {
   return lines.join("\n");
 }
 
+const chainName = (chain: string) =>
+  chain === "audit" ? "audit log" : `${chain} ${villageByCode(chain)?.name ?? ""}`.trim();
+
+/**
+ * One line per chain that no longer extends the checkpoint, first the first; a summary when none.
+ * @example checkpointReport(saved, breaks) // "TRUNCATED 371603104201 徐万粮村: …"
+ */
+export function checkpointReport(saved: Checkpoint, breaks: readonly CheckpointBreak[]): string {
+  const lines = breaks.map(({ chain, reason, recorded, now }) =>
+    reason === "truncated"
+      ? `TRUNCATED ${chainName(chain)}: the checkpoint of ${saved.time} recorded ${recorded.length} links, now ${now.length}`
+      : `FORKED ${chainName(chain)}: link ${recorded.length} was ${fingerprint(recorded.head)} in the checkpoint of ${saved.time}, now ${fingerprint(now.hashAtRecorded ?? "")} (forked or rewritten)`,
+  );
+  if (breaks.length === 0) {
+    const villages = Object.keys(saved.villages).length;
+    lines.push(
+      `ok: every chain extends the checkpoint of ${saved.time} (${villages} village chains, audit log of ${saved.audit.length})`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** The JSON at a path or an http(s) URL. */
+async function readJson(source: string): Promise<unknown> {
+  if (/^https?:\/\//.test(source)) {
+    const res = await fetch(source);
+    if (!res.ok) throw new Error(`${source} answered ${res.status}`);
+    return res.json();
+  }
+  return JSON.parse(readFileSync(source, "utf8"));
+}
+
+/**
+ * Checks a saved checkpoint against the chains as read: null when its signature does not verify (under
+ * `trusted`, else the key it names), else the chains that no longer extend it.
+ * @example await checkAgainst(saved, { villages: await verifyAll(target), audit: await auditLog(target) })
+ */
+export async function checkAgainst(
+  saved: unknown,
+  now: { villages: readonly VillageChain[]; audit: { hashes: string[] } },
+  trusted?: PublicJwk,
+): Promise<CheckpointBreak[] | null> {
+  if (!(await checkpointSignatureValid(saved, trusted))) return null;
+  const byCode = new Map(now.villages.map((v) => [v.village, v.hashes]));
+  return compareToCheckpoint(saved as Checkpoint, {
+    audit: chainOf(now.audit.hashes),
+    village: (code) => chainOf(byCode.get(code) ?? []),
+  });
+}
+
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { remote: { type: "boolean" }, "persist-to": { type: "string" } } });
+  const { values } = parseArgs({
+    options: {
+      remote: { type: "boolean" },
+      "persist-to": { type: "string" },
+      against: { type: "string" },
+      key: { type: "string" },
+    },
+  });
   const target: D1Target = values.remote ? { remote: true } : { persistTo: values["persist-to"] };
   const results = await verifyAll(target);
-  const report = verifyReport(results);
-  if (results.every((r) => r.valid)) console.log(report);
+  const report = [verifyReport(results)];
+  let ok = results.every((r) => r.valid);
+  if (values.against) {
+    const saved = await readJson(values.against);
+    const key = values.key ? ((await readJson(values.key)) as PublicJwk | { publicKey: PublicJwk }) : undefined;
+    const trusted = key && "publicKey" in key ? key.publicKey : key;
+    const audit = await auditLog(target);
+    const breaks = await checkAgainst(saved, { villages: results, audit }, trusted);
+    if (!audit.valid) report.push("BROKEN audit log: it does not verify by itself");
+    if (breaks === null) {
+      report.push(
+        `REFUSED ${values.against}: the checkpoint's signature does not verify; nothing was checked against it`,
+      );
+    } else report.push(checkpointReport(saved as Checkpoint, breaks));
+    ok &&= audit.valid && breaks?.length === 0;
+  }
+  if (ok) console.log(report.join("\n"));
   else {
-    console.error(report);
+    console.error(report.join("\n"));
     process.exit(1);
   }
 }

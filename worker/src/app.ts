@@ -5,6 +5,8 @@
 import { Hono } from "hono";
 import { auditRoutes } from "./audit/index.ts";
 import { caseRoutes } from "./cases/index.ts";
+import { checkpointRoutes } from "./checkpoints/index.ts";
+import { checkpointAfterWrites } from "./checkpoints/make.ts";
 import { disclosureRoutes } from "./disclosures/index.ts";
 import { ApiError, handleError } from "./errors.ts";
 import { healthRoutes } from "./health/index.ts";
@@ -26,6 +28,7 @@ export function createApp() {
   app.use(securityHeaders);
   app.use(capBodies);
   app.use("/api/villages/:code/reports", requireDeployedSecrets);
+  app.use("*", checkpointAfterWrites);
   app.route("/", staffRoutes); // first: its guards (CSRF, session) cover every /api/staff/* route
   app.route("/", auditRoutes);
   app.route("/", caseRoutes);
@@ -37,6 +40,7 @@ export function createApp() {
   app.route("/", townPages);
   app.route("/", reports);
   app.route("/", healthRoutes);
+  app.route("/", checkpointRoutes);
   app.all("/api/*", () => {
     throw new ApiError(404, "not_found", "没有这个接口。");
   });

@@ -4,6 +4,7 @@
  * them through `t()`, so components and handlers never hard-code text.
  */
 import cases from "./zh-CN/cases.json" with { type: "json" };
+import checkpoints from "./zh-CN/checkpoints.json" with { type: "json" };
 import disclosures from "./zh-CN/disclosures.json" with { type: "json" };
 import portal from "./zh-CN/portal.json" with { type: "json" };
 import power from "./zh-CN/power.json" with { type: "json" };
@@ -13,7 +14,18 @@ import reports from "./zh-CN/reports.json" with { type: "json" };
 import security from "./zh-CN/security.json" with { type: "json" };
 import staff from "./zh-CN/staff.json" with { type: "json" };
 
-const strings = { ...portal, ...reports, ...staff, ...qr, ...cases, ...disclosures, ...power, ...publish, ...security };
+const strings = {
+  ...portal,
+  ...reports,
+  ...staff,
+  ...qr,
+  ...cases,
+  ...disclosures,
+  ...power,
+  ...publish,
+  ...checkpoints,
+  ...security,
+};
 
 export type StringKey = keyof typeof strings;
 

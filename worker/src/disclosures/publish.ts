@@ -16,8 +16,8 @@
  * carries its audit row in the same batch and is retried when another append took the same seq.
  */
 import { Hono } from "hono";
-import { rowContent } from "../../../schema/chain.ts";
-import { type DisclosureContent, disclosureHash, GENESIS_HASH, plainSummary } from "../../../schema/disclosure.ts";
+import { chainLink, rowContent } from "../../../schema/chain.ts";
+import { type DisclosureContent, GENESIS_HASH, plainSummary } from "../../../schema/disclosure.ts";
 import { chinaDate, periodLabel } from "../../../schema/period.ts";
 import { villageByCode } from "../../../schema/reference.ts";
 import type { StaffMember } from "../../../schema/staff.ts";
@@ -49,38 +49,29 @@ function requirePublisher(staff: StaffMember, village: string): void {
 
 const conflict = (err: unknown, pattern: RegExp) => err instanceof Error && pattern.test(err.message);
 
+/** What a publisher decided: a version's content before it is signed with who published it and when. */
+type Draft = Omit<DisclosureContent, "publishedBy" | "publishedAt">;
+
 /**
  * Appends `draft` after the village's chain head with its audit row in one batch. A guard failure
  * (already published, or not the latest version) is a 409; a lost race for the seq is retried.
  */
-async function appendToChain(
-  db: D1Database,
-  staff: StaffMember,
-  draft: Omit<DisclosureContent, "publishedBy" | "publishedAt">,
-) {
+async function appendToChain(db: D1Database, staff: StaffMember, draft: Draft) {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const head = (await chainHead(db, draft.village)) ?? { seq: 0, hash: GENESIS_HASH };
     const content: DisclosureContent = { ...draft, publishedBy: staff.username, publishedAt: new Date().toISOString() };
-    const hash = await disclosureHash(content, head.hash);
-    const seq = head.seq + 1;
+    const link = await chainLink(content, head);
     const audit = await recordAudit(db, {
       action: draft.corrects === null ? "disclosure_publish" : "disclosure_correct",
       actorId: staff.id,
       actor: staff.username,
-      target: `disclosure:${draft.village}#${seq}`,
-      detail: { item: draft.item, period: draft.period, hash, corrects: draft.corrects },
+      target: `disclosure:${draft.village}#${link.seq}`,
+      detail: { item: draft.item, period: draft.period, hash: link.hash, corrects: draft.corrects },
     });
-    const version = {
-      ...content,
-      tables: content.tables ? JSON.stringify(content.tables) : null,
-      seq,
-      prevHash: head.hash,
-      hash,
-    };
     try {
-      const [inserted] = await db.batch([appendVersion(db, version), audit]);
+      const [inserted] = await db.batch([appendVersion(db, link), audit]);
       const { id } = (inserted as D1Result).results[0] as { id: number };
-      return { id, seq, hash, prevHash: head.hash, publishedAt: content.publishedAt };
+      return { id, seq: link.seq, hash: link.hash, prevHash: head.hash, publishedAt: content.publishedAt };
     } catch (err) {
       if (conflict(err, /CHECK constraint failed/)) {
         const key = draft.corrects === null ? "publish.error.duplicate" : "publish.error.notLatest";
@@ -97,11 +88,7 @@ async function appendToChain(
   throw new ApiError(503, "busy", t("publish.error.busy"));
 }
 
-const published = (
-  draft: Omit<DisclosureContent, "publishedBy" | "publishedAt">,
-  stored: Awaited<ReturnType<typeof appendToChain>>,
-  today: string,
-) => ({
+const published = (draft: Draft, stored: Awaited<ReturnType<typeof appendToChain>>, today: string) => ({
   ...stored,
   village: draft.village,
   item: draft.item,
@@ -128,7 +115,16 @@ publishRoutes.post("/api/staff/disclosures", requireStaff(), publishBody, async 
       t("publish.error.duplicate", { period: periodLabel(input.period), item: item.name }),
     );
   }
-  const draft = { ...input, item: item.id, tables, corrects: null, reason: null };
+  const draft: Draft = {
+    village: input.village,
+    item: item.id,
+    period: input.period,
+    title: input.title,
+    content: input.content,
+    tables,
+    corrects: null,
+    reason: null,
+  };
   const stored = await appendToChain(c.env.DB, staff, draft);
   return c.json(published(draft, stored, today), 201, { Location: `/v/${input.village}/d/${stored.id}/` });
 });
@@ -150,7 +146,7 @@ publishRoutes.post(
     const tables = keepsTable ? (rowContent(original)?.tables ?? null) : versionTables(item, original.period, input);
     const versions = await periodVersions(c.env.DB, original.village_code, item.id, original.period);
     if (versions.at(-1)?.id !== id) throw new ApiError(409, "conflict", t("publish.error.notLatest"));
-    const draft = {
+    const draft: Draft = {
       village: original.village_code,
       item: item.id,
       period: original.period,

@@ -134,32 +134,16 @@ export function chainHead(db: D1Database, village: string): Promise<{ seq: numbe
     .first<{ seq: number; hash: string }>();
 }
 
-export interface NewVersion {
-  village: string;
-  item: string;
-  period: string;
-  title: string;
-  content: string;
-  tables: string | null;
-  publishedBy: string;
-  publishedAt: string;
-  corrects: number | null;
-  reason: string | null;
-  seq: number;
-  prevHash: string;
-  hash: string;
-}
-
 /**
  * The INSERT appending a version, for one batch with its audit row. It is guarded in SQL: a first
  * publication only while the period has no version, a correction only of the period's latest version.
  * When the guard fails the seq becomes 0, the CHECK (seq >= 1) aborts the whole batch, and nothing is
  * written; a racing append of the same seq fails on UNIQUE (village_code, seq).
- * @example await db.batch([appendVersion(env.DB, version), auditRow]);
+ * @example await db.batch([appendVersion(env.DB, await chainLink(content, head)), auditRow]);
  */
-export function appendVersion(db: D1Database, v: NewVersion): D1PreparedStatement {
+export function appendVersion(db: D1Database, v: Omit<ChainRow, "id">): D1PreparedStatement {
   const guard =
-    v.corrects === null
+    v.corrects_id === null
       ? "NOT EXISTS (SELECT 1 FROM disclosures WHERE village_code = ?1 AND item_id = ?2 AND period = ?3)"
       : "(SELECT MAX(id) FROM disclosures WHERE village_code = ?1 AND item_id = ?2 AND period = ?3) = ?9";
   return db
@@ -170,18 +154,18 @@ export function appendVersion(db: D1Database, v: NewVersion): D1PreparedStatemen
        RETURNING id`,
     )
     .bind(
-      v.village,
-      v.item,
+      v.village_code,
+      v.item_id,
       v.period,
       v.title,
       v.content,
       v.tables,
-      v.publishedBy,
-      v.publishedAt,
-      v.corrects,
-      v.reason,
+      v.published_by,
+      v.published_at,
+      v.corrects_id,
+      v.correction_reason,
       v.seq,
-      v.prevHash,
+      v.prev_hash,
       v.hash,
     );
 }

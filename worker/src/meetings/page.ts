@@ -6,6 +6,7 @@
 import { periodLabel } from "../../../schema/period.ts";
 import { catalogueItemById, type Village } from "../../../schema/reference.ts";
 import { t } from "../../../site/src/i18n/index.ts";
+import { meetingFingerprint } from "../checkpoints/fingerprint.ts";
 import { escapeHtml } from "../html.ts";
 import type { MeetingQuestionRow, MeetingRow, ReportedDisclosure } from "./queries.ts";
 
@@ -58,6 +59,7 @@ export function meetingPage(
       }),
     )}</p>`,
   );
+  parts.push(meetingFingerprint(meeting));
   parts.push(`<h2>${t("meetings.page.reported")}</h2>`);
   if (detail.reported.length === 0) parts.push(`<p class="m">${t("meetings.page.noReported")}</p>`);
   else {

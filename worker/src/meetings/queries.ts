@@ -16,16 +16,30 @@ export interface MeetingRow {
   unsatisfied: number;
   recordedBy: string;
   recordedAt: string;
+  /** The village's disclosure chain at the end of the day it was held: its length and head hash. */
+  chainLength: number | null;
+  chainHead: string | null;
 }
 
 const COLUMNS = `id, village_code AS village, quarter, held_on AS heldOn, place, attendees, party_members AS partyMembers,
-  representatives, satisfied, basic, unsatisfied, recorded_by AS recordedBy, recorded_at AS recordedAt`;
+  representatives, satisfied, basic, unsatisfied, recorded_by AS recordedBy, recorded_at AS recordedAt,
+  chain_length AS chainLength, chain_head AS chainHead`;
+
+/** The village's last version published before ?13 (the end of the meeting's day), inside the INSERT. */
+const CHAIN_AT = "FROM disclosures WHERE village_code = ?1 AND published_at < ?13 ORDER BY seq DESC LIMIT 1";
+
+/**
+ * The end of a China date as an ISO instant (UTC+8, no daylight saving).
+ * @example endOfChinaDay("2026-11-05") // "2026-11-05T16:00:00.000Z"
+ */
+const endOfChinaDay = (date: string) => new Date(`${date}T24:00:00+08:00`).toISOString();
 
 /** The meeting's own id, found by its natural key inside the same batch that inserts it. */
 const MEETING_ID = "(SELECT id FROM meetings WHERE village_code = ?1 AND quarter = ?2)";
 
 /**
- * The statements recording a meeting and its 述 links, for one batch with its questions' cases.
+ * The statements recording a meeting and its 述 links, for one batch with its questions' cases. The
+ * meeting keeps the village's chain as it stood at the end of the day it was held (its fingerprint).
  * @example await db.batch([...meetingStatements(env.DB, input, "demo-xuwanliang", now), audit]);
  */
 export function meetingStatements(
@@ -39,8 +53,9 @@ export function meetingStatements(
     db
       .prepare(
         `INSERT INTO meetings (village_code, quarter, held_on, place, attendees, party_members, representatives,
-                               satisfied, basic, unsatisfied, recorded_by, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)`,
+                               satisfied, basic, unsatisfied, recorded_by, recorded_at, chain_length, chain_head)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
+                 COALESCE((SELECT seq ${CHAIN_AT}), 0), (SELECT hash ${CHAIN_AT}))`,
       )
       .bind(
         input.village,
@@ -55,6 +70,7 @@ export function meetingStatements(
         ratings.unsatisfied,
         recordedBy,
         recordedAt,
+        endOfChinaDay(input.heldOn),
       ),
     ...[...new Set(input.disclosures)].map((id) =>
       db

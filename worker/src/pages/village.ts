@@ -5,8 +5,9 @@
 import { Hono } from "hono";
 import { chinaDate } from "../../../schema/period.ts";
 import { catalogueItemById, villageByCode } from "../../../schema/reference.ts";
+import { villageFingerprint } from "../checkpoints/fingerprint.ts";
 import { ledgerChart } from "../disclosures/chart.ts";
-import { latestDisclosures, ledgerTotalsByPeriod } from "../disclosures/queries.ts";
+import { chainHead, latestDisclosures, ledgerTotalsByPeriod } from "../disclosures/queries.ts";
 import { itemFragment } from "../disclosures/render.ts";
 import { meetingLink } from "../meetings/page.ts";
 import { latestMeeting } from "../meetings/queries.ts";
@@ -21,12 +22,13 @@ villagePages.get("/v/:code{[0-9]{12}}", (c) => c.redirect(`/v/${c.req.param("cod
 villagePages.get("/v/:code/", async (c) => {
   const code = c.req.param("code");
   if (!villageByCode(code)) return notFoundPage(c.env, c.req.url);
-  const [asset, latest, cases, totals, meeting] = await Promise.all([
+  const [asset, latest, cases, totals, meeting, head] = await Promise.all([
     c.env.ASSETS.fetch(new URL(`/v/${code}/`, c.req.url)),
     latestDisclosures(c.env.DB, code),
     villageCaseRows(c.env.DB, code),
     ledgerTotalsByPeriod(c.env.DB, code, 6),
     latestMeeting(c.env.DB, code),
+    chainHead(c.env.DB, code),
   ]);
   if (!asset.ok) return notFoundPage(c.env, c.req.url);
   const byItem = new Map(latest.map((d) => [d.item, d]));
@@ -45,6 +47,13 @@ villagePages.get("/v/:code/", async (c) => {
         if (!meeting) return void el.remove();
         el.removeAttribute("hidden");
         el.setInnerContent(meetingLink(code, meeting), { html: true });
+      },
+    })
+    .on("[data-fingerprint]", {
+      element(el) {
+        if (!head) return void el.remove();
+        el.removeAttribute("hidden");
+        el.setInnerContent(villageFingerprint(head.hash), { html: true });
       },
     })
     .on("[data-cases]", {
