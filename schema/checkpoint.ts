@@ -58,7 +58,9 @@ const fromBase64url = (text: string): Uint8Array<ArrayBuffer> =>
 export async function checkpointKey(secret: string): Promise<{ privateKey: CryptoKey; publicKey: PublicJwk }> {
   const jwk = JSON.parse(secret) as JsonWebKey;
   if (jwk.kty !== "OKP" || jwk.crv !== "Ed25519" || !jwk.d || !jwk.x) throw new Error("not an Ed25519 private JWK");
-  const privateKey = await crypto.subtle.importKey("jwk", jwk, { name: "Ed25519" }, false, ["sign"]);
+  // only the key's own members: runtimes disagree on the optional "alg" (Node writes it, workerd refuses it)
+  const own = { kty: jwk.kty, crv: jwk.crv, d: jwk.d, x: jwk.x };
+  const privateKey = await crypto.subtle.importKey("jwk", own, { name: "Ed25519" }, false, ["sign"]);
   return { privateKey, publicKey: { kty: "OKP", crv: "Ed25519", x: jwk.x } };
 }
 
@@ -94,7 +96,8 @@ export async function checkpointSignatureValid(checkpoint: unknown, trusted?: Pu
   const key = trusted ?? body.publicKey;
   if (key.x !== body.publicKey.x) return false;
   try {
-    const publicKey = await crypto.subtle.importKey("jwk", { ...key }, { name: "Ed25519" }, false, ["verify"]);
+    const own = { kty: key.kty, crv: key.crv, x: key.x };
+    const publicKey = await crypto.subtle.importKey("jwk", own, { name: "Ed25519" }, false, ["verify"]);
     return await crypto.subtle.verify({ name: "Ed25519" }, publicKey, fromBase64url(signature), message(body));
   } catch {
     return false;

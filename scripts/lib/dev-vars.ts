@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { newCheckpointKey } from "../../schema/checkpoint.ts";
 import { DEV_FLAG, DEV_VALUE_PREFIX } from "../../worker/src/security/dev-markers.ts";
 import { root } from "../wrangler.ts";
 
@@ -14,8 +15,7 @@ import { root } from "../wrangler.ts";
  * @example JSON.parse(await devCheckpointKey()).kid // "dev-3f9ac21b…"
  */
 export async function devCheckpointKey(): Promise<string> {
-  const pair = (await crypto.subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"])) as CryptoKeyPair;
-  const jwk = await crypto.subtle.exportKey("jwk", pair.privateKey);
+  const jwk = JSON.parse(await newCheckpointKey()) as JsonWebKey;
   return JSON.stringify({ ...jwk, kid: `${DEV_VALUE_PREFIX}${crypto.randomUUID()}` });
 }
 

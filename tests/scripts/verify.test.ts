@@ -169,8 +169,14 @@ describe("npm run verify --against a saved checkpoint", () => {
       prev = hash;
     }
     tamper("disclosures", updates.join("\n"));
-    tamper("audit_entries", "DELETE FROM audit_entries WHERE id IN (SELECT entry_id FROM audit_log WHERE seq > 9);");
+    const [{ first } = { first: 0 }] = query<{ first: number }>(
+      "SELECT entry_id AS first FROM audit_log WHERE seq = 10",
+      {
+        persistTo,
+      },
+    );
     tamper("audit_log", "DELETE FROM audit_log WHERE seq > 9;");
+    tamper("audit_entries", `DELETE FROM audit_entries WHERE id >= ${first};`);
     await appendAuditRows(5);
 
     const run = verify("--against", saved.file);

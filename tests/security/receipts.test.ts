@@ -299,12 +299,14 @@ describe("every rating is audited", () => {
     const { id, receipt } = await fileReport(VILLAGE);
     await answer(inspector.cookie, id);
     expect((await rate(receipt, "satisfied")).status).toBe(200);
-    const rows = await env.DB.prepare("SELECT actor, actor_id, action, detail FROM audit_log WHERE target = ?1")
+    const rows = await env.DB.prepare("SELECT at, actor, actor_id, action, detail FROM audit_log WHERE target = ?1")
       .bind(`report:${id}`)
-      .all<{ actor: string; actor_id: number | null; action: string; detail: string | null }>();
+      .all<{ at: string; actor: string; actor_id: number | null; action: string; detail: string | null }>();
     const rated = rows.results.filter((r) => r.action === "report_rate");
     expect(rated).toHaveLength(1);
     expect(rated[0]).toMatchObject({ actor: "villager", actor_id: null });
+    // a villager's action keeps its date only, like the report itself: no time of day
+    expect(rated[0]?.at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(JSON.parse(rated[0]?.detail ?? "{}")).toEqual({ rating: "satisfied", filedByStaff: false });
     const all = JSON.stringify(rows.results);
     expect(all).not.toContain(receipt);

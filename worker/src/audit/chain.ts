@@ -4,6 +4,7 @@
  * An action appends an entry (audit_entries); links (audit_log) seal the entries in id order.
  */
 import { canonicalJson, GENESIS_HASH } from "../../../schema/disclosure.ts";
+import { chinaDate } from "../../../schema/period.ts";
 
 export { GENESIS_HASH };
 
@@ -51,10 +52,18 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 /**
+ * When an entry happened: the instant for staff and the CLI, the China date only for a villager's own
+ * action (a rating), since nothing a villager does is stored with its time of day (DESIGN.md).
+ */
+function entryTime(entry: AuditEntry): string {
+  return entry.actor === "villager" ? chinaDate() : new Date().toISOString();
+}
+
+/**
  * The columns an entry is stored with (its id is left to the database).
  * @example const row = entryColumns({ action: "login", actorId: 1, actor: "qu-admin" });
  */
-export function entryColumns(entry: AuditEntry, at: string = new Date().toISOString()): Omit<AuditEntryRow, "id"> {
+export function entryColumns(entry: AuditEntry, at: string = entryTime(entry)): Omit<AuditEntryRow, "id"> {
   return {
     at,
     actor_id: entry.actorId,
