@@ -17,7 +17,7 @@ import { loadCase } from "./access.ts";
 import { caseActions } from "./actions.ts";
 import { autoCloseDays, closeUnratedCases } from "./auto-close.ts";
 import { csvResponse, csvText } from "./csv.ts";
-import { figuresBy, staffFigures } from "./figures.ts";
+import { figuresBy, receivedIn, staffFigures } from "./figures.ts";
 import { contactStatement, exportCases, figureRows, scopedCases } from "./queries.ts";
 import { caseIdParam, figuresQuery, listQuery } from "./schema.ts";
 import { caseView, listLine, queueOrder } from "./view.ts";
@@ -117,9 +117,14 @@ caseRoutes.get("/api/staff/reports.csv", requireStaff(), listQuery, async (c) =>
 });
 
 /** The figures for the member's scope, grouped by town (district) or by village (a town or a village). */
-async function scopedFigures(db: D1Database, staff: StaffMember, town: string | null, today: string) {
+async function scopedFigures(
+  db: D1Database,
+  staff: StaffMember,
+  { town, period: asked }: { town: string | null; period: string | null },
+  today: string,
+) {
   if (town && !canSeeTown(staff, town)) throw new ApiError(403, "forbidden", t("cases.error.figuresScope"));
-  const rows = await figureRows(db, staff, town);
+  const { rows, period } = receivedIn(await figureRows(db, staff, town), asked);
   const total = staffFigures(rows, today);
   if (staff.role === "district_admin" && !town) {
     const groups = figuresBy(
@@ -130,6 +135,7 @@ async function scopedFigures(db: D1Database, staff: StaffMember, town: string | 
     );
     return {
       scope: { level: "district", code: district.code, name: district.name },
+      period,
       by: "town",
       total,
       groups: named(groups),
@@ -142,7 +148,7 @@ async function scopedFigures(db: D1Database, staff: StaffMember, town: string | 
     staff.role === "village_secretary"
       ? { level: "village", code: staff.scope, name: villageByCode(staff.scope)?.name ?? staff.scope }
       : { level: "town", code: townCode, name: townByCode(townCode)?.name ?? townCode };
-  return { scope, by: "village", total, groups: named(groups) };
+  return { scope, period, by: "village", total, groups: named(groups) };
 }
 
 const named = (groups: { code: string; figures: StaffFigures }[]) =>
@@ -152,14 +158,14 @@ caseRoutes.get("/api/staff/figures", requireStaff(), figuresQuery, async (c) => 
   const today = chinaDate();
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
   c.header("Cache-Control", "no-store");
-  return c.json({ today, ...(await scopedFigures(c.env.DB, c.get("staff"), c.req.valid("query").town, today)) });
+  return c.json({ today, ...(await scopedFigures(c.env.DB, c.get("staff"), c.req.valid("query"), today)) });
 });
 
 caseRoutes.get("/api/staff/figures.csv", requireStaff(), figuresQuery, async (c) => {
   const today = chinaDate();
   const staff = c.get("staff");
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
-  const figures = await scopedFigures(c.env.DB, staff, c.req.valid("query").town, today);
+  const figures = await scopedFigures(c.env.DB, staff, c.req.valid("query"), today);
   const header = [
     "cases.figures.scope",
     "cases.figures.received",
@@ -192,6 +198,7 @@ caseRoutes.get("/api/staff/figures.csv", requireStaff(), figuresQuery, async (c)
       actorId: staff.id,
       actor: staff.username,
       target: `${figures.scope.level}:${figures.scope.code}`,
+      detail: { period: figures.period?.code ?? null },
     },
     [],
   );
@@ -200,7 +207,7 @@ caseRoutes.get("/api/staff/figures.csv", requireStaff(), figuresQuery, async (c)
       header.map((k) => t(k)),
       rows,
     ),
-    `figures-${figures.scope.code}-${today}.csv`,
+    `figures-${figures.scope.code}-${figures.period ? `${figures.period.code}-` : ""}${today}.csv`,
   );
 });
 
