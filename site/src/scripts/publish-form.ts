@@ -82,16 +82,22 @@ const api = <T>(path: string, body?: unknown) => staffRequest<T>(path, body, { n
 const showFailure = (failure: unknown) => showFieldErrors(errorBox, failure);
 
 /**
- * The period the form starts on: the oldest one that is due and not yet published, after the latest
- * published one (older gaps are history); when none is due, the next one not yet published.
+ * The period the form starts on: the oldest one that is due and not yet published (gaps older than the
+ * latest published due period are history); when none is due, the oldest one not yet due and not yet
+ * published; a published one only when every period offered is.
  */
 function defaultPeriod(item: Item, offered: readonly string[]): string {
   const done = published.get(item.id) ?? new Map<string, number>();
   const due = expectedPeriod(item.cadence, today);
-  const latest = [...done.keys()].sort().at(-1);
-  const open = offered.filter((p) => !done.has(p) && (latest === undefined || p > latest));
-  if (due === null) return offered.find((p) => !done.has(p)) ?? (offered[0] as string);
-  return open.filter((p) => p <= due).at(-1) ?? open.at(-1) ?? (offered[0] as string);
+  const open = offered.filter((p) => !done.has(p));
+  if (due === null) return open[0] ?? (offered[0] as string);
+  const floor =
+    [...done.keys()]
+      .filter((p) => p <= due)
+      .sort()
+      .at(-1) ?? "";
+  const late = open.filter((p) => p <= due && p > floor);
+  return late.at(-1) ?? open.filter((p) => p > due).at(-1) ?? open[0] ?? (offered[0] as string);
 }
 
 function periodName(item: Item, period: string, due: string | null): string {
