@@ -1,5 +1,5 @@
 /**
- * Staff case routes: the queue (overdue first), a case with its whole timeline, a reporter's contact
+ * Staff case routes: the queue (overdue first) and what in it needs action, a case with its whole timeline, a reporter's contact
  * (audited), the figures, and CSV exports. Actions live in actions.ts. Every route needs a session, and
  * everything out of the member's scope answers 404.
  */
@@ -20,7 +20,7 @@ import { csvResponse, csvText } from "./csv.ts";
 import { figuresBy, receivedIn, staffFigures } from "./figures.ts";
 import { contactStatement, exportCases, figureRows, scopedCases } from "./queries.ts";
 import { caseIdParam, figuresQuery, listQuery } from "./schema.ts";
-import { caseView, listLine, queueOrder } from "./view.ts";
+import { caseView, listLine, needsAction, queueOrder } from "./view.ts";
 
 export const caseRoutes = new Hono<StaffEnv>();
 const PER_PAGE = 50;
@@ -43,6 +43,15 @@ caseRoutes.get("/api/staff/reports", requireStaff(), listQuery, async (c) => {
     today,
     cases: lines.slice((filter.page - 1) * PER_PAGE, filter.page * PER_PAGE),
   });
+});
+
+caseRoutes.get("/api/staff/queue", requireStaff(), async (c) => {
+  const today = chinaDate();
+  await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
+  const open = { state: "open", kind: null, village: null, town: null } as const;
+  const lines = (await scopedCases(c.env.DB, c.get("staff"), open)).map((r) => listLine(r, today));
+  c.header("Cache-Control", "no-store");
+  return c.json({ today, ...needsAction(lines) });
 });
 
 caseRoutes.get("/api/staff/reports.csv", requireStaff(), listQuery, async (c) => {

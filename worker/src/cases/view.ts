@@ -27,20 +27,43 @@ export function listLine(row: CaseListRow, today: string) {
 export type CaseLine = ReturnType<typeof listLine>;
 
 /**
- * Overdue first (most overdue on top), then cases reopened after an "unsatisfied" rating, then open
- * cases by deadline, then closed ones, newest first.
+ * Where a line stands in the queue: overdue (a deadline already broken), reopened after an "unsatisfied"
+ * rating (raised to the town), new (nobody has triaged it yet), in hand, answered (waiting for the
+ * villager's rating), closed. What needs someone now comes first, so a new case never sinks into the
+ * middle of cases already in hand just because its default deadline is days away.
+ */
+function rank(l: CaseLine): number {
+  if (l.overdueDays > 0) return 0;
+  if (l.state === "closed") return 5;
+  if (l.state === "answered") return 4;
+  if (l.reopened) return 1;
+  return l.state === "received" ? 2 : 3;
+}
+
+/**
+ * Overdue first (most overdue on top), then reopened, then new cases, then those in hand and the
+ * answered ones by deadline, then closed ones, newest first.
  * @example lines.sort(queueOrder)
  */
 export function queueOrder(a: CaseLine, b: CaseLine): number {
-  const open = (l: CaseLine) => (l.state === "closed" ? 1 : 0);
-  const raised = (l: CaseLine) => (l.reopened && l.state !== "closed" && l.state !== "answered" ? 0 : 1);
   return (
+    rank(a) - rank(b) ||
     b.overdueDays - a.overdueDays ||
-    raised(a) - raised(b) ||
-    open(a) - open(b) ||
-    (open(a) === 0 ? a.deadline.localeCompare(b.deadline) : b.id - a.id) ||
+    (rank(a) === 5 ? b.id - a.id : a.deadline.localeCompare(b.deadline)) ||
     a.id - b.id
   );
+}
+
+/**
+ * What needs action among `lines`: new (not yet triaged), overdue, and reopened cases still open.
+ * @example needsAction(lines) // { new: 3, overdue: 1, reopened: 0 }
+ */
+export function needsAction(lines: readonly CaseLine[]) {
+  return {
+    new: lines.filter((l) => l.state === "received").length,
+    overdue: lines.filter((l) => l.overdueDays > 0).length,
+    reopened: lines.filter((l) => l.reopened && l.state !== "closed" && l.state !== "answered").length,
+  };
 }
 
 /**
