@@ -6,6 +6,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { chinaDate } from "../../schema/period.ts";
 import { act, fileReport, staffGet } from "../fixtures/cases.ts";
+import { publishDisclosure } from "../fixtures/d1.ts";
 import { loginAs } from "../fixtures/staff.ts";
 
 const TOWN = "371603107"; // 滨海镇
@@ -59,5 +60,36 @@ describe("what needs action", () => {
     expect(after.overdue - before.overdue).toBe(1);
     expect(after.reopened).toBe(before.reopened);
     expect((await staffGet(undefined, "/api/staff/queue")).status).toBe(401);
+  });
+});
+
+describe("what a question is about", () => {
+  it("names the disclosure or the 小微权力 item by its title on the case page", async () => {
+    const { cookie } = await loginAs(env.DB, { role: "town_inspector", scope: TOWN });
+    const disclosure = await publishDisclosure(env.DB, {
+      village: VILLAGE,
+      item: "finance-ledger",
+      period: "2026-10",
+      title: "2026年10月收支明细",
+    });
+    const asked = await fileReport(VILLAGE, { disclosure });
+    const power = await fileReport(VILLAGE, {
+      kind: "misconduct",
+      topic: "conduct",
+      power: "n06",
+      content: "村会计白条记账，账目不清。",
+    });
+    const plain = await fileReport(VILLAGE);
+    const subject = async (id: number) =>
+      ((await (await staffGet(cookie, `/api/staff/reports/${id}`)).json()) as { case: { subject: unknown } }).case
+        .subject;
+    expect(await subject(asked.id)).toMatchObject({
+      kind: "disclosure",
+      title: "2026年10月收支明细",
+      detail: expect.stringContaining("2026年10月"),
+      url: `/v/${VILLAGE}/d/${disclosure}/`,
+    });
+    expect(await subject(power.id)).toMatchObject({ kind: "powerNegative", title: "白条记账" });
+    expect(await subject(plain.id)).toBeNull();
   });
 });

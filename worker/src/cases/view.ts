@@ -3,8 +3,11 @@
  * many working days it is overdue, computed on every read.
  */
 import { currentDeadline, overdueDays, suggestedDeadline } from "../../../schema/case.ts";
-import { townByCode, villageByCode } from "../../../schema/reference.ts";
+import { periodLabel } from "../../../schema/period.ts";
+import { negativePowerById, powerById } from "../../../schema/power.ts";
+import { catalogueItemById, townByCode, villageByCode } from "../../../schema/reference.ts";
 import type { StaffMember } from "../../../schema/staff.ts";
+import { versionById } from "../disclosures/queries.ts";
 import { canSeeMisconduct } from "../staff/scope.ts";
 import { allowedActions } from "./access.ts";
 import { type CaseListRow, type CaseRow, caseEvents } from "./queries.ts";
@@ -67,6 +70,36 @@ export function needsAction(lines: readonly CaseLine[]) {
 }
 
 /**
+ * What the question is about, by name: the disclosure the villager asked from (its title, item and
+ * period) or the 小微权力 item (its name, and whether it is a prohibited conduct), with its public page.
+ * @example await caseSubject(env.DB, row) // { kind: "disclosure", title: "2026年10月收支明细", detail: "财务收支明细 · 2026年10月", url: "/v/…/d/12/" }
+ */
+export async function caseSubject(db: D1Database, row: Pick<CaseRow, "village" | "disclosure" | "power">) {
+  if (row.disclosure !== null) {
+    const version = await versionById(db, row.disclosure);
+    if (version) {
+      const item = catalogueItemById(version.item_id)?.name ?? version.item_id;
+      return {
+        kind: "disclosure" as const,
+        title: version.title,
+        detail: `${item} · ${periodLabel(version.period)}`,
+        url: `/v/${version.village_code}/d/${version.id}/`,
+      };
+    }
+  }
+  const power = row.power ? powerById(row.power) : undefined;
+  if (power) {
+    return {
+      kind: negativePowerById(power.id) ? ("powerNegative" as const) : ("power" as const),
+      title: power.name,
+      detail: power.category,
+      url: `/v/${row.village}/power/`,
+    };
+  }
+  return null;
+}
+
+/**
  * The case page's data: the case (contact only flagged, never included), every event, what the member
  * may do now, and the default deadline for 定时.
  * @example return c.json(await caseView(env.DB, staff, row, chinaDate()));
@@ -83,6 +116,7 @@ export async function caseView(db: D1Database, staff: StaffMember, row: CaseRow,
       overdueDays: overdueDays(facts, today),
       hasContact: canSeeMisconduct(staff) && hasContact,
       defaultDeadline: suggestedDeadline(row.kind, row.receivedOn, today),
+      subject: await caseSubject(db, row),
     },
     events: await caseEvents(db, row.id),
     actions: allowedActions(staff, row),
