@@ -101,9 +101,11 @@ function defaultPeriod(item: Item, offered: readonly string[]): string {
 }
 
 function periodName(item: Item, period: string, due: string | null): string {
-  if (published.get(item.id)?.has(period)) return tr("publish.page.periodPublished", { period: periodLabel(period) });
-  if (period === due) return tr("publish.page.periodDue", { period: periodLabel(period), deadline: item.deadline });
-  return periodLabel(period);
+  const name =
+    period === due
+      ? tr("publish.page.periodDue", { period: periodLabel(period), deadline: item.deadline })
+      : periodLabel(period);
+  return published.get(item.id)?.has(period) ? tr("publish.page.periodPublished", { period: name }) : name;
 }
 
 function fillPeriods(): void {
