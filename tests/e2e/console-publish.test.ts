@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { chinaDate } from "../../schema/period.ts";
 import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
-import { launchChromium } from "../fixtures/browser.ts";
+import { axeViolations, launchChromium } from "../fixtures/browser.ts";
 
 const baseURL = inject("baseURL");
 const VILLAGE = "371603104202"; // 泊头村, demo-botoucun's village
@@ -119,6 +119,8 @@ describe("a secretary corrects a ledger on a phone", () => {
     expect(lines).toContain("更正后明细表共 3 行。");
     expect((await ledgerVersion(page)).id).toBe(first.json.id);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const serious = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`)).toEqual([]);
     await page.getByRole("button", { name: "确认无误，更正并公开" }).click();
     await page.locator("[data-done]").filter({ hasText: "已公开" }).waitFor();
     const corrected = await ledgerVersion(page);
