@@ -44,6 +44,12 @@ const ledger: DisclosureTables = {
   ],
 };
 
+/** The ledger moved to another month of 2026 (`"09"`), rows in the same order. */
+const ledgerIn = (month: string): DisclosureTables => ({
+  kind: "ledger",
+  rows: ledger.rows.map((r) => ({ ...r, date: r.date.replace("-10-", `-${month}-`) })),
+});
+
 const get = (cookie: string, path: string) => SELF.fetch(`${TEST_ORIGIN}${path}`, { headers: staffHeaders(cookie) });
 const post = (cookie: string, path: string, body: unknown) =>
   SELF.fetch(`${TEST_ORIGIN}${path}`, { method: "POST", headers: staffHeaders(cookie), body: JSON.stringify(body) });
@@ -117,10 +123,10 @@ describe("the difference a correction would make", () => {
       period: "2026-09",
       title: "2026年9月收支明细",
       content: "本月收支明细如下。",
-      tables: { ...ledger, rows: ledger.rows.map((r) => ({ ...r, date: r.date.replace("-10-", "-09-") })) },
+      tables: ledgerIn("09"),
     });
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: VILLAGE });
-    const rows = ledger.rows.map((r) => ({ ...r, date: r.date.replace("-10-", "-09-") }));
+    const rows = ledgerIn("09").rows as Extract<DisclosureTables, { kind: "ledger" }>["rows"];
     const corrected: DisclosureTables = {
       kind: "ledger",
       rows: [
@@ -160,7 +166,7 @@ describe("the difference a correction would make", () => {
       period: "2026-08",
       title: "八月",
       content: "内容",
-      tables: { ...ledger, rows: ledger.rows.map((r) => ({ ...r, date: r.date.replace("-10-", "-08-") })) },
+      tables: ledgerIn("08"),
     });
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: VILLAGE });
     const res = await post(cookie, `/api/staff/disclosures/${id}/corrections/preview`, {

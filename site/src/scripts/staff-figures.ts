@@ -85,17 +85,15 @@ async function show(): Promise<void> {
     const data = await api<FiguresView>(`/api/staff/figures${suffix}`);
     const where = data.period ? `${data.scope.name} · ${data.period.label}` : data.scope.name;
     document.querySelector("[data-title]")?.replaceChildren(`${tr("cases.title.figures")} · ${where}`);
-    document
-      .querySelector("[data-period-note]")
-      ?.replaceChildren(
-        data.period
-          ? tr("cases.figures.periodNote", {
-              period: data.period.label,
-              start: data.period.start,
-              end: data.period.end,
-            })
-          : "",
-      );
+    document.querySelector("[data-period-note]")?.replaceChildren(
+      data.period
+        ? tr("cases.figures.periodNote", {
+            period: data.period.label,
+            start: data.period.start,
+            end: data.period.end,
+          })
+        : "",
+    );
     document
       .querySelector("[data-by]")
       ?.replaceChildren(tr(data.by === "town" ? "cases.figures.byTown" : "cases.figures.byVillage"));
