@@ -184,7 +184,7 @@ describe("the difference a correction would make", () => {
     expect(gone.changes.filter((c) => c.startsWith("删掉一行"))).toHaveLength(3);
   });
 
-  it("refuses what the correction route refuses: another village, bad rows", async () => {
+  it("refuses what the correction route refuses: another village, bad rows, a version no longer the latest", async () => {
     const id = await publishDisclosure(env.DB, {
       village: OTHER,
       item: "finance-ledger",
@@ -213,6 +213,17 @@ describe("the difference a correction would make", () => {
       ),
     });
     expect(bad.status).toBe(422);
+    const correction = await post(cookie, `/api/staff/disclosures/${own}/corrections`, {
+      title: "t",
+      content: "c",
+      reason: "改正一处笔误。",
+    });
+    expect(correction.status).toBe(201);
+    const stale = await post(cookie, `/api/staff/disclosures/${own}/corrections/preview`, {
+      title: "t",
+      content: "c2",
+    });
+    expect(stale.status).toBe(409);
     expect(Object.keys(((await bad.json()) as { error: { fields: object } }).error.fields)[0]).toMatch(/^csv\.\d/);
   });
 });

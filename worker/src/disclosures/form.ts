@@ -68,6 +68,8 @@ formRoutes.post(
     if (!original) throw notFound();
     requirePublisher(c.get("staff"), original.village_code);
     const item = knownItem(original.item_id);
+    const versions = await periodVersions(c.env.DB, original.village_code, item.id, original.period);
+    if (versions.at(-1)?.id !== original.id) throw new ApiError(409, "conflict", t("publish.error.notLatest"));
     const keepsTable = input.tables === undefined && input.csv === undefined;
     const tables = keepsTable ? (rowContent(original)?.tables ?? null) : versionTables(item, original.period, input);
     const draft: ChainRow & { demo: number } = {
