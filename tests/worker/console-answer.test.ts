@@ -53,9 +53,12 @@ describe("an answer with a template's placeholder", () => {
   it("is refused when the blank, or half of it, is left in an otherwise edited answer", async () => {
     const { cookie } = await loginAs(env.DB, { role: "town_inspector", scope: TOWN });
     const id = await handlingCase(cookie);
-    for (const answer of ["您好，路灯的事已经办完：……，请评价。", "您好，结果如下：…，请评价。"]) {
+    for (const answer of ["您好，路灯的事已经办完：……，请评价。", "您好，结果如下：…，请评价。", "……。请您评价。"]) {
       const res = await staffPost(cookie, `/api/staff/reports/${id}/answer`, { answer });
       expect(res.status, answer).toBe(422);
+      const { error } = (await res.json()) as { error: { fields: Record<string, string> } };
+      expect(error.fields.answer, answer).toMatch(/^答复里还有模板留的空“……”没有填/);
+      expect(error.fields.answer, answer).not.toContain("“”");
     }
   });
 

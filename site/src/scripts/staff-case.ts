@@ -226,7 +226,13 @@ for (const form of forms) {
 $<HTMLSelectElement>("[data-template]")?.addEventListener("change", (event) => {
   const text = (event.target as HTMLSelectElement).value;
   const answer = document.querySelector<HTMLTextAreaElement>("form[data-action=answer] textarea[name=answer]");
-  if (answer && text) answer.value = text;
+  if (!answer || !text) return;
+  answer.value = text;
+  // the template's blank is selected, so what the inspector types replaces it
+  const blank = text.indexOf("……");
+  if (blank < 0) return;
+  answer.focus();
+  answer.setSelectionRange(blank, blank + 2);
 });
 
 $<HTMLButtonElement>("[data-contact-show]")?.addEventListener("click", async () => {

@@ -114,6 +114,7 @@ caseActions.post("/api/staff/reports/:id/answer", ...guard, actionBody("answer")
   const { answer } = c.req.valid("json");
   const row = await caseFor(c, c.req.valid("param").id, "answer");
   const blank = unfilledBlank(answer);
+  if (blank === "") throw fieldError("answer", "cases.error.field.answerBlankStart");
   if (blank !== null) throw fieldError("answer", "cases.error.field.answerBlank", { before: blank });
   const today = chinaDate();
   const db = c.env.DB;
