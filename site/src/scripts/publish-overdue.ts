@@ -1,6 +1,7 @@
 /**
  * The overdue page (/staff/overdue/): lists GET /api/staff/disclosures/overdue by town and village, with
- * the CSV export link for the same scope. Sets text only, never HTML.
+ * the CSV export link for the same scope. The town selector shows the member's own town (the district
+ * admin picks any town or the whole district). Sets text only, never HTML.
  */
 import { periodLabel } from "../../../schema/period.ts";
 import { el } from "./staff-request.ts";
@@ -70,9 +71,20 @@ async function load(town: string): Promise<void> {
     return;
   }
   const data = json as Overdue;
-  pick.hidden = data.area.length !== 6 && !town;
+  showOwnTown(data.area, town);
   status.hidden = true;
   render(data);
+}
+
+/** Keeps only the member's own town in the selector, chosen, unless the scope is the whole district. */
+function showOwnTown(area: string, asked: string): void {
+  pick.hidden = false;
+  if (area.length === 6 || asked) return;
+  const select = pick.elements.namedItem("town") as HTMLSelectElement;
+  const own = area.slice(0, 9);
+  for (const option of [...select.options]) if (option.value !== own) option.remove();
+  select.value = own;
+  (pick.querySelector("button") as HTMLElement).hidden = true;
 }
 
 pick.addEventListener("submit", (event) => {

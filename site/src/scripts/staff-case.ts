@@ -1,6 +1,7 @@
 /**
- * The case page: shows one case with its timeline and wires the actions this member may take now.
- * Everything a villager or a colleague wrote is set with textContent, never parsed as HTML.
+ * The case page: shows one case (and what it is about, by name) with its timeline in staff words, and
+ * wires the actions this member may take now; after an action, what was saved is shown where it was
+ * typed. Everything a villager or a colleague wrote is set with textContent, never parsed as HTML.
  */
 import { api, el, overdueBadge, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
 
@@ -35,6 +36,7 @@ interface CaseDetail {
   rating: string | null;
   ratingComment: string | null;
   receivedOn: string;
+  subject: { kind: string; title: string; detail: string; url: string } | null;
 }
 interface CaseView {
   case: CaseDetail;
@@ -48,13 +50,16 @@ const status = $<HTMLElement>("[data-status]");
 const errorBox = $<HTMLElement>("[data-error]");
 const forms = [...document.querySelectorAll<HTMLFormElement>("form[data-action]")];
 
+/** An event as staff read it: never the villager-facing "您…" wording, never a raw code. */
 function eventLabel(e: CaseEvent, kind: string): string {
-  if (e.kind === "received") return tr("reports.event.received", { kind: tr(`reports.kind.${kind}`) });
+  if (e.kind === "received") return tr(`cases.event.received.${kind}`);
   if (e.kind === "triaged") return tr("cases.event.triaged", { route: tr(`cases.route.${e.body}`) });
-  if (e.kind === "rated") return tr("reports.event.rated", { rating: tr(`reports.rating.${e.body}`) });
-  if (!e.public && ["note", "transferred", "merged"].includes(e.kind)) return tr(`cases.event.${e.kind}`);
-  return tr(`reports.event.${e.kind}`);
+  if (e.kind === "rated") return tr("cases.event.rated", { rating: tr(`reports.rating.${e.body}`) });
+  return tr(`cases.event.${e.kind}`);
 }
+
+/** Who did it: 村民 and 系统 in words, staff by their account name. */
+const actorName = (actor: string) => (actor === "villager" || actor === "system" ? tr(`cases.actor.${actor}`) : actor);
 
 function fact(list: HTMLElement, key: string, value: string | Node | null): void {
   if (value === null || value === "") return;
@@ -77,6 +82,11 @@ function render(view: CaseView): void {
     facts.replaceChildren();
     fact(facts, "cases.field.village", `${c.townName} ${c.villageName}`);
     fact(facts, "cases.field.kind", `${tr(`reports.kind.${c.kind}`)} · ${tr(`reports.topic.${c.topic}`)}`);
+    if (c.subject) {
+      const about = el("span");
+      about.append(el("a", c.subject.title, { href: c.subject.url }), ` · ${c.subject.detail}`);
+      fact(facts, `cases.subject.${c.subject.kind}`, about);
+    }
     fact(facts, "cases.field.state", tr(`reports.state.${c.state}`) + (c.reopened ? ` · ${tr("cases.reopened")}` : ""));
     fact(facts, "cases.field.route", tr(`cases.route.${c.route ?? "none"}`));
     fact(facts, "cases.field.received", c.receivedOn);
@@ -103,6 +113,10 @@ function render(view: CaseView): void {
         radio.checked = radio.value === c.route;
       }
     }
+    if (action === "answer" && c.answer && !form.dataset.touched) {
+      // reopened after an "unsatisfied" rating: start from the answer the villager already has
+      (form.elements.namedItem("answer") as HTMLTextAreaElement).value = c.answer;
+    }
     if (action === "assign") {
       const fields = form.elements;
       (fields.namedItem("responsible") as HTMLInputElement).value = c.responsible ?? "";
@@ -115,7 +129,7 @@ function render(view: CaseView): void {
   timeline?.replaceChildren(
     ...view.events.map((e) => {
       const item = el("li", null, { class: e.public ? "public" : "internal" });
-      const head = el("p", `${e.on} · ${e.actor} · ${eventLabel(e, c.kind)}`);
+      const head = el("p", `${e.on} · ${actorName(e.actor)} · ${eventLabel(e, c.kind)}`);
       if (!e.public) head.append(" ", el("span", tr("cases.timeline.internal"), { class: "tag" }));
       item.append(head);
       if (e.body && !["triaged", "rated"].includes(e.kind)) item.append(el("p", e.body, { class: "body" }));
@@ -134,6 +148,30 @@ async function load(): Promise<void> {
     status?.replaceChildren();
     if (!toLoginIfNeeded(failure) && errorBox) showFailure(errorBox, failure);
   }
+}
+
+/** What a form sends, as the member reads it back: each field's label and the value chosen or typed. */
+function savedText(form: HTMLFormElement): string[] {
+  const lines: string[] = [];
+  for (const field of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>("[name]")) {
+    if (field instanceof HTMLInputElement && field.type === "radio") {
+      if (field.checked) lines.push(field.closest("label")?.textContent?.trim() ?? field.value);
+      continue;
+    }
+    const label = field.closest("label")?.firstChild?.textContent?.trim() ?? "";
+    const value = field instanceof HTMLSelectElement ? (field.selectedOptions[0]?.textContent ?? "") : field.value;
+    if (value.trim()) lines.push(label ? `${label}：${value.trim()}` : value.trim());
+  }
+  return lines;
+}
+
+/** Shows what was saved just before the form, so it does not simply reappear blank (or vanish). */
+function showSaved(form: HTMLFormElement, lines: string[]): void {
+  const box = el("div", null, { class: "saved", "data-saved": form.dataset.action ?? "" });
+  box.append(el("p", tr("cases.action.saved", { action: form.querySelector("h3")?.textContent ?? "" })));
+  for (const line of lines) box.append(el("p", line, { class: "body" }));
+  document.querySelector(`[data-saved="${form.dataset.action}"]`)?.remove();
+  form.before(box);
 }
 
 function bodyOf(form: HTMLFormElement): Record<string, unknown> {
@@ -155,8 +193,10 @@ for (const form of forms) {
       const path = action === "note" ? "notes" : action;
       const result = await api<CaseView | { transferred: true }>(`/api/staff/reports/${id}/${path}`, bodyOf(form));
       if ("case" in result) {
+        const saved = savedText(form);
         if (action === "note" || action === "answer") form.reset();
         render(result);
+        showSaved(form, saved);
         status?.replaceChildren(tr("cases.action.done"));
       } else {
         status?.replaceChildren(
@@ -175,10 +215,22 @@ for (const form of forms) {
   });
 }
 
+for (const form of forms) {
+  form.addEventListener("input", () => {
+    form.dataset.touched = "1";
+  });
+}
+
 $<HTMLSelectElement>("[data-template]")?.addEventListener("change", (event) => {
   const text = (event.target as HTMLSelectElement).value;
   const answer = document.querySelector<HTMLTextAreaElement>("form[data-action=answer] textarea[name=answer]");
-  if (answer && text) answer.value = text;
+  if (!answer || !text) return;
+  answer.value = text;
+  // the template's blank is selected, so what the inspector types replaces it
+  const blank = text.indexOf("……");
+  if (blank < 0) return;
+  answer.focus();
+  answer.setSelectionRange(blank, blank + 2);
 });
 
 $<HTMLButtonElement>("[data-contact-show]")?.addEventListener("click", async () => {

@@ -1,28 +1,47 @@
 /**
  * The figures page: one row per town (district) or village (town), and the total; each ratio shown with
- * its numerator and denominator. The district admin opens a town by its name.
+ * its numerator and denominator, and on-time answering never without the cases still open past their
+ * deadline beside it. A month, quarter or year can be chosen; the district admin opens a town by name.
  */
 import type { StaffFigures } from "../../../schema/case.ts";
+import { periodLabel } from "../../../schema/period.ts";
+import { recentPeriods } from "../../../schema/publish-periods.ts";
 import { api, el, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
 
 type Figures = StaffFigures;
 interface FiguresView {
   scope: { level: string; code: string; name: string };
+  period: { code: string; label: string; start: string; end: string } | null;
   by: "town" | "village";
   total: Figures;
   groups: { code: string; name: string; figures: Figures }[];
 }
 
-const town = new URLSearchParams(location.search).get("town") ?? "";
+const kinds = { month: "monthly", quarter: "quarterly", year: "yearly" } as const;
+const params = new URLSearchParams(location.search);
+const town = /^\d{9}$/.test(params.get("town") ?? "") ? (params.get("town") as string) : "";
+const period = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/.test(params.get("period") ?? "")
+  ? (params.get("period") as string)
+  : "";
 const table = document.querySelector<HTMLTableElement>("[data-figures]");
 const status = document.querySelector<HTMLElement>("[data-status]");
 const errorBox = document.querySelector<HTMLElement>("[data-error]");
-const query = /^\d{9}$/.test(town) ? `?town=${town}` : "";
+const pick = document.querySelector<HTMLFormElement>("[data-period-pick]");
+const query = new URLSearchParams({ ...(town ? { town } : {}), ...(period ? { period } : {}) });
+const suffix = query.size > 0 ? `?${query}` : "";
+const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const ratio = (part: number, whole: number) =>
   whole === 0
     ? tr("cases.figures.none")
     : `${Math.round((part / whole) * 100)}%（${tr("cases.figures.ratio", { part, whole })}）`;
+
+/** On-time answers and, in the same cell, the open cases already past their deadline. */
+function onTime(f: Figures): HTMLTableCellElement {
+  const cell = el("td", ratio(f.answeredOnTime, f.answered));
+  cell.append(el("br"), el("span", tr("cases.figures.overdueBeside", { count: f.overdue }), { class: "late" }));
+  return cell;
+}
 
 function row(name: string | Node, f: Figures, header = false): HTMLTableRowElement {
   const tr_ = el("tr");
@@ -32,29 +51,61 @@ function row(name: string | Node, f: Figures, header = false): HTMLTableRowEleme
     first,
     el("td", String(f.received)),
     el("td", String(f.closed)),
-    el("td", ratio(f.answeredOnTime, f.answered)),
-    el("td", String(f.overdue)),
+    onTime(f),
     el("td", f.medianDays === null ? tr("cases.figures.none") : String(f.medianDays)),
     el("td", ratio(f.satisfied + f.basic, f.rated)),
   );
   return tr_;
 }
 
+/** The period picker: a kind (month, quarter, year), then one of its recent periods by name. */
+function fillPicker(): void {
+  if (!pick) return;
+  const kindSelect = pick.elements.namedItem("kind") as HTMLSelectElement;
+  const periodSelect = pick.elements.namedItem("period") as HTMLSelectElement;
+  (pick.elements.namedItem("town") as HTMLInputElement).value = town;
+  (pick.elements.namedItem("town") as HTMLInputElement).disabled = !town;
+  const fill = () => {
+    const kind = kindSelect.value as keyof typeof kinds | "";
+    const label = pick.querySelector<HTMLElement>("[data-period-label]");
+    if (label) label.hidden = kind === "";
+    periodSelect.disabled = kind === "";
+    periodSelect.replaceChildren(
+      ...(kind ? recentPeriods(kinds[kind], today, 12) : []).map((p) => el("option", periodLabel(p), { value: p })),
+    );
+  };
+  kindSelect.value = period === "" ? "" : period.length === 4 ? "year" : period.includes("Q") ? "quarter" : "month";
+  fill();
+  if (period) periodSelect.value = period;
+  kindSelect.addEventListener("change", fill);
+}
+
 async function show(): Promise<void> {
   try {
-    const data = await api<FiguresView>(`/api/staff/figures${query}`);
-    document.querySelector("[data-title]")?.replaceChildren(`${tr("cases.title.figures")} · ${data.scope.name}`);
+    const data = await api<FiguresView>(`/api/staff/figures${suffix}`);
+    const where = data.period ? `${data.scope.name} · ${data.period.label}` : data.scope.name;
+    document.querySelector("[data-title]")?.replaceChildren(`${tr("cases.title.figures")} · ${where}`);
+    document.querySelector("[data-period-note]")?.replaceChildren(
+      data.period
+        ? tr("cases.figures.periodNote", {
+            period: data.period.label,
+            start: data.period.start,
+            end: data.period.end,
+          })
+        : "",
+    );
     document
       .querySelector("[data-by]")
       ?.replaceChildren(tr(data.by === "town" ? "cases.figures.byTown" : "cases.figures.byVillage"));
+    const townLink = (code: string) => `?${new URLSearchParams({ town: code, ...(period ? { period } : {}) })}`;
     table?.tBodies[0]?.replaceChildren(
       ...data.groups.map((g) =>
-        row(data.by === "town" ? el("a", g.name, { href: `?town=${g.code}` }) : g.name, g.figures),
+        row(data.by === "town" ? el("a", g.name, { href: townLink(g.code) }) : g.name, g.figures),
       ),
     );
     table?.tFoot?.replaceChildren(row(tr("cases.figures.total"), data.total, true));
     if (table) table.hidden = false;
-    document.querySelector<HTMLAnchorElement>("[data-export]")?.setAttribute("href", `/api/staff/figures.csv${query}`);
+    document.querySelector<HTMLAnchorElement>("[data-export]")?.setAttribute("href", `/api/staff/figures.csv${suffix}`);
     status?.replaceChildren();
   } catch (failure) {
     status?.replaceChildren();
@@ -62,4 +113,5 @@ async function show(): Promise<void> {
   }
 }
 
+fillPicker();
 void show();

@@ -1,6 +1,8 @@
 /**
- * The case queue page: reads the filters from the address, lists the cases (overdue first, as the API
- * orders them), pages, and points the CSV link at the same filters. Villagers' words are set as text.
+ * The case queue page: reads the filters from the address, offers the villages of the member's scope by
+ * name, finds a case by the receipt a villager reads out, lists the cases one compact line each (in the
+ * API's order: what needs someone first), pages, and points the CSV link at the same filters.
+ * Villagers' words are set as text.
  */
 import { api, el, overdueBadge, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
 
@@ -8,10 +10,13 @@ interface CaseLine {
   id: number;
   villageName: string;
   townName: string;
+  town: string;
+  village: string;
   kind: string;
   topic: string;
   state: string;
   deadline: string;
+  receivedOn: string;
   overdueDays: number;
   reopened: boolean;
   mergedInto: number | null;
@@ -22,38 +27,94 @@ interface CaseList {
   overdueTotal: number;
   page: number;
   pages: number;
+  today: string;
   cases: CaseLine[];
+}
+interface Town {
+  code: string;
+  name: string;
+  villages: [string, string][];
+}
+interface Me {
+  staff: { role: string; scope: string };
 }
 
 const params = new URLSearchParams(location.search);
-if (!params.has("state")) params.set("state", "open");
+const receipt = (params.get("receipt") ?? "").replace(/\D/g, "");
+if (receipt) {
+  // a receipt names one case, whatever its state: search it alone
+  for (const name of [...params.keys()]) if (name !== "receipt") params.delete(name);
+  params.set("receipt", receipt);
+} else if (!params.has("state")) params.set("state", "open");
 const form = document.querySelector<HTMLFormElement>("[data-filters]");
+const receiptForm = document.querySelector<HTMLFormElement>("[data-receipt-search]");
 const status = document.querySelector<HTMLElement>("[data-status]");
 const errorBox = document.querySelector<HTMLElement>("[data-error]");
 const list = document.querySelector<HTMLUListElement>("[data-cases]");
 const pager = document.querySelector<HTMLElement>("[data-pager]");
 const exportLink = document.querySelector<HTMLAnchorElement>("[data-export]");
+const villageSelect = form?.elements.namedItem("village") as HTMLSelectElement | null;
+const places = JSON.parse(document.getElementById("case-places")?.textContent ?? "[]") as Town[];
 
-for (const [name, value] of params) {
-  const field = form?.elements.namedItem(name);
-  if (field instanceof HTMLInputElement && field.type === "checkbox") field.checked = value === "1";
-  else if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+function fillFilters(): void {
+  for (const [name, value] of params) {
+    const field = (name === "receipt" ? receiptForm : form)?.elements.namedItem(name);
+    if (field instanceof HTMLInputElement && field.type === "checkbox") field.checked = value === "1";
+    else if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+  }
+  const clear = document.querySelector<HTMLElement>("[data-receipt-clear]");
+  if (clear) clear.hidden = !receipt;
 }
 
-function line(c: CaseLine): HTMLLIElement {
+/** The village filter: the villages of the member's town by name, the district's grouped by town. */
+async function fillVillages(): Promise<void> {
+  if (!villageSelect) return;
+  const { staff } = await api<Me>("/api/staff/me");
+  if (staff.role === "village_secretary") {
+    (villageSelect.closest("label") as HTMLElement).hidden = true;
+    return;
+  }
+  const options = (town: Town) => town.villages.map(([code, name]) => el("option", name, { value: code }));
+  if (staff.role === "town_inspector") {
+    villageSelect.append(
+      ...options(places.find((tw) => tw.code === staff.scope) ?? { code: "", name: "", villages: [] }),
+    );
+  } else {
+    for (const town of places) {
+      const group = el("optgroup", null, { label: town.name });
+      group.append(...options(town));
+      villageSelect.append(group);
+    }
+  }
+  villageSelect.value = params.get("village") ?? "";
+}
+
+/** A date as staff read it: 11月2日 this year, 2025年11月2日 before. */
+function day(date: string, today: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const short = tr("cases.list.day", { month: m ?? 0, day: d ?? 0 });
+  return date.slice(0, 4) === today.slice(0, 4) ? short : `${y}年${short}`;
+}
+
+function line(c: CaseLine, today: string): HTMLLIElement {
   const item = el("li", null, { "data-case": String(c.id) });
-  const head = el("p");
-  head.append(el("a", `#${c.id} ${c.townName}${c.villageName}`, { href: `/staff/cases/case/?id=${c.id}` }), " ");
-  head.append(el("span", `${tr(`reports.kind.${c.kind}`)} · ${tr(`reports.state.${c.state}`)}`, { class: "tag" }), " ");
+  const row = el("div", null, { class: "line" });
+  const who = el("p", null, { class: "who" });
+  const place = c.town === c.village.slice(0, 9) ? c.villageName : `${c.townName}${c.villageName}`;
+  who.append(el("a", `#${c.id} ${place}`, { href: `/staff/cases/case/?id=${c.id}` }));
+  const flags = el("p", tr("cases.list.deadline", { date: day(c.deadline, today) }), { class: "flags meta" });
   const badge = overdueBadge(c);
-  if (badge) head.append(badge, " ");
-  if (c.reopened && c.state !== "closed") head.append(el("span", tr("cases.reopened"), { class: "raised" }), " ");
-  if (c.mergedInto) head.append(el("span", tr("cases.merged", { id: c.mergedInto }), { class: "tag" }));
-  const meta = el("p", `${tr("cases.field.deadline")} ${c.deadline} · ${tr(`reports.topic.${c.topic}`)}`, {
-    class: "m",
-  });
-  const snippet = el("p", c.snippet ?? tr("cases.list.confidential"), { class: "snippet" });
-  item.append(head, meta, snippet);
+  if (badge) flags.append(" ", badge);
+  if (c.reopened && c.state !== "closed") flags.append(" ", el("span", tr("cases.reopened"), { class: "raised" }));
+  if (c.mergedInto) flags.append(" ", el("span", tr("cases.merged", { id: c.mergedInto }), { class: "tag" }));
+  row.append(
+    el("p", tr("cases.list.received", { date: day(c.receivedOn, today) }), { class: "when" }),
+    who,
+    el("p", `${tr(`reports.kind.${c.kind}`)} · ${tr(`reports.state.${c.state}`)}`, { class: "meta" }),
+    flags,
+    el("p", c.snippet ?? tr("cases.list.confidential"), { class: "snippet", title: c.snippet ?? "" }),
+  );
+  item.append(row);
   return item;
 }
 
@@ -73,8 +134,8 @@ async function show(): Promise<void> {
   try {
     const data = await api<CaseList>(`/api/staff/reports?${query}`);
     status?.replaceChildren(tr("cases.list.count", { total: data.total, overdue: data.overdueTotal }));
-    list?.replaceChildren(...data.cases.map(line));
-    if (data.cases.length === 0) list?.append(el("li", tr("cases.list.empty")));
+    list?.replaceChildren(...data.cases.map((c) => line(c, data.today)));
+    if (data.cases.length === 0) list?.append(el("li", tr(receipt ? "cases.list.noReceipt" : "cases.list.empty")));
     pager?.replaceChildren();
     if (data.pages > 1) {
       if (data.page > 1) pager?.append(pageLink(data.page - 1, tr("cases.list.prev")), " ");
@@ -87,4 +148,18 @@ async function show(): Promise<void> {
   }
 }
 
-void show();
+receiptForm?.addEventListener("submit", (event) => {
+  const field = receiptForm.elements.namedItem("receipt") as HTMLInputElement;
+  const digits = field.value.replace(/\D/g, "");
+  if (digits.length === 16) {
+    field.value = digits;
+    return;
+  }
+  event.preventDefault();
+  if (errorBox) showFailure(errorBox, { status: 400, message: tr("cases.filter.receiptInvalid") });
+});
+
+fillFilters();
+void fillVillages()
+  .catch(() => undefined)
+  .finally(show);

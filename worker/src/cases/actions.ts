@@ -9,6 +9,7 @@ import { Hono } from "hono";
 import { actionStates, type CaseAction, suggestedDeadline } from "../../../schema/case.ts";
 import { chinaDate } from "../../../schema/period.ts";
 import { townByCode } from "../../../schema/reference.ts";
+import { unfilledBlank } from "../../../schema/reply-template.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { runAudited } from "../audit/queries.ts";
 import { ApiError } from "../errors.ts";
@@ -115,6 +116,9 @@ caseActions.post("/api/staff/reports/:id/assign", ...guard, actionBody("assign")
 caseActions.post("/api/staff/reports/:id/answer", ...guard, actionBody("answer"), async (c) => {
   const { answer } = c.req.valid("json");
   const row = await caseFor(c, c.req.valid("param").id, "answer");
+  const blank = unfilledBlank(answer);
+  if (blank === "") throw fieldError("answer", "cases.error.field.answerBlankStart");
+  if (blank !== null) throw fieldError("answer", "cases.error.field.answerBlank", { before: blank });
   const today = chinaDate();
   const db = c.env.DB;
   const statements = [

@@ -4,6 +4,8 @@
  * cases staff filed on a villager's behalf apart, with their own.
  */
 import { currentDeadline, overdueDays, type StaffFigures } from "../../../schema/case.ts";
+import { periodLabel } from "../../../schema/period.ts";
+import { periodBounds } from "../../../schema/publish-periods.ts";
 import { caseFigures } from "../../../schema/report.ts";
 import type { FigureRow } from "./queries.ts";
 
@@ -44,4 +46,18 @@ export function figuresBy(
       today,
     ),
   }));
+}
+
+/**
+ * The rows of cases received in `period` (`2026-11`, `2026-Q4`, `2026`; null: all), and the period as
+ * the answer names it.
+ * @example receivedIn(rows, "2026-Q4").period // { code: "2026-Q4", label: "2026年第四季度", start: "2026-10-01", end: "2026-12-31" }
+ */
+export function receivedIn(rows: readonly FigureRow[], period: string | null) {
+  if (period === null) return { rows, period: null };
+  const { start, end } = periodBounds(period);
+  return {
+    rows: rows.filter((r) => r.receivedOn >= start && r.receivedOn <= end),
+    period: { code: period, label: periodLabel(period), start, end },
+  };
 }

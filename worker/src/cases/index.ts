@@ -1,5 +1,5 @@
 /**
- * Staff case routes: the queue (overdue first), a case with its whole timeline, a reporter's contact
+ * Staff case routes: the queue (overdue first) and what in it needs action, a case with its whole timeline, a reporter's contact
  * (audited), the figures, and CSV exports. Actions live in actions.ts. Every route needs a session, and
  * everything out of the member's scope answers 404.
  */
@@ -18,10 +18,10 @@ import { loadCase, openCase } from "./access.ts";
 import { caseActions } from "./actions.ts";
 import { autoCloseDays, closeUnratedCases } from "./auto-close.ts";
 import { csvResponse, csvText } from "./csv.ts";
-import { figuresBy, staffFigures } from "./figures.ts";
+import { figuresBy, receivedIn, staffFigures } from "./figures.ts";
 import { type CaseFilter, contactStatement, exportCases, figureRows, scopedCases } from "./queries.ts";
 import { caseIdParam, figuresQuery, type ListFilter, listQuery } from "./schema.ts";
-import { caseView, listLine, movedView, queueOrder, shownLine } from "./view.ts";
+import { caseView, listLine, movedView, needsAction, queueOrder, shownLine } from "./view.ts";
 
 export const caseRoutes = new Hono<StaffEnv>();
 const PER_PAGE = 50;
@@ -69,6 +69,17 @@ caseRoutes.get("/api/staff/reports", requireStaff(), listQuery, async (c) => {
     today,
     cases: lines.slice((filter.page - 1) * PER_PAGE, filter.page * PER_PAGE),
   });
+});
+
+caseRoutes.get("/api/staff/queue", requireStaff(), async (c) => {
+  const today = chinaDate();
+  await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
+  const open = { state: "open", kind: null, village: null, town: null, receiptHash: null } as const;
+  // a case the town took over is no longer the secretary's to act on: it counts in none of these
+  const rows = (await scopedCases(c.env.DB, c.get("staff"), open)).filter((r) => !r.movedToTown);
+  const lines = rows.map((r) => listLine(r, today));
+  c.header("Cache-Control", "no-store");
+  return c.json({ today, ...needsAction(lines) });
 });
 
 caseRoutes.get("/api/staff/reports.csv", requireStaff(), listQuery, async (c) => {
@@ -148,9 +159,14 @@ caseRoutes.get("/api/staff/reports.csv", requireStaff(), listQuery, async (c) =>
 });
 
 /** The figures for the member's scope, grouped by town (district) or by village (a town or a village). */
-async function scopedFigures(db: D1Database, staff: StaffMember, town: string | null, today: string) {
+async function scopedFigures(
+  db: D1Database,
+  staff: StaffMember,
+  { town, period: asked }: { town: string | null; period: string | null },
+  today: string,
+) {
   if (town && !canSeeTown(staff, town)) throw new ApiError(403, "forbidden", t("cases.error.figuresScope"));
-  const rows = await figureRows(db, staff, town);
+  const { rows, period } = receivedIn(await figureRows(db, staff, town), asked);
   const total = staffFigures(rows, today);
   if (staff.role === "district_admin" && !town) {
     const groups = figuresBy(
@@ -161,6 +177,7 @@ async function scopedFigures(db: D1Database, staff: StaffMember, town: string | 
     );
     return {
       scope: { level: "district", code: district.code, name: district.name },
+      period,
       by: "town",
       total,
       groups: named(groups),
@@ -173,7 +190,7 @@ async function scopedFigures(db: D1Database, staff: StaffMember, town: string | 
     staff.role === "village_secretary"
       ? { level: "village", code: staff.scope, name: villageByCode(staff.scope)?.name ?? staff.scope }
       : { level: "town", code: townCode, name: townByCode(townCode)?.name ?? townCode };
-  return { scope, by: "village", total, groups: named(groups) };
+  return { scope, period, by: "village", total, groups: named(groups) };
 }
 
 const named = (groups: { code: string; figures: StaffFigures }[]) =>
@@ -183,14 +200,14 @@ caseRoutes.get("/api/staff/figures", requireStaff(), figuresQuery, async (c) => 
   const today = chinaDate();
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
   c.header("Cache-Control", "no-store");
-  return c.json({ today, ...(await scopedFigures(c.env.DB, c.get("staff"), c.req.valid("query").town, today)) });
+  return c.json({ today, ...(await scopedFigures(c.env.DB, c.get("staff"), c.req.valid("query"), today)) });
 });
 
 caseRoutes.get("/api/staff/figures.csv", requireStaff(), figuresQuery, async (c) => {
   const today = chinaDate();
   const staff = c.get("staff");
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
-  const figures = await scopedFigures(c.env.DB, staff, c.req.valid("query").town, today);
+  const figures = await scopedFigures(c.env.DB, staff, c.req.valid("query"), today);
   const header = [
     "cases.figures.scope",
     "cases.figures.received",
@@ -231,6 +248,7 @@ caseRoutes.get("/api/staff/figures.csv", requireStaff(), figuresQuery, async (c)
       actorId: staff.id,
       actor: staff.username,
       target: `${figures.scope.level}:${figures.scope.code}`,
+      detail: { period: figures.period?.code ?? null },
     },
     [],
   );
@@ -239,7 +257,7 @@ caseRoutes.get("/api/staff/figures.csv", requireStaff(), figuresQuery, async (c)
       header.map((k) => t(k)),
       rows,
     ),
-    `figures-${figures.scope.code}-${today}.csv`,
+    `figures-${figures.scope.code}-${figures.period ? `${figures.period.code}-` : ""}${today}.csv`,
   );
 });
 

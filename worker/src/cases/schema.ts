@@ -74,11 +74,20 @@ export interface ListFilter {
   receipt: string | null;
 }
 
-/** The figures' scope: a town to break down by village, else the member's whole scope. */
+const figurePeriod = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/;
+
+/**
+ * The figures' scope: a town to break down by village, else the member's whole scope; and optionally the
+ * period (`2026-11`, `2026-Q4` or `2026`) the counted cases were received in.
+ */
 export const figuresQuery = validator("query", (query: Record<string, string | string[]>) => {
   const town = typeof query.town === "string" ? query.town : "";
   if (town !== "" && !townByCode(town)) throw new ApiError(400, "invalid_query", t("cases.error.query"));
-  return { town: town || null };
+  const period = typeof query.period === "string" ? query.period : "";
+  if (period !== "" && !figurePeriod.test(period)) {
+    throw new ApiError(400, "invalid_query", t("cases.error.query"), { period: t("cases.error.field.period") });
+  }
+  return { town: town || null, period: period || null };
 });
 
 const isoDate = z

@@ -3,8 +3,11 @@
  * many working days it is overdue, computed on every read.
  */
 import { currentDeadline, overdueDays, suggestedDeadline } from "../../../schema/case.ts";
-import { townByCode, villageByCode } from "../../../schema/reference.ts";
+import { periodLabel } from "../../../schema/period.ts";
+import { negativePowerById, powerById } from "../../../schema/power.ts";
+import { catalogueItemById, townByCode, villageByCode } from "../../../schema/reference.ts";
 import type { StaffMember } from "../../../schema/staff.ts";
+import { versionById } from "../disclosures/queries.ts";
 import { canSeeMisconduct } from "../staff/scope.ts";
 import { allowedActions } from "./access.ts";
 import { type CaseListRow, type CaseRow, caseEvents } from "./queries.ts";
@@ -55,19 +58,33 @@ export function shownLine(row: CaseListRow, today: string): CaseLine | MovedLine
 }
 
 /**
- * Overdue first (most overdue on top), then cases reopened after an "unsatisfied" rating, then open
- * cases by deadline, then cases moved to the town (a secretary's), then closed ones, newest first.
+ * Where a line stands in the queue: overdue (a deadline already broken), reopened after an "unsatisfied"
+ * rating (raised to the town), new (nobody has triaged it yet), in hand, answered (waiting for the
+ * villager's rating), moved to the town (a secretary's, nothing to do), closed. What needs someone now
+ * comes first, so a new case never sinks into the middle of cases already in hand just because its
+ * default deadline is days away.
+ */
+function rank(l: CaseLine | MovedLine): number {
+  if (l.movedToTown) return 5;
+  if (l.overdueDays > 0) return 0;
+  if (l.state === "closed") return 6;
+  if (l.state === "answered") return 4;
+  if (l.reopened) return 1;
+  return l.state === "received" ? 2 : 3;
+}
+
+/**
+ * Overdue first (most overdue on top), then reopened, then new cases, then those in hand and the
+ * answered ones by deadline, then cases moved to the town and closed ones, newest first.
  * @example lines.sort(queueOrder)
  */
 export function queueOrder(a: CaseLine | MovedLine, b: CaseLine | MovedLine): number {
-  const rank = (l: CaseLine | MovedLine) => (l.movedToTown ? 1 : l.state === "closed" ? 2 : 0);
-  const raised = (l: CaseLine | MovedLine) =>
-    rank(l) === 0 && (l as CaseLine).reopened && (l as CaseLine).state !== "answered" ? 0 : 1;
   return (
-    b.overdueDays - a.overdueDays ||
-    raised(a) - raised(b) ||
     rank(a) - rank(b) ||
-    (rank(a) === 0 ? (a as CaseLine).deadline.localeCompare((b as CaseLine).deadline) : b.id - a.id) ||
+    b.overdueDays - a.overdueDays ||
+    (a.movedToTown || b.movedToTown || rank(a) === 6
+      ? b.id - a.id
+      : (a as CaseLine).deadline.localeCompare((b as CaseLine).deadline)) ||
     a.id - b.id
   );
 }
@@ -79,6 +96,48 @@ export function queueOrder(a: CaseLine | MovedLine, b: CaseLine | MovedLine): nu
  */
 export function movedView(row: CaseRow) {
   return { case: movedLine(row), events: [], actions: [] };
+}
+
+/**
+ * What needs action among `lines`: new (not yet triaged), overdue, and reopened cases still open.
+ * @example needsAction(lines) // { new: 3, overdue: 1, reopened: 0 }
+ */
+export function needsAction(lines: readonly CaseLine[]) {
+  return {
+    new: lines.filter((l) => l.state === "received").length,
+    overdue: lines.filter((l) => l.overdueDays > 0).length,
+    reopened: lines.filter((l) => l.reopened && l.state !== "closed" && l.state !== "answered").length,
+  };
+}
+
+/**
+ * What the question is about, by name: the disclosure the villager asked from (its title, item and
+ * period) or the 小微权力 item (its name, and whether it is a prohibited conduct), with its public page.
+ * @example await caseSubject(env.DB, row) // { kind: "disclosure", title: "2026年10月收支明细", detail: "财务收支明细 · 2026年10月", url: "/v/…/d/12/" }
+ */
+export async function caseSubject(db: D1Database, row: Pick<CaseRow, "village" | "disclosure" | "power">) {
+  if (row.disclosure !== null) {
+    const version = await versionById(db, row.disclosure);
+    if (version) {
+      const item = catalogueItemById(version.item_id)?.name ?? version.item_id;
+      return {
+        kind: "disclosure" as const,
+        title: version.title,
+        detail: `${item} · ${periodLabel(version.period)}`,
+        url: `/v/${version.village_code}/d/${version.id}/`,
+      };
+    }
+  }
+  const power = row.power ? powerById(row.power) : undefined;
+  if (power) {
+    return {
+      kind: negativePowerById(power.id) ? ("powerNegative" as const) : ("power" as const),
+      title: power.name,
+      detail: power.category,
+      url: `/v/${row.village}/power/`,
+    };
+  }
+  return null;
 }
 
 /**
@@ -98,6 +157,7 @@ export async function caseView(db: D1Database, staff: StaffMember, row: CaseRow,
       overdueDays: overdueDays(facts, today),
       hasContact: canSeeMisconduct(staff) && hasContact,
       defaultDeadline: suggestedDeadline(row.kind, row.receivedOn, today),
+      subject: await caseSubject(db, row),
     },
     events: await caseEvents(db, row.id),
     actions: allowedActions(staff, row),

@@ -10,6 +10,7 @@ import { cadenceById, catalogueItems, categories, villageByCode } from "../../..
 import { notFoundPage } from "../pages/not-found.ts";
 import type { StaffEnv } from "../staff/session.ts";
 import { disclosureFigures } from "./figures.ts";
+import { formRoutes } from "./form.ts";
 import { historyPage } from "./history.ts";
 import { inspectRoutes } from "./inspect.ts";
 import { publishRoutes } from "./publish.ts";
@@ -77,3 +78,4 @@ disclosureRoutes.get("/api/figures/disclosures", async (c) => {
 
 disclosureRoutes.route("/", publishRoutes);
 disclosureRoutes.route("/", inspectRoutes);
+disclosureRoutes.route("/", formRoutes);

@@ -35,7 +35,7 @@ export const publishRoutes = new Hono<StaffEnv>();
 const ATTEMPTS = 5;
 
 /** Publishing is for the village's own secretary and the district admin; town inspectors only watch. */
-function requirePublisher(staff: StaffMember, village: string): void {
+export function requirePublisher(staff: StaffMember, village: string): void {
   if (!villageByCode(village)) {
     throw new ApiError(422, "invalid", t("publish.error.invalid"), { village: t("publish.error.village") });
   }

@@ -303,3 +303,21 @@ export async function figureRows(db: D1Database): Promise<TownFigureRow[]> {
     };
   });
 }
+
+/**
+ * Every period a village has published, per item, with its latest version's id.
+ * @example await publishedPeriods(env.DB, "371603104201") // [{ item: "finance-ledger", period: "2026-10", id: 12 }, …]
+ */
+export async function publishedPeriods(
+  db: D1Database,
+  village: string,
+): Promise<{ item: string; period: string; id: number }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT item_id AS item, period, MAX(id) AS id FROM disclosures WHERE village_code = ?1
+        GROUP BY item_id, period ORDER BY item_id, period`,
+    )
+    .bind(village)
+    .all<{ item: string; period: string; id: number }>();
+  return results;
+}

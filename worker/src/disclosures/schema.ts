@@ -100,6 +100,8 @@ export function jsonBody<T>(schema: ZodType<T>, toError: (error: z.ZodError) => 
 export const publishBody = jsonBody(publishInput, invalid);
 export const correctionBody = jsonBody(correctionInput, invalid);
 export const previewBody = jsonBody(previewInput, invalid);
+/** A correction before it is published: its content without the reason. */
+export const correctionPreviewBody = jsonBody(correctionInput.omit({ reason: true }), invalid);
 
 /** `?village=<12-digit code>` (optional: the member's own village). */
 export const villageQuery = validator("query", (query: Record<string, string | string[]>) => {

@@ -1,4 +1,7 @@
-/** The staff landing page: who is logged in, and logging out. Without a session it goes to the login page. */
+/**
+ * The staff landing page: who is logged in, the cases that need action, and logging out. Without a
+ * session it goes to the login page.
+ */
 import { apiMessage, fill, loginUrl } from "./_api.ts";
 
 interface Me {
@@ -28,6 +31,18 @@ async function show(): Promise<void> {
   });
   status.hidden = true;
   panel.hidden = false;
+  await showTodo();
+}
+
+/** New, overdue and reopened cases in the member's scope, from GET /api/staff/queue. */
+async function showTodo(): Promise<void> {
+  const res = await fetch("/api/staff/queue", { credentials: "same-origin" });
+  if (!res.ok) return;
+  const counts = (await res.json()) as Record<string, number>;
+  for (const out of panel.querySelectorAll<HTMLElement>("[data-count]")) {
+    out.textContent = String(counts[out.dataset.count ?? ""] ?? 0);
+  }
+  (panel.querySelector("[data-todo]") as HTMLElement).hidden = false;
 }
 
 logout.addEventListener("click", async () => {

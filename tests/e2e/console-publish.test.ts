@@ -1,0 +1,151 @@
+/**
+ * A secretary on a 360 × 740 phone corrects a published ledger: the correction opens with every row of
+ * the current version filled in, shows what it changes (and nothing is published until confirmed), and
+ * a correction of the text alone keeps every row. The period list starts on one not yet published and
+ * flags a published one as soon as it is chosen.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { chinaDate } from "../../schema/period.ts";
+import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
+import { axeViolations, launchChromium } from "../fixtures/browser.ts";
+
+const baseURL = inject("baseURL");
+const VILLAGE = "371603104202"; // 泊头村, demo-botoucun's village
+const MONTH = chinaDate().slice(0, 7);
+const ROWS = [
+  { date: `${MONTH}-01`, voucher: "记101", summary: "上级拨付运转经费", category: "补助收入", amount: 1_500_000 },
+  { date: `${MONTH}-01`, voucher: "记102", summary: "村内道路维修", category: "公益支出", amount: 980_050 },
+  { date: `${MONTH}-02`, voucher: "记103", summary: "办公用品", category: "管理费用", amount: 32_000 },
+].map((r) => ({ ...r, handler: "王会计", approver: "张建国" }));
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureDemoStaff({ persistTo: inject("persistTo") }, () => {});
+  browser = await launchChromium();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A same-origin call from the logged-in page, as the form makes it. */
+function call<T>(page: Page, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  return page.evaluate(
+    async ([path, body]) => {
+      const res = await fetch(path as string, {
+        method: body === undefined ? "GET" : "POST",
+        headers: body === undefined ? {} : { "Content-Type": "application/json" },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      return { status: res.status, json: await res.json() };
+    },
+    [path, body] as const,
+  ) as Promise<{ status: number; json: T }>;
+}
+
+const ledgerVersion = async (page: Page) => {
+  const { json } = await call<{ periods: { item: string; period: string; id: number }[] }>(
+    page,
+    `/api/staff/disclosures/periods?village=${VILLAGE}`,
+  );
+  const id = json.periods.find((p) => p.item === "finance-ledger" && p.period === MONTH)?.id as number;
+  const { json: version } = await call<{ content: string; tables: { rows: typeof ROWS } }>(
+    page,
+    `/api/staff/disclosures/${id}`,
+  );
+  return { id, ...version };
+};
+
+describe("a secretary corrects a ledger on a phone", () => {
+  it("sees every row filled in, the difference before publishing, and keeps all rows", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/staff/login/?next=${encodeURIComponent("/staff/publish/")}`);
+    await page.getByLabel("用户名").fill("demo-botoucun");
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL(`${baseURL}/staff/publish/`);
+    await page.locator("[data-form]").waitFor({ state: "visible" });
+    const first = await call<{ id: number }>(page, "/api/staff/disclosures", {
+      village: VILLAGE,
+      item: "finance-ledger",
+      period: MONTH,
+      title: `${MONTH} 收支明细`,
+      content: "本月收支明细如下。",
+      tables: { kind: "ledger", rows: ROWS },
+    });
+    expect(first.status).toBe(201);
+    await page.reload();
+    await page.locator("[data-form]").waitFor({ state: "visible" });
+
+    // the period starts on one not yet published; choosing a published one is flagged at once
+    await page.getByLabel("公开什么事项").selectOption("finance-ledger");
+    const { json: done } = await call<{ periods: { item: string; period: string }[] }>(
+      page,
+      `/api/staff/disclosures/periods?village=${VILLAGE}`,
+    );
+    const publishedLedger = done.periods.filter((p) => p.item === "finance-ledger").map((p) => p.period);
+    expect(publishedLedger).toContain(MONTH);
+    expect(publishedLedger).not.toContain(await page.getByLabel("哪一期").inputValue());
+    await expect(page.locator("[data-period-flag]").isHidden()).resolves.toBe(true);
+    await page.getByLabel("哪一期").selectOption(MONTH);
+    await expect(page.locator("[data-period-flag]").textContent()).resolves.toContain("已经公开过了");
+    await expect(page.getByRole("button", { name: "公开", exact: true }).isDisabled()).resolves.toBe(true);
+
+    // the correction opens with every row, named as a correction of this village's item
+    await page.getByRole("button", { name: "更正这一期" }).click();
+    await page.locator("h1").filter({ hasText: "更正：" }).waitFor();
+    await expect(page.locator("h1").textContent()).resolves.toMatch(/^更正：泊头村 · .+ · \d{4}年\d{1,2}月$/);
+    expect(await page.locator("[data-rows] .row").count()).toBe(3);
+    const amounts = page.getByLabel("金额（元）");
+    expect(await amounts.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
+      "15000.00",
+      "9800.50",
+      "320.00",
+    ]);
+    expect(await page.getByLabel("凭证号").nth(2).inputValue()).toBe("记103");
+    const submit = page.getByRole("button", { name: "更正并公开", exact: true });
+    expect(await submit.isVisible()).toBe(true);
+
+    // change one amount: the difference is shown and nothing is published until confirmed
+    await amounts.nth(1).fill("9080.50");
+    await page.getByLabel("更正原因（必填，会公开给村民看）").fill("第2笔金额录入错误，按发票更正。");
+    await submit.click();
+    const diff = page.locator("[data-diff]");
+    await diff.filter({ hasText: "9080.50元" }).waitFor();
+    const lines = await diff.locator("li").allTextContents();
+    expect(lines).toContain("第 2 行改了：金额 由 9800.50元 改为 9080.50元");
+    expect(lines.filter((l) => l.startsWith("新增") || l.startsWith("删掉"))).toEqual([]);
+    expect(lines).toContain("更正后明细表共 3 行。");
+    expect((await ledgerVersion(page)).id).toBe(first.json.id);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const serious = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`)).toEqual([]);
+    await page.getByRole("button", { name: "确认无误，更正并公开" }).click();
+    await page.locator("[data-done]").filter({ hasText: "已公开" }).waitFor();
+    const corrected = await ledgerVersion(page);
+    expect(corrected.id).not.toBe(first.json.id);
+    expect(corrected.tables.rows.map((r) => r.amount)).toEqual([1_500_000, 908_050, 32_000]);
+
+    // a correction of the text alone keeps every row
+    await page
+      .locator("[data-recent] li")
+      .filter({ hasText: `${MONTH} 收支明细` })
+      .getByRole("button")
+      .click();
+    await page.locator("h1").filter({ hasText: "更正" }).waitFor();
+    expect(await page.locator("[data-rows] .row").count()).toBe(3);
+    await page.getByLabel("公开内容", { exact: true }).fill("本月收支明细如下，已经民主理财小组审核。");
+    await page.getByLabel("更正原因（必填，会公开给村民看）").fill("补充审核情况。");
+    await page.getByRole("button", { name: "更正并公开", exact: true }).click();
+    await diff.filter({ hasText: "内容" }).waitFor();
+    const textOnly = await diff.locator("li").allTextContents();
+    expect(textOnly.filter((l) => /行/.test(l) && !l.startsWith("更正后"))).toEqual([]);
+    await page.getByRole("button", { name: "确认无误，更正并公开" }).click();
+    await page.locator("[data-done]").filter({ hasText: "已公开" }).waitFor();
+    const kept = await ledgerVersion(page);
+    expect(kept.content).toBe("本月收支明细如下，已经民主理财小组审核。");
+    expect(kept.tables.rows).toEqual(corrected.tables.rows);
+    await context.close();
+  });
+});
