@@ -8,5 +8,6 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "always" },
   compressHTML: true,
   devToolbar: { enabled: false },
-  vite: { server: { fs: { allow: [".."] } } },
+  // scripts always ship as files, never inline, so a CSP without 'unsafe-inline' allows them
+  vite: { server: { fs: { allow: [".."] } }, build: { assetsInlineLimit: 0 } },
 });

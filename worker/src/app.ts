@@ -9,6 +9,7 @@ import { disclosureRoutes } from "./disclosures/index.ts";
 import { ApiError, handleError } from "./errors.ts";
 import { healthRoutes } from "./health/index.ts";
 import { meetingRoutes } from "./meetings/index.ts";
+import { textSize, textSizePages } from "./pages/text-size.ts";
 import { townPages } from "./pages/town.ts";
 import { villagePages } from "./pages/village.ts";
 import { powerPages } from "./power/index.ts";
@@ -19,6 +20,7 @@ import { staffRoutes } from "./staff/index.ts";
 /** @example const app = createApp(); await app.request("/v/371603104201/", {}, env); */
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
+  app.use(textSizePages); // every HTML page in the reader's text size (大字)
   app.route("/", staffRoutes); // first: its guards (CSRF, session) cover every /api/staff/* route
   app.route("/", auditRoutes);
   app.route("/", caseRoutes);
@@ -30,6 +32,7 @@ export function createApp() {
   app.route("/", townPages);
   app.route("/", reports);
   app.route("/", healthRoutes);
+  app.route("/", textSize);
   app.all("/api/*", () => {
     throw new ApiError(404, "not_found", "没有这个接口。");
   });
