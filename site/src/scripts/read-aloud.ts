@@ -6,8 +6,9 @@
 const button = document.querySelector<HTMLButtonElement>("button[data-read]");
 const main = document.querySelector("main");
 
-if (button && main && "speechSynthesis" in window && typeof SpeechSynthesisUtterance === "function") {
-  const speech = window.speechSynthesis;
+const speech: SpeechSynthesis | undefined = window.speechSynthesis;
+
+if (button && main && speech && typeof SpeechSynthesisUtterance === "function") {
   const startLabel = button.textContent ?? "";
   const stopLabel = button.dataset.stop ?? startLabel;
   const show = (reading: boolean) => {
