@@ -195,10 +195,12 @@ describe("大字 (GET /settings/size)", () => {
   });
 
   it("serves every page in large text with that cookie, and in normal text without", async () => {
-    for (const path of [`/v/${VILLAGE}/`, "/r/", "/z/371603104/", `/v/${VILLAGE}/ask/`]) {
+    for (const path of [`/v/${VILLAGE}/`, "/r/", "/z/371603104/", `/v/${VILLAGE}/ask/`, "/", "/power/"]) {
       const large = await SELF.fetch(`${BASE}${path}`, { headers: { Cookie: "size=large" } });
       expect(await large.text(), path).toMatch(/<html[^>]*class="large"/);
       expect(large.headers.get("vary") ?? "", path).toMatch(/Cookie/i);
+      // no validator shared by both sizes, or a revalidated page would come back in the old size
+      expect(large.headers.get("etag"), path).toBeNull();
       const normal = await SELF.fetch(`${BASE}${path}`);
       expect(await normal.text(), path).not.toMatch(/<html[^>]*class="large"/);
     }

@@ -77,6 +77,9 @@ export const textSizePages: MiddlewareHandler<{ Bindings: Env }> = async (c, nex
     .transform(c.res);
   const response = new Response(rewritten.body, rewritten);
   response.headers.append("Vary", "Cookie");
+  // an asset's validators are the same for both sizes: a revalidated page would keep the old size
+  response.headers.delete("ETag");
+  response.headers.delete("Last-Modified");
   c.res = undefined;
   c.res = response;
 };

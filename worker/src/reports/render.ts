@@ -175,7 +175,9 @@ export function fillReceiptPage(
         show(
           el,
           report
-            ? report.timeline.map((e) => `<li><b class="n">${dateLabel(e.on)}</b> ${eventLabel(e, report.kind)}</li>`).join("")
+            ? report.timeline
+                .map((e) => `<li><b class="n">${dateLabel(e.on)}</b> ${eventLabel(e, report.kind)}</li>`)
+                .join("")
             : null,
         ),
     })
