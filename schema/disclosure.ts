@@ -55,17 +55,56 @@ export type DisclosureTables = z.infer<typeof disclosureTables>;
 export type LedgerRow = z.infer<typeof ledgerRow>;
 export type ResourceRow = z.infer<typeof resourceRow>;
 
+/** The money units a villager reads: 元 for everyday sums, 万元 once a sum reaches ten thousand yuan. */
+export type MoneyUnit = "元" | "万元";
+
+/** Amounts from ten thousand yuan (one million fen) up are said in 万元. */
+const WAN_FEN = 1_000_000;
+
 /**
- * Fen as a villager says money: 万元 above ten thousand yuan, 元 below.
- * @example yuanWords(1_250_000_00) // "125万元"
- * @example yuanWords(98_050) // "980.5元"
+ * The one unit for a sentence or column: 万元 when its largest amount is at least 1万元, else 元.
+ * @example moneyUnit(971_100, 25_000_00) // "万元"
+ * @example moneyUnit(971_100, 98_050) // "元"
+ */
+export function moneyUnit(...amountsFen: readonly number[]): MoneyUnit {
+  return amountsFen.some((fen) => Math.abs(fen) >= WAN_FEN) ? "万元" : "元";
+}
+
+/**
+ * Fen in the given unit, always with two decimals, so every amount in a sentence or column reads alike.
+ * @example moneyWords(971_100, "万元") // "0.97万元"
+ * @example moneyWords(98_050, "元") // "980.50元"
+ */
+export function moneyWords(amountFen: number, unit: MoneyUnit): string {
+  return `${moneyFigure(amountFen, unit)}${unit}`;
+}
+
+/**
+ * The number alone, for a column whose header already names the unit.
+ * @example moneyFigure(1_250_000_00, "万元") // "125.00"
+ */
+export function moneyFigure(amountFen: number, unit: MoneyUnit): string {
+  return (amountFen / (unit === "万元" ? WAN_FEN : 100)).toFixed(2);
+}
+
+/**
+ * One amount on its own, in the unit {@link moneyUnit} picks for it.
+ * @example yuanWords(1_250_000_00) // "125.00万元"
+ * @example yuanWords(98_050) // "980.50元"
  */
 export function yuanWords(amountFen: number): string {
-  const yuan = amountFen / 100;
-  if (Math.abs(yuan) >= 10_000) return `${trim(yuan / 10_000, 2)}万元`;
-  return `${trim(yuan, 2)}元`;
+  return moneyWords(amountFen, moneyUnit(amountFen));
 }
-const trim = (n: number, digits: number) => String(Number(n.toFixed(digits)));
+
+/**
+ * Several amounts of one sentence, all in the unit its largest amount picks.
+ * @example sentenceMoney(971_100, 25_000_00) // ["0.97万元", "2.50万元"]
+ */
+export function sentenceMoney<T extends readonly number[]>(...amountsFen: T): { [K in keyof T]: string } {
+  const unit = moneyUnit(...amountsFen);
+  return amountsFen.map((fen) => moneyWords(fen, unit)) as { [K in keyof T]: string };
+}
+const trimmed = (n: number, digits: number) => String(Number(n.toFixed(digits)));
 
 const isIncome = (category: string) => (incomeCategories as readonly string[]).includes(category);
 
@@ -82,15 +121,17 @@ export function ledgerTotals(rows: readonly LedgerRow[]): { income: number; expe
 
 /**
  * One plain sentence for a table, computed from its rows (never typed in).
- * @example plainSummary({kind: "ledger", rows}) // "收入 12.5万元，支出 9.8万元，结余 2.7万元。"
+ * Each sentence says all its money in one unit ({@link moneyUnit}).
+ * @example plainSummary({kind: "ledger", rows}) // "收入 12.50万元，支出 9.80万元，结余 2.70万元。"
  */
 export function plainSummary(tables: DisclosureTables, today: string): string {
   if (tables.kind === "ledger") {
     const { income, expense } = ledgerTotals(tables.rows);
     const balance = income - expense;
+    const [inWords, outWords, balanceWords] = sentenceMoney(income, expense, Math.abs(balance));
     const biggest = [...tables.rows].filter((r) => !isIncome(r.category)).sort((a, b) => b.amount - a.amount)[0];
     const rest = biggest ? `最大一笔支出是“${biggest.summary}”${yuanWords(biggest.amount)}。` : "";
-    return `收入 ${yuanWords(income)}，支出 ${yuanWords(expense)}，${balance >= 0 ? "结余" : "超支"} ${yuanWords(Math.abs(balance))}。${rest}`;
+    return `收入 ${inWords}，支出 ${outWords}，${balance >= 0 ? "结余" : "超支"} ${balanceWords}。${rest}`;
   }
   if (tables.kind === "assets") {
     const net = tables.rows.reduce((s, r) => s + r.originalValue - r.depreciation, 0);
@@ -99,10 +140,11 @@ export function plainSummary(tables: DisclosureTables, today: string): string {
   const area = tables.rows.reduce((s, r) => s + r.areaMu, 0);
   const fee = tables.rows.reduce((s, r) => s + r.annualFee, 0);
   const owed = tables.rows.reduce((s, r) => s + Math.max(0, r.annualFee - r.paid), 0);
+  const [feeWords, owedWords] = sentenceMoney(fee, owed);
   const expiring = expiringContracts(tables.rows, today).length;
   return [
-    `发包出租 ${tables.rows.length} 宗，共 ${trim(area, 1)} 亩，每年承包费 ${yuanWords(fee)}`,
-    owed > 0 ? `，还欠缴 ${yuanWords(owed)}` : "，已全部缴清",
+    `发包出租 ${tables.rows.length} 宗，共 ${trimmed(area, 1)} 亩，每年承包费 ${feeWords}`,
+    owed > 0 ? `，还欠缴 ${owedWords}` : "，已全部缴清",
     expiring > 0 ? `；有 ${expiring} 份合同半年内到期，请留意是否按时重新发包。` : "。",
   ].join("");
 }

@@ -95,3 +95,29 @@ export function previousPeriod(period: string, steps = 1): string {
   }
   return String(Number(period) - steps);
 }
+
+/**
+ * The last day a period's disclosure may be published: the 10th of the next month for a month, the 20th
+ * of the next quarter's first month for a quarter, 20 January of the next year for a year.
+ * @example dueDate("2026-Q3") // "2026-10-20"
+ * @example dueDate("2026-12") // "2027-01-10"
+ */
+export function dueDate(period: string): ChinaDate {
+  const quarter = patterns.quarter.exec(period);
+  const month = patterns.month.exec(period);
+  const [day, monthIndex] = quarter
+    ? [20, Number(quarter[1]) * 12 + Number(quarter[2]) * 3]
+    : month
+      ? [10, Number(month[1]) * 12 + Number(month[2])]
+      : [20, (Number(period) + 1) * 12];
+  return `${Math.floor(monthIndex / 12)}-${String((monthIndex % 12) + 1).padStart(2, "0")}-${day}`;
+}
+
+/**
+ * A date as a villager reads it.
+ * @example dateLabel("2026-10-20") // "2026年10月20日"
+ */
+export function dateLabel(date: ChinaDate): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}

@@ -31,6 +31,30 @@ const optionalText = (max: number, multiline: boolean) =>
     .transform((s) => s || undefined)
     .optional();
 
+/**
+ * A phone number as typed: full-width digits made ASCII, spaces (also full-width) dropped, a leading
+ * +86 / 86 removed from a mobile number.
+ * @example normalizePhone(" +86 138 0000 0000") // "13800000000"
+ */
+export function normalizePhone(input: string): string {
+  const digits = input
+    .replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))
+    .replace(/[ \u3000－]/g, (c) => (c === "－" ? "-" : ""));
+  return digits.replace(/^\+?86-?(?=1[3-9]\d{9}$)/, "");
+}
+
+/**
+ * Whether a normalized number is a mainland mobile number (1[3-9] and 9 more digits, dashes as in
+ * 138-0000-0000 allowed) or a landline with its area code (0 and 2–3 digits, then 7–8 digits, a dash
+ * between them allowed).
+ * @example isPhoneNumber("13800000000") // true
+ * @example isPhoneNumber("0543-3321234") // true
+ * @example isPhoneNumber("3321234") // false: no area code
+ */
+export function isPhoneNumber(phone: string): boolean {
+  return /^1[3-9]\d-?\d{4}-?\d{4}$/.test(phone) || /^0\d{2,3}-?\d{7,8}$/.test(phone);
+}
+
 export const reportInput = z.object({
   kind: z.enum(reportKinds),
   topic: z.enum(reportTopics),
@@ -40,8 +64,8 @@ export const reportInput = z.object({
       name: optionalText(20, false),
       phone: z
         .string()
-        .trim()
-        .regex(/^(|\+?[0-9][0-9 -]{4,18}[0-9])$/)
+        .transform(normalizePhone)
+        .refine((s) => s === "" || isPhoneNumber(s))
         .transform((s) => s || undefined)
         .optional(),
     })

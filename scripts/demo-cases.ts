@@ -1,11 +1,11 @@
 /**
  * Deterministic demo cases, so a new user of the demo sees live case figures on village pages and a
  * queue to work in the staff console: a few questions, requests and misconduct reports per village in
- * every state from just received to rated and closed. Content is marked 【演示】.
+ * every state from just received (and 已受理) to rated and closed. Content is marked 【演示】.
  */
 import { concludeWithin } from "../schema/case.ts";
 import type { Village } from "../schema/reference.ts";
-import { dammDigit, type Rating, type ReportKind, type ReportTopic } from "../schema/report.ts";
+import { dammDigit, type Rating, type ReportKind, type ReportState, type ReportTopic } from "../schema/report.ts";
 import { addWorkingDays } from "../schema/workdays.ts";
 import { prng } from "./demo-data.ts";
 
@@ -16,7 +16,7 @@ export interface DemoCase {
   topic: ReportTopic;
   content: string;
   receivedOn: string;
-  stage: "received" | "handling" | "answered" | "closed";
+  stage: ReportState;
   responsible: string | null;
   deadline: string | null;
   measures: string | null;
@@ -68,6 +68,10 @@ const samples: { kind: ReportKind; topic: ReportTopic; content: string; answer: 
 const responsibles = ["村委会主任", "村报账员", "包村干部", "镇民政办"];
 const ratingsInOrder: Rating[] = ["satisfied", "satisfied", "basic", "satisfied"];
 
+/** A case's state from a roll in [0, 1): every state, 已受理 included, about equally often. */
+const stageOf = (roll: number): ReportState =>
+  roll < 0.15 ? "received" : roll < 0.3 ? "accepted" : roll < 0.45 ? "handling" : roll < 0.65 ? "answered" : "closed";
+
 const shift = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -83,8 +87,9 @@ export function demoCases(village: Village, today: string): DemoCase[] {
     const receivedOn = shift(today, -(1 + Math.floor(random() * 40)));
     const digits = Array.from({ length: 15 }, () => Math.floor(random() * 10)).join("");
     const roll = random();
-    const stage = roll < 0.2 ? "received" : roll < 0.4 ? "handling" : roll < 0.6 ? "answered" : "closed";
-    const handled = stage !== "received";
+    const stage = stageOf(roll);
+    // 已受理 is triaged but not yet given its 定责 · 定时 · 定措施
+    const handled = stage !== "received" && stage !== "accepted";
     const deadline = addWorkingDays(receivedOn, concludeWithin[sample.kind]);
     const answeredOn = stage === "answered" || stage === "closed" ? minDate(shift(receivedOn, 1 + i), today) : null;
     return {

@@ -1,6 +1,6 @@
 /**
- * `npm run qr -- --out DIR [--town CODE] [--base-url URL]`: every village's QR code (DIR/<village>.svg and
- * .png) and one A4 poster PDF per town (DIR/<town>.pdf). The base URL defaults to wrangler.toml's
+ * `npm run qr -- --out DIR [--town CODE] [--base-url URL]`: every village's QR code (DIR/<code>-<name>.svg
+ * and .png) and one A4 poster PDF per town (DIR/<code>-<name>.pdf). The base URL defaults to wrangler.toml's
  * PUBLIC_BASE_URL, the address the worker serves. Encoding the placeholder address is allowed (for trying
  * it out) but warned about on stderr, before and again after the run, so nobody prints it unawares.
  */

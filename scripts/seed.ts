@@ -62,8 +62,9 @@ function demoEvents(c: DemoCase): [kind: string, isPublic: boolean, body: string
   events.push(
     ["accepted", true, null, "演示账号", c.receivedOn],
     ["triaged", false, c.kind === "misconduct" ? "discipline" : "village", "演示账号", c.receivedOn],
-    ["assigned", true, null, "演示账号", c.receivedOn],
   );
+  if (c.stage === "accepted") return events;
+  events.push(["assigned", true, null, "演示账号", c.receivedOn]);
   if (c.answeredOn) events.push(["answered", true, c.answer, "演示账号", c.answeredOn]);
   if (c.closedOn)
     events.push(["rated", true, c.rating, "villager", c.closedOn], ["closed", true, null, "villager", c.closedOn]);

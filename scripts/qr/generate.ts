@@ -22,6 +22,15 @@ export interface QrRun {
   towns: string[];
 }
 
+/**
+ * A file's name: the code, so files sort as the codes do, and the name, so the print shop and the
+ * village can tell posters apart at a glance. Characters a file system refuses are dropped.
+ * @example placeFileName({ code: "371603104201", name: "徐万粮村" }, "png") // "371603104201-徐万粮村.png"
+ */
+export function placeFileName(place: { code: string; name: string }, extension: string): string {
+  return `${place.code}-${place.name.replace(/[\\/:*?"<>|\s]/g, "")}.${extension}`;
+}
+
 /** Thrown for a bad option; the message is for the person at the command line. */
 export class QrOptionError extends Error {}
 
@@ -52,9 +61,9 @@ export async function writeVillageCodes({ out, baseUrl, town }: QrOptions): Prom
     const villages = villagesOfTown(each.code);
     for (const village of villages) {
       const symbol = villageCode(baseUrl, village.code);
-      files.push([`${village.code}.svg`, villageSvg(symbol)], [`${village.code}.png`, codePng(symbol)]);
+      files.push([placeFileName(village, "svg"), villageSvg(symbol)], [placeFileName(village, "png"), codePng(symbol)]);
     }
-    files.push([`${each.code}.pdf`, await townPosters(each, villages, baseUrl)]);
+    files.push([placeFileName(each, "pdf"), await townPosters(each, villages, baseUrl)]);
     count += villages.length;
   }
   mkdirSync(out, { recursive: true });

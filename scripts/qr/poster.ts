@@ -20,6 +20,8 @@ const MARGIN = 14 * MM;
 const CONTENT = PAGE.width - 2 * MARGIN;
 /** The symbol itself (without its quiet zone) is printed this wide: the brief asks for at least 12 cm. */
 export const SYMBOL_WIDTH_MM = 121;
+/** The smallest type for what a villager must read to be safe (the scan instruction, the fake-code warning). */
+export const READABLE_PT = 16;
 const RED = "#b5121b";
 const INK = "#1a1a1a";
 const GREY = "#4d4d4d";
@@ -50,7 +52,8 @@ function write(
     .text(checkGlyphs(text), MARGIN, y, { width: CONTENT, align: "center", ...options });
 }
 
-function header(doc: Doc, village: Village, town: Town) {
+/** Draws the red band, the headline and the scan instruction; returns where the instruction ends. */
+function header(doc: Doc, village: Village, town: Town): number {
   // Inset from the paper edge, so office printers that cannot print to the edge show the whole band.
   doc.roundedRect(7 * MM, 7 * MM, PAGE.width - 14 * MM, 84, 8).fill(RED);
   write(doc, t("qr.poster.kicker"), 26, "regular", 12, "#ffffff", { characterSpacing: 3 });
@@ -65,7 +68,8 @@ function header(doc: Doc, village: Village, town: Town) {
     doc.fillColor(INK).text(label, PAGE.width - MARGIN - width, 31.5, { width, align: "center" });
   }
   write(doc, t("qr.poster.headline"), 113, "bold", 23, RED);
-  write(doc, t("qr.poster.scan"), 144, "regular", 12.5, GREY);
+  write(doc, t("qr.poster.scan"), 142, "regular", READABLE_PT, INK);
+  return doc.y;
 }
 
 /** Draws the symbol as vector squares, centred, and returns the bottom of its quiet zone. */
@@ -88,23 +92,23 @@ function code(doc: Doc, symbol: VillageCode, top: number): number {
 
 /** The official address to compare with what the phone shows, and what to do if it differs. */
 function addressCheck(doc: Doc, village: Village, address: string, top: number): number {
-  const body = checkGlyphs(t("qr.poster.check", { village: village.name, host: new URL(address).host }));
-  const bodyOptions = { width: CONTENT - 28, lineGap: 2 };
-  doc.font("regular").fontSize(11);
-  const height = 64 + doc.heightOfString(body, bodyOptions) + 10;
+  const body = checkGlyphs(t("qr.poster.check", { village: village.name }));
+  const bodyOptions = { width: CONTENT - 28, lineGap: 1 };
+  doc.font("regular").fontSize(READABLE_PT);
+  const height = 53 + doc.heightOfString(body, bodyOptions) + 6;
   doc.roundedRect(MARGIN, top, CONTENT, height, 6).lineWidth(1.2).fillAndStroke("#fff7d6", "#d9a400");
-  write(doc, t("qr.poster.checkTitle"), top + 9, "bold", 14, INK);
-  write(doc, address, top + 31, "bold", 20, RED);
+  write(doc, t("qr.poster.checkTitle"), top + 6, "bold", READABLE_PT, INK);
+  write(doc, address, top + 28, "bold", 18, RED);
   doc
     .font("regular")
-    .fontSize(11)
+    .fontSize(READABLE_PT)
     .fillColor(INK)
-    .text(body, MARGIN + 14, top + 64, bodyOptions);
+    .text(body, MARGIN + 14, top + 53, bodyOptions);
   return top + height;
 }
 
-/** What the page offers, as short labelled lines. */
-function offers(doc: Doc, top: number) {
+/** What the page offers, as short labelled lines; returns where they end. */
+function offers(doc: Doc, top: number): number {
   const rows: [StringKey, StringKey][] = [
     ["qr.poster.findTitle", "qr.poster.find"],
     ["qr.poster.actionsTitle", "qr.poster.actions"],
@@ -121,12 +125,15 @@ function offers(doc: Doc, top: number) {
       .font("regular")
       .fillColor(INK)
       .text(checkGlyphs(t(text)), { width: CONTENT });
-    y = doc.y + 2;
+    y = doc.y;
   }
+  return y;
 }
 
+const FOOTER_TOP = PAGE.height - 10 * MM - 28;
+
 function footer(doc: Doc, village: Village) {
-  const top = PAGE.height - 10 * MM - 28;
+  const top = FOOTER_TOP;
   doc
     .moveTo(MARGIN, top - 7)
     .lineTo(PAGE.width - MARGIN, top - 7)
@@ -140,10 +147,10 @@ function footer(doc: Doc, village: Village) {
 /** One page: header, the code, the address to check, what the page offers, the contact line. */
 function posterPage(doc: Doc, village: Village, town: Town, baseUrl: string) {
   doc.addPage({ size: "A4", margin: 0 });
-  header(doc, village, town);
-  const codeBottom = code(doc, villageCode(baseUrl, village.code), 164);
-  const checkBottom = addressCheck(doc, village, villageUrl(baseUrl, village.code), codeBottom + 9);
-  offers(doc, checkBottom + 9);
+  const headerBottom = header(doc, village, town);
+  const codeBottom = code(doc, villageCode(baseUrl, village.code), headerBottom + 4);
+  const checkBottom = addressCheck(doc, village, villageUrl(baseUrl, village.code), codeBottom + 6);
+  if (offers(doc, checkBottom + 6) > FOOTER_TOP - 8) throw new Error(`${village.name}的海报一页放不下，请缩短文字。`);
   footer(doc, village);
 }
 

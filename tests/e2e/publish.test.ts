@@ -52,7 +52,7 @@ describe("a secretary publishes from a phone", () => {
 
     await page.getByRole("button", { name: "先看看村民会看到什么" }).click();
     await expect(
-      page.locator("[data-preview-out]").filter({ hasText: "收入 1.5万元" }).textContent(),
+      page.locator("[data-preview-out]").filter({ hasText: "收入 1.50万元" }).textContent(),
     ).resolves.toContain("共 3 行");
 
     const serious = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -72,8 +72,9 @@ describe("a secretary publishes from a phone", () => {
     const item = view.locator("#i-finance-quarterly");
     await expect(item.locator("b").first().textContent()).resolves.toBe(TITLE);
     const html = (await item.innerHTML()) ?? "";
-    expect(html.indexOf("收入 1.5万元")).toBeGreaterThan(-1);
-    expect(html.indexOf("收入 1.5万元")).toBeLessThan(html.indexOf("<table>"));
+    // issue 12: one unit per sentence, two decimals, each amount kept on one line
+    expect(html.indexOf('收入 <span class="n">1.50万元</span>')).toBeGreaterThan(-1);
+    expect(html.indexOf('收入 <span class="n">1.50万元</span>')).toBeLessThan(html.indexOf("<table"));
     await item.getByRole("link", { name: "看全部明细和历次版本" }).click();
     await view.waitForURL(/\/v\/371603104201\/d\/\d+\/$/);
     await expect(view.locator("table").textContent()).resolves.toContain("村内道路维修（东西大街, 含材料）");

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   chinaDate,
+  dateLabel,
+  dueDate,
   expectedPeriod,
   isOverdue,
   isValidPeriod,
@@ -45,5 +47,16 @@ describe("disclosure periods", () => {
     expect(periodLabel("2025")).toBe("2025年度");
     expect(previousPeriod("2026-Q1")).toBe("2025-Q4");
     expect(previousPeriod("2026-01", 2)).toBe("2025-11");
+  });
+});
+
+describe("the date a period's disclosure was due", () => {
+  it("is the 10th of the next month, the 20th after a quarter, 20 January after a year", () => {
+    expect(dueDate("2026-10")).toBe("2026-11-10");
+    expect(dueDate("2026-12")).toBe("2027-01-10");
+    expect(dueDate("2026-Q3")).toBe("2026-10-20");
+    expect(dueDate("2026-Q4")).toBe("2027-01-20");
+    expect(dueDate("2025")).toBe("2026-01-20");
+    expect(dateLabel(dueDate("2026-Q3"))).toBe("2026年10月20日");
   });
 });

@@ -67,6 +67,9 @@ describe("demo cases", () => {
       expect(c.content.startsWith("【演示】")).toBe(true);
       if (c.stage === "closed") expect(c.rating).not.toBeNull();
     }
-    expect(new Set(all.map((c) => c.stage))).toEqual(new Set(["received", "handling", "answered", "closed"]));
+    // every state a case can be in, 已受理 (accepted) included (issue 12)
+    const { reportStates } = await import("../../schema/report.ts");
+    expect(new Set(all.map((c) => c.stage))).toEqual(new Set(reportStates));
+    for (const c of all.filter((c) => c.stage === "accepted")) expect(c.responsible).toBeNull();
   });
 });

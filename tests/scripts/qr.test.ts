@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUIET_ZONE, qrPayload, villageUrl } from "../../schema/qr.ts";
 import { district, towns, villages, villagesOfTown } from "../../schema/reference.ts";
 import { configuredBaseUrl, PLACEHOLDER_BASE_URL, placeholderWarning } from "../../scripts/qr/config.ts";
+import { placeFileName } from "../../scripts/qr/generate.ts";
 import { PIXELS_PER_MODULE } from "../../scripts/qr/png.ts";
+import { READABLE_PT } from "../../scripts/qr/poster.ts";
+import { t } from "../../site/src/i18n/index.ts";
 
 const run = promisify(execFile);
 const out = mkdtempSync(join(tmpdir(), "cunma-qr-"));
@@ -25,8 +28,15 @@ function qrCli(...args: string[]) {
   );
 }
 
+/** A file as named for a village or a town: its code and its name (issue 12). */
+const fileOf = (code: string, extension: string) => {
+  const place = villages.find((v) => v.code === code) ?? towns.find((t) => t.code === code);
+  if (!place) throw new Error(`no village or town ${code}`);
+  return placeFileName(place, extension);
+};
+
 function readPng(code: string, folder = out): PNG {
-  return PNG.sync.read(readFileSync(join(folder, `${code}.png`)));
+  return PNG.sync.read(readFileSync(join(folder, fileOf(code, "png"))));
 }
 
 function decode(png: PNG): string | undefined {
@@ -91,7 +101,7 @@ describe("npm run qr: the codes", () => {
   it("writes an SVG and a PNG for every village of the district", () => {
     expect(villages.length).toBe(438);
     const missing = villages.filter(
-      (v) => !existsSync(join(out, `${v.code}.svg`)) || !existsSync(join(out, `${v.code}.png`)),
+      (v) => !existsSync(join(out, fileOf(v.code, "svg"))) || !existsSync(join(out, fileOf(v.code, "png"))),
     );
     expect(missing).toEqual([]);
   });
@@ -138,7 +148,7 @@ describe("npm run qr: the posters", () => {
   it.each(townsWithVillages.map((t) => [t.name, t.code]))(
     "%s: one A4 page per village, its name as text",
     async (_, town) => {
-      const pdf = readFileSync(join(out, `${town}.pdf`));
+      const pdf = readFileSync(join(out, fileOf(town, "pdf")));
       const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
       const expected = villagesOfTown(town);
       expect(doc.numPages).toBe(expected.length);
@@ -156,8 +166,10 @@ describe("npm run qr: the posters", () => {
   );
 
   it("prints the symbol at least 12 cm wide", async () => {
-    const doc = await getDocument({ data: new Uint8Array(readFileSync(join(out, "371603107.pdf"))), verbosity: 0 })
-      .promise;
+    const doc = await getDocument({
+      data: new Uint8Array(readFileSync(join(out, fileOf("371603107", "pdf")))),
+      verbosity: 0,
+    }).promise;
     const operators = await (await doc.getPage(1)).getOperatorList();
     // The symbol is the one path with thousands of segments; its bounding box is [x0, y0, x1, y1] in points.
     const paths = operators.fnArray.flatMap((fn, i) => (fn === OPS.constructPath ? [operators.argsArray[i]] : []));
@@ -170,7 +182,41 @@ describe("npm run qr: the posters", () => {
 
   it("embeds only the glyphs used, not the whole 8 MB font", () => {
     const font = statSync("node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf").size;
-    for (const town of townsWithVillages) expect(statSync(join(out, `${town.code}.pdf`)).size).toBeLessThan(font / 10);
+    for (const town of townsWithVillages)
+      expect(statSync(join(out, fileOf(town.code, "pdf"))).size).toBeLessThan(font / 10);
+  });
+});
+
+describe("npm run qr: what the poster says (issue 12)", () => {
+  it("names every file by its code and its name", () => {
+    expect(fileOf("371603104201", "png")).toBe("371603104201-徐万粮村.png");
+    expect(existsSync(join(out, "371603104201-徐万粮村.svg"))).toBe(true);
+    expect(existsSync(join(out, `371603104-${towns.find((t) => t.code === "371603104")?.name}.pdf`))).toBe(true);
+  });
+
+  it("never mixes up 码上办 and 我要监督 in the tagline", () => {
+    const tagline = t("qr.poster.headline");
+    expect(tagline).not.toMatch(/监督码上办|码上办监督|码上监督办/);
+    for (const part of ["码上问", "码上办", "我要监督"]) expect(tagline).toContain(part);
+  });
+
+  it("prints the scan instruction and the fake-code warning in at least 16 pt", async () => {
+    const doc = await getDocument({
+      data: new Uint8Array(readFileSync(join(out, fileOf("371603104", "pdf")))),
+      verbosity: 0,
+    }).promise;
+    const items = (await (await doc.getPage(1)).getTextContent()).items.flatMap((item) =>
+      "str" in item && item.str.trim()
+        ? [{ text: item.str, size: Math.hypot(item.transform[2], item.transform[3]) }]
+        : [],
+    );
+    const village = villagesOfTown("371603104")[0]?.name as string;
+    const mustRead = [t("qr.poster.scan"), t("qr.poster.checkTitle"), t("qr.poster.check", { village })].join("");
+    const warning = items.filter((item) => item.text.length >= 4 && mustRead.includes(item.text.trim()));
+    expect(warning.map((item) => item.text).join("")).toContain("假二维码");
+    expect(warning.map((item) => item.text).join("")).toContain("扫一扫");
+    for (const item of warning) expect(item.size, item.text).toBeGreaterThanOrEqual(READABLE_PT);
+    expect(READABLE_PT).toBeGreaterThanOrEqual(16);
   });
 });
 
@@ -204,8 +250,8 @@ describe("npm run qr: bad options", () => {
     const target = join(out, "one-town");
     const result = await qrCli("--out", target, "--town", "371603107", "--base-url", "http://127.0.0.1:8787");
     expect(result.code).toBe(0);
-    expect(existsSync(join(target, "371603107.pdf"))).toBe(true);
-    expect(existsSync(join(target, "371603104.pdf"))).toBe(false);
+    expect(existsSync(join(target, fileOf("371603107", "pdf")))).toBe(true);
+    expect(existsSync(join(target, fileOf("371603104", "pdf")))).toBe(false);
     expect(decode(readPng("371603107201", target))).toBe("HTTP://127.0.0.1:8787/V/371603107201");
   });
 });

@@ -223,7 +223,7 @@ describe("CSV upload through the route", () => {
     expect(utf8.status).toBe(201);
     const first = (await utf8.json()) as Published;
     expect(first.summary).toBe(
-      "收入 1.5万元，支出 1.02万元，结余 4843.5元。最大一笔支出是“村内道路维修（东西大街, 含材料）”9800.5元。",
+      "收入 1.50万元，支出 1.02万元，结余 0.48万元。最大一笔支出是“村内道路维修（东西大街, 含材料）”9800.50元。",
     );
 
     const quarterly = await post("/api/staff/disclosures", cookie, {
@@ -320,18 +320,20 @@ describe("the village page and the history page, with JS off", () => {
     expect(html).not.toContain("逾期未公开");
     expect(html).toContain("本季度收支汇总&#60;b&#62;");
     expect(html).toContain(periodLabel(QUARTER));
-    const summary = html.indexOf("收入 1.5万元，支出 9800.5元");
+    // one unit per sentence (issue 12): 1.5万元 and 9800.5元 are no longer said side by side
+    const summary = html.indexOf('收入 <span class="n">1.50万元</span>，支出 <span class="n">0.98万元</span>');
     expect(summary).toBeGreaterThan(-1);
-    expect(summary).toBeLessThan(html.indexOf("<table>"));
-    expect(html).toMatch(/<svg role="img" aria-label="[^"]*收入1\.5万元、支出9800\.5元/);
+    expect(summary).toBeLessThan(html.indexOf("<table"));
+    expect(html).toMatch(/<svg role="img" aria-label="[^"]*收入1\.50万元、支出0\.98万元/);
     expect(html).toContain(`href="/v/${village}/d/${id}/"`);
-    expect(served.html).not.toContain("<script");
+    // complete with JS off: no inline script; only the optional 读给我听 module (issue 12) is loaded
+    expect(served.html).not.toMatch(/<script(?! type="module" src="\/_astro\/)/);
 
     const history = await page(`/v/${village}/d/${id}/`);
     expect(history.status).toBe(200);
     expect(history.html).toContain("村内道路维修");
-    expect(history.html).toContain("9800.50元");
-    expect(history.html.indexOf("一句话说明")).toBeLessThan(history.html.indexOf("<table>"));
+    expect(history.html).toContain('<td data-label="金额（元）" class="n">9800.50</td>');
+    expect(history.html.indexOf("一句话说明")).toBeLessThan(history.html.indexOf("<table"));
     expect((await page(`/v/371603104213/d/${id}/`)).status).toBe(404);
     expect((await page(`/v/${village}/d/99999999/`)).status).toBe(404);
   });

@@ -42,7 +42,7 @@ describe("GET /v/<code>/qr.svg", () => {
     const page = await (await SELF.fetch(`https://cunma.test/v/${village}/`)).text();
     const href = /<a href="([^"]+)" download="([^"]+)">下载本村二维码/.exec(page);
     expect(href?.[1]).toBe(`/v/${village}/qr.svg`);
-    expect(href?.[2]).toBe(`${village}.svg`);
+    expect(href?.[2]).toBe(`${village}-${villageByCode(village)?.name}.svg`); // code and name (issue 12)
     const svg = await SELF.fetch(new URL(href?.[1] ?? "", "https://cunma.test/"));
     expect(svg.status).toBe(200);
   });

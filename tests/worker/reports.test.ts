@@ -215,7 +215,7 @@ describe("POST /api/villages/<code>/reports (plain HTML form, JS off)", () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain(formatReceipt(location.slice(3)));
-    expect(html).toContain("收到您的码上办");
+    expect(html).toContain("收到您要办的事");
     expect(html).toContain("截图");
   });
 

@@ -11,6 +11,7 @@ import { disclosureRoutes } from "./disclosures/index.ts";
 import { ApiError, handleError } from "./errors.ts";
 import { healthRoutes } from "./health/index.ts";
 import { meetingRoutes } from "./meetings/index.ts";
+import { textSize, textSizePages } from "./pages/text-size.ts";
 import { townPages } from "./pages/town.ts";
 import { villagePages } from "./pages/village.ts";
 import { powerPages } from "./power/index.ts";
@@ -29,6 +30,7 @@ export function createApp() {
   app.use(capBodies);
   app.use("/api/villages/:code/reports", requireDeployedSecrets);
   app.use("*", checkpointAfterWrites);
+  app.use(textSizePages); // every HTML page in the reader's text size (大字)
   app.route("/", staffRoutes); // first: its guards (CSRF, session) cover every /api/staff/* route
   app.route("/", auditRoutes);
   app.route("/", caseRoutes);
@@ -41,6 +43,7 @@ export function createApp() {
   app.route("/", reports);
   app.route("/", healthRoutes);
   app.route("/", checkpointRoutes);
+  app.route("/", textSize);
   app.all("/api/*", () => {
     throw new ApiError(404, "not_found", "没有这个接口。");
   });

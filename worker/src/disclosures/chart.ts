@@ -3,7 +3,7 @@
  * periods, for the village page: two paths and a label per period, a few hundred bytes. The figures
  * themselves are in its accessible name.
  */
-import { yuanWords } from "../../../schema/disclosure.ts";
+import { moneyUnit, moneyWords } from "../../../schema/disclosure.ts";
 import { periodLabel } from "../../../schema/period.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import type { PeriodTotals } from "./queries.ts";
@@ -32,12 +32,14 @@ export function ledgerChart(periods: readonly PeriodTotals[]): string {
   const income = sorted.map((p, i) => bar(i * SLOT + 6, p.income)).join("");
   const expense = sorted.map((p, i) => bar(i * SLOT + 6 + BAR, p.expense)).join("");
   const labels = sorted.map((p, i) => `<text x="${i * SLOT + 6 + BAR}" y="58">${shortLabel(p.period)}</text>`).join("");
+  // one sentence, so one unit for every period in it
+  const unit = moneyUnit(...sorted.flatMap((p) => [p.income, p.expense]));
   const name = sorted
     .map((p) =>
       t("publish.village.chartPeriod", {
         period: periodLabel(p.period),
-        income: yuanWords(p.income),
-        expense: yuanWords(p.expense),
+        income: moneyWords(p.income, unit),
+        expense: moneyWords(p.expense, unit),
       }),
     )
     .join("；");

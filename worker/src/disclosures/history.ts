@@ -6,15 +6,18 @@
 import {
   type DisclosureTables,
   expiringContracts,
+  type LedgerRow,
   ledgerTotals,
+  moneyFigure,
   plainSummary,
-  yuanWords,
+  sentenceMoney,
 } from "../../../schema/disclosure.ts";
 import { periodLabel } from "../../../schema/period.ts";
 import { catalogueItemById, type Village } from "../../../schema/reference.ts";
 import { type StringKey, t } from "../../../site/src/i18n/index.ts";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml, figureSpans } from "../html.ts";
 import type { VersionRow } from "./queries.ts";
+import { type CardColumn, cardTable, moneyColumn } from "./render.ts";
 
 type Row = Record<string, string | number>;
 
@@ -47,24 +50,37 @@ const rowText = (kind: DisclosureTables["kind"], row: Row) => columns[kind].map(
 const parseTables = (v: VersionRow): DisclosureTables | null =>
   v.tables ? (JSON.parse(v.tables) as DisclosureTables) : null;
 
+/** Income and expense totals in one sentence, so in one unit. */
+function ledgerTotalsLine(rows: readonly LedgerRow[]): string {
+  const { income, expense } = ledgerTotals(rows);
+  const [incomeWords, expenseWords] = sentenceMoney(income, expense);
+  return `<p>${figureSpans(t("publish.history.totals", { income: incomeWords, expense: expenseWords }))}</p>`;
+}
+
+/** Date columns: figures like amounts, never broken across lines. */
+const dates = new Set(["date", "acquired", "start", "end"]);
+
 function fullTable(tables: DisclosureTables, today: string): string {
   const cols = columns[tables.kind];
   const expiring = tables.kind === "resources" ? new Set(expiringContracts(tables.rows, today)) : new Set();
-  const head = cols.map((c) => `<th scope="col">${label(c)}</th>`).join("");
-  const body = (tables.rows as Row[])
-    .map((row) => {
-      const flag = expiring.has(row as never) ? ` <b class="tag late">${t("publish.history.expiring")}</b>` : "";
-      return `<tr>${cols.map((c, i) => `<td>${escapeHtml(cell(c, row[c]))}${i === cols.length - 1 ? flag : ""}</td>`).join("")}</tr>`;
-    })
-    .join("");
-  const totals =
-    tables.kind === "ledger"
-      ? (() => {
-          const { income, expense } = ledgerTotals(tables.rows);
-          return `<p>${t("publish.history.totals", { income: yuanWords(income), expense: yuanWords(expense) })}</p>`;
-        })()
-      : "";
-  return `<h2>${t("publish.history.table", { count: tables.rows.length })}</h2><div class="scroll"><table><tr>${head}</tr>${body}</table></div>${totals}`;
+  const head: CardColumn[] = cols.map((c) =>
+    money.has(c)
+      ? { label: moneyColumn(label(c)), figure: true }
+      : { label: label(c), figure: dates.has(c) || c === "areaMu" },
+  );
+  const body = (tables.rows as Row[]).map((row) =>
+    cols.map((c, i) => {
+      const value = row[c];
+      const shown =
+        value === undefined ? "" : money.has(c) ? moneyFigure(Number(value), "元") : escapeHtml(String(value));
+      // the flag goes in the first cell, which may wrap, not in a figure that must stay on one line
+      const flag =
+        i === 0 && expiring.has(row as never) ? ` <b class="tag late">${t("publish.history.expiring")}</b>` : "";
+      return shown + flag;
+    }),
+  );
+  const totals = tables.kind === "ledger" ? ledgerTotalsLine(tables.rows) : "";
+  return `<h2>${t("publish.history.table", { count: tables.rows.length })}</h2><div class="scroll">${cardTable(head, body)}</div>${totals}`;
 }
 
 /**
@@ -128,7 +144,7 @@ export function historyPage(
   const latest = versions.at(-1) as VersionRow;
   const parts = [
     `<p class="sub"><a href="/v/${village.code}/#i-${shown.item_id}">${t("publish.history.back", { village: escapeHtml(village.name) })}</a></p>`,
-    `<h1>${escapeHtml(title)}</h1>`,
+    `<h1>${figureSpans(title)}</h1>`,
     `<p class="m">${t("publish.history.lead")}</p>`,
   ];
   if (latest.id !== shown.id) {
@@ -137,7 +153,7 @@ export function historyPage(
   parts.push(`<h2>${escapeHtml(shown.title)}</h2>`);
   if (tables)
     parts.push(
-      `<p class="plain"><b>${t("publish.history.summary")}：</b>${escapeHtml(plainSummary(tables, today))}</p>`,
+      `<p class="plain"><b>${t("publish.history.summary")}：</b>${figureSpans(plainSummary(tables, today))}</p>`,
     );
   parts.push(`<p class="body">${escapeHtml(shown.content)}</p>`);
   if (tables) parts.push(fullTable(tables, today));
@@ -147,7 +163,7 @@ export function historyPage(
     const name = t("publish.history.version", { n: i + 1 });
     const heading = v.id === shown.id ? `<b>${name}</b>` : `<a href="/v/${village.code}/d/${v.id}/">${name}</a>`;
     parts.push(
-      `<li id="v${v.id}"><p>${heading} · ${t("publish.history.publishedAt", { date: day(v.published_at) })}${current}</p>`,
+      `<li id="v${v.id}"><p>${heading} · ${figureSpans(t("publish.history.publishedAt", { date: day(v.published_at) }))}${current}</p>`,
     );
     if (v.correction_reason)
       parts.push(`<p>${escapeHtml(t("publish.history.reason", { reason: v.correction_reason }))}</p>`);

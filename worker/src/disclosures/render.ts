@@ -3,15 +3,18 @@
  * overdue badge where the item is past its legal cadence.
  */
 
-import { type DisclosureTables, plainSummary, yuanWords } from "../../../schema/disclosure.ts";
-import { expectedPeriod, isOverdue, periodLabel } from "../../../schema/period.ts";
-import { type CatalogueItem, cadenceById } from "../../../schema/reference.ts";
+import { type DisclosureTables, moneyFigure, plainSummary } from "../../../schema/disclosure.ts";
+import { dateLabel, dueDate, expectedPeriod, isOverdue, periodLabel } from "../../../schema/period.ts";
+import type { CatalogueItem } from "../../../schema/reference.ts";
 import { t } from "../../../site/src/i18n/index.ts";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml, figureSpans } from "../html.ts";
 import type { PublishedDisclosure } from "./queries.ts";
 
-/** Rows shown inline; the rest stay behind the count so the page fits its byte budget. */
-const INLINE_ROWS = 5;
+/**
+ * A ledger with at most this many lines opens in full on the village page; a longer one links to its
+ * own page, so "看明细（共 N 笔）" always shows all N lines and the page keeps its byte budget.
+ */
+const INLINE_ROWS = 12;
 const EXCERPT_CHARS = 70;
 
 /** 2026-11-05T… → 11月5日 (in China time). */
@@ -25,16 +28,48 @@ function excerpt(text: string): string {
   return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}…` : flat;
 }
 
-function ledgerTable(tables: Extract<DisclosureTables, { kind: "ledger" }>): string {
-  const rows = tables.rows
-    .slice(0, INLINE_ROWS)
-    .map(
-      (r) =>
-        `<tr><td>${escapeHtml(r.date.slice(5))}</td><td>${escapeHtml(r.summary)}</td><td>${escapeHtml(r.category)}</td><td>${yuanWords(r.amount)}</td></tr>`,
-    )
-    .join("");
-  const more = tables.rows.length > INLINE_ROWS ? `<p>${t("village.tableShown", { count: INLINE_ROWS })}</p>` : "";
-  return `<details><summary>${t("village.tableMore", { count: tables.rows.length })}</summary><table><tr><th>日期</th><th>事由</th><th>类别</th><th>金额</th></tr>${rows}</table>${more}</details>`;
+/** A table column: its header, and whether its cells are figures (a date, an amount) never broken. */
+export interface CardColumn {
+  label: string;
+  figure?: boolean;
+}
+
+/**
+ * A table that turns into one card per row on a narrow screen (CSS only: each cell carries its column's
+ * name in data-label). Figure cells never wrap. Cells are HTML, already escaped by the caller.
+ * @example cardTable([{ label: "日期", figure: true }, { label: "摘要" }], [["10-05", "修路"]])
+ */
+export function cardTable(columns: readonly CardColumn[], rows: readonly (readonly string[])[]): string {
+  const head = columns.map((c) => `<th scope="col">${c.label}</th>`).join("");
+  const cells = (row: readonly string[]) =>
+    row
+      .map((html, i) => {
+        const column = columns[i] as CardColumn;
+        return `<td data-label="${column.label}"${column.figure ? ' class="n"' : ""}>${html}</td>`;
+      })
+      .join("");
+  return `<table class="cards"><thead><tr>${head}</tr></thead><tbody>${rows.map((r) => `<tr>${cells(r)}</tr>`).join("")}</tbody></table>`;
+}
+
+/** A money column's header: every amount in a table is in 元 with two decimals, so no line hides its 分. */
+export const moneyColumn = (label: string) => t("village.moneyColumn", { column: label });
+
+function ledgerTable(tables: Extract<DisclosureTables, { kind: "ledger" }>, detailUrl: string): string {
+  const count = tables.rows.length;
+  if (count > INLINE_ROWS) return `<p><a href="${detailUrl}">${t("village.tableMore", { count })}</a></p>`;
+  const columns: CardColumn[] = [
+    { label: t("publish.col.date"), figure: true },
+    { label: t("publish.col.summary") },
+    { label: t("publish.col.category") },
+    { label: moneyColumn(t("publish.col.amount")), figure: true },
+  ];
+  const rows = tables.rows.map((r) => [
+    escapeHtml(r.date.slice(5)),
+    escapeHtml(r.summary),
+    escapeHtml(r.category),
+    moneyFigure(r.amount, "元"),
+  ]);
+  return `<details><summary>${t("village.tableMore", { count })}</summary>${cardTable(columns, rows)}</details>`;
 }
 
 /**
@@ -53,22 +88,30 @@ export function itemFragment(
   if (overdue) {
     const expected = expectedPeriod(item.cadence, today) as string;
     parts.push(
-      `<p class="late"><strong>${t("village.overdue")}</strong> ${t("village.overdueDetail", { period: periodLabel(expected), deadline: cadenceById(item.cadence).deadline })}</p>`,
+      `<p class="late"><strong>${t("village.overdue")}</strong> ${figureSpans(t("village.overdueDetail", { period: periodLabel(expected), date: dateLabel(dueDate(expected)) }))}</p>`,
     );
   }
-  if (!latest) {
-    if (!overdue) parts.push(`<p class="m">${t("village.notPublished")}</p>`);
-    return parts.join("");
-  }
+  if (!latest) return parts.join("");
   const corrected = latest.corrected ? ` <b class="tag">${t("village.corrected")}</b>` : "";
   parts.push(
-    `<p class="m">${t("village.published", { period: periodLabel(latest.period), date: dayLabel(latest.publishedAt) })}${corrected}</p>`,
+    `<p class="m">${figureSpans(t("village.published", { period: periodLabel(latest.period), date: dayLabel(latest.publishedAt) }))}${corrected}</p>`,
   );
   parts.push(`<p><b>${escapeHtml(latest.title)}</b></p>`);
-  if (latest.tables) parts.push(`<p class="plain">${escapeHtml(plainSummary(latest.tables, today))}</p>`);
+  if (latest.tables) parts.push(`<p class="plain">${figureSpans(plainSummary(latest.tables, today))}</p>`);
   if (latest.content) parts.push(`<p>${escapeHtml(excerpt(latest.content))}</p>`);
   parts.push(chart);
-  if (latest.tables?.kind === "ledger") parts.push(ledgerTable(latest.tables));
-  parts.push(`<p><a href="/v/${village}/d/${latest.id}/">${t("publish.village.detail")}</a></p>`);
+  const detailUrl = `/v/${village}/d/${latest.id}/`;
+  if (latest.tables?.kind === "ledger") parts.push(ledgerTable(latest.tables, detailUrl));
+  parts.push(`<p><a href="${detailUrl}">${t("publish.village.detail")}</a></p>`);
   return parts.join("");
+}
+
+/**
+ * One short line naming a category's items that have nothing published and nothing due yet (published
+ * as things happen), each keeping its anchor so links to it still land.
+ * @example quietItemsLine([catalogueItemById("party-discipline")!]) // "还没有公开过（有事时才公开）：<span id=…>党员违纪处理</span>"
+ */
+export function quietItemsLine(items: readonly CatalogueItem[]): string {
+  const names = items.map((i) => `<span id="i-${i.id}">${escapeHtml(i.name)}</span>`).join("、");
+  return t("village.notPublished", { items: names });
 }

@@ -3,12 +3,12 @@
  * by HTMLRewriter, so villagers get complete HTML with no client JS.
  */
 import { Hono } from "hono";
-import { chinaDate } from "../../../schema/period.ts";
-import { catalogueItemById, villageByCode } from "../../../schema/reference.ts";
+import { chinaDate, isOverdue } from "../../../schema/period.ts";
+import { type CatalogueItem, catalogueItemById, catalogueItems, villageByCode } from "../../../schema/reference.ts";
 import { villageFingerprint } from "../checkpoints/fingerprint.ts";
 import { ledgerChart } from "../disclosures/chart.ts";
 import { chainHead, latestDisclosures, ledgerTotalsByPeriod } from "../disclosures/queries.ts";
-import { itemFragment } from "../disclosures/render.ts";
+import { itemFragment, quietItemsLine } from "../disclosures/render.ts";
 import { meetingLink } from "../meetings/page.ts";
 import { latestMeeting } from "../meetings/queries.ts";
 import { villageCaseRows } from "../reports/queries.ts";
@@ -33,7 +33,24 @@ villagePages.get("/v/:code/", async (c) => {
   if (!asset.ok) return notFoundPage(c.env, c.req.url);
   const byItem = new Map(latest.map((d) => [d.item, d]));
   const today = chinaDate();
+  // items with nothing published and nothing yet due share one short line per category
+  const quiet = catalogueItems.filter((i) => !byItem.has(i.id) && !isOverdue(i.cadence, null, today));
+  const quietIds = new Set(quiet.map((i) => i.id));
   const page = new HTMLRewriter()
+    .on('li[id^="i-"]', {
+      element(el) {
+        if (quietIds.has((el.getAttribute("id") ?? "").slice(2))) el.remove();
+      },
+    })
+    .on("[data-quiet]", {
+      element(el) {
+        const category = el.getAttribute("data-quiet");
+        const items: CatalogueItem[] = quiet.filter((i) => i.category === category);
+        if (items.length === 0) return void el.remove();
+        el.removeAttribute("hidden");
+        el.setInnerContent(quietItemsLine(items), { html: true });
+      },
+    })
     .on("[data-item]", {
       element(el) {
         const item = catalogueItemById(el.getAttribute("data-item") ?? "");

@@ -21,6 +21,7 @@ import {
 import { t } from "../../../site/src/i18n/index.ts";
 import { runAudited } from "../audit/queries.ts";
 import { isStateConflict } from "../cases/queries.ts";
+import { versionById } from "../disclosures/queries.ts";
 import { ApiError } from "../errors.ts";
 import { notFoundPage } from "../pages/not-found.ts";
 import {
@@ -68,10 +69,21 @@ const formAsset = (env: Env, url: string, village: string, kind: ReportKind) =>
 // the topic, 小微权力 item or disclosure the villager came from.
 reports.get("/v/:code/:page{ask|help|report}/", villagePageParam, formQuery, async (c) => {
   const { code } = c.req.valid("param");
-  const asset = await formAsset(c.env, c.req.url, code, pathKind[c.req.param("page")] as ReportKind);
+  const query = c.req.valid("query");
+  const [asset, disclosureTitle] = await Promise.all([
+    formAsset(c.env, c.req.url, code, pathKind[c.req.param("page")] as ReportKind),
+    titleOfDisclosure(c.env.DB, query.disclosure, code),
+  ]);
   if (!asset.ok) return notFoundPage(c.env, c.req.url);
-  return htmlResponse(fillForm(asset, { key: crypto.randomUUID(), ...c.req.valid("query") }));
+  return htmlResponse(fillForm(asset, { key: crypto.randomUUID(), ...query, disclosureTitle }));
 });
+
+/** The title of one of this village's disclosures named by a form's `disclosure` value, if it is one. */
+async function titleOfDisclosure(db: D1Database, id: unknown, village: string): Promise<string | undefined> {
+  if (typeof id !== "string" || !/^[0-9]{1,15}$/.test(id)) return undefined;
+  const version = await versionById(db, Number(id));
+  return version?.village_code === village ? version.title : undefined;
+}
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
@@ -155,6 +167,7 @@ reports.post("/api/villages/:code/reports", villageParam, reportBody, async (c) 
     const fill: FormFill = {
       key: error.status === 409 ? crypto.randomUUID() : (submission.key ?? crypto.randomUUID()),
       values: submission.raw,
+      disclosureTitle: await titleOfDisclosure(c.env.DB, submission.raw.disclosure, code),
       error,
     };
     return htmlResponse(fillForm(asset, fill), error.status, headers);
@@ -242,5 +255,5 @@ reports.get("/r/:receipt", receiptParam, async (c) => {
   if (report) return htmlResponse(fillReceiptPage(asset, report, null));
   if (valid) await guard.miss();
   const message = valid ? t("reports.error.receiptUnknown") : t("reports.error.receiptFormat");
-  return htmlResponse(fillReceiptPage(asset, null, message), valid ? 404 : 400);
+  return htmlResponse(fillReceiptPage(asset, null, message, receipt), valid ? 404 : 400);
 });

@@ -3,6 +3,8 @@
  * view, prefilled topic, the villager's words back after an error) and the receipt page (timeline,
  * answer, rating form). Complete HTML with JS off.
  */
+import { dateLabel } from "../../../schema/period.ts";
+import { powerById } from "../../../schema/power.ts";
 import { villageByCode } from "../../../schema/reference.ts";
 import {
   caseFigures,
@@ -14,20 +16,16 @@ import {
 } from "../../../schema/report.ts";
 import { type StringKey, t } from "../../../site/src/i18n/index.ts";
 import type { ApiError } from "../errors.ts";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml, figureSpans } from "../html.ts";
 import type { PublicEvent, PublicReport } from "./queries.ts";
-
-/** 2026-11-29 → 2026年11月29日 */
-const dateLabel = (date: string) => {
-  const [y, m, d] = date.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-};
 
 export interface FormFill {
   key: string;
   topic?: string | undefined;
   power?: string | undefined;
   disclosure?: string | undefined;
+  /** The title of that disclosure, when it is one of this village's: what the villager sees, not its id. */
+  disclosureTitle?: string | undefined;
   /** After a refused submission: what the villager typed, and why it was refused. */
   values?: Record<string, unknown>;
   error?: ApiError;
@@ -58,10 +56,11 @@ export function fillForm(asset: Response, fill: FormFill): Response {
     contact_name: text(values.contact_name),
     contact_phone: text(values.contact_phone),
   };
-  const ref = inputValues.power
-    ? t("reports.form.power", { id: inputValues.power })
-    : inputValues.disclosure
-      ? t("reports.form.disclosure", { id: inputValues.disclosure })
+  const powerName = inputValues.power ? powerById(inputValues.power)?.name : undefined;
+  const ref = powerName
+    ? t("reports.form.power", { name: powerName })
+    : inputValues.disclosure && fill.disclosureTitle
+      ? t("reports.form.disclosure", { title: fill.disclosureTitle })
       : "";
   return new HTMLRewriter()
     .on("form[data-outbox] input", {
@@ -104,7 +103,7 @@ export function fillForm(asset: Response, fill: FormFill): Response {
 }
 
 function eventLabel(event: PublicEvent, kind: ReportKind): string {
-  if (event.kind === "received") return t("reports.event.received", { kind: t(`reports.kind.${kind}`) });
+  if (event.kind === "received") return t(`reports.event.received.${kind}`);
   if (event.kind === "rated") return t("reports.event.rated", { rating: t(`reports.rating.${event.body as Rating}`) });
   const label = t(`reports.event.${event.kind}` as StringKey);
   return event.body && event.kind !== "answered" ? `${label}：${escapeHtml(event.body)}` : label;
@@ -127,7 +126,7 @@ function summaryHtml(report: PublicReport): string {
   ];
   const deadline =
     report.deadline && report.state !== "answered" && report.state !== "closed"
-      ? `<p>${t("reports.receipt.deadline", { date: dateLabel(report.deadline) })}</p>`
+      ? `<p>${figureSpans(t("reports.receipt.deadline", { date: dateLabel(report.deadline) }))}</p>`
       : "";
   const content = report.content
     ? `<details><summary>${t("reports.receipt.content")}</summary><p>${multiline(report.content)}</p></details>`
@@ -136,10 +135,16 @@ function summaryHtml(report: PublicReport): string {
 }
 
 /**
- * The receipt page for a found report, or the lookup form with a message (not found, mistyped).
+ * The receipt page for a found report, or the lookup form with a message (not found, mistyped) and what
+ * the villager typed kept in the box, so a mistake is corrected rather than typed again.
  * @example return fillReceiptPage(asset, await publicReport(db, receipt), null);
  */
-export function fillReceiptPage(asset: Response, report: PublicReport | null, message: string | null): Response {
+export function fillReceiptPage(
+  asset: Response,
+  report: PublicReport | null,
+  message: string | null,
+  typed = "",
+): Response {
   const answered = report?.state === "answered";
   const show = (el: Element, html: string | null): void => {
     if (html === null) {
@@ -155,6 +160,12 @@ export function fillReceiptPage(asset: Response, report: PublicReport | null, me
   };
   return new HTMLRewriter()
     .on("[data-message]", { element: (el) => show(el, message === null ? null : escapeHtml(message)) })
+    .on("input[name=receipt]", {
+      element(el) {
+        // lol-html escapes only the quote in attribute values; "&" must stay literal too
+        if (!report && typed) el.setAttribute("value", typed.replaceAll("&", "&amp;"));
+      },
+    })
     .on("[data-lookup-title]", { element: (el) => keepIf(el, !report) })
     .on("[data-found]", { element: (el) => keepIf(el, report !== null) })
     .on("[data-receipt]", { element: (el) => show(el, report ? formatReceipt(report.receipt) : null) })
@@ -164,7 +175,9 @@ export function fillReceiptPage(asset: Response, report: PublicReport | null, me
         show(
           el,
           report
-            ? report.timeline.map((e) => `<li><b>${dateLabel(e.on)}</b> ${eventLabel(e, report.kind)}</li>`).join("")
+            ? report.timeline
+                .map((e) => `<li><b class="n">${dateLabel(e.on)}</b> ${eventLabel(e, report.kind)}</li>`)
+                .join("")
             : null,
         ),
     })
@@ -173,7 +186,7 @@ export function fillReceiptPage(asset: Response, report: PublicReport | null, me
         show(
           el,
           report?.answer
-            ? `<h2>${t("reports.receipt.answer")}</h2><p class="m">${t("reports.receipt.answeredOn", { date: dateLabel(report.answeredOn as string) })}</p><p>${multiline(report.answer)}</p>`
+            ? `<h2>${t("reports.receipt.answer")}</h2><p class="m">${figureSpans(t("reports.receipt.answeredOn", { date: dateLabel(report.answeredOn as string) }))}</p><p>${multiline(report.answer)}</p>`
             : null,
         ),
     })

@@ -1,0 +1,85 @@
+/**
+ * 大字 (适老化): the text-size switch that works with JS off and is remembered. The switch is a plain link
+ * to GET /settings/size?large=1&back=<page>, which sets a cookie and sends the villager back (303). Every
+ * HTML page the worker answers then gets class="large" on <html> from HTMLRewriter, and the layout's CSS
+ * keyed on that class enlarges everything; the switch's links are pointed back at the page being read.
+ */
+import type { MiddlewareHandler } from "hono";
+import { Hono } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import { validator } from "hono/validator";
+import { t } from "../../../site/src/i18n/index.ts";
+import { ApiError } from "../errors.ts";
+
+export const TEXT_SIZE_COOKIE = "size";
+const YEAR_SECONDS = 365 * 86_400;
+
+/**
+ * A same-site path to return to, or null: must start with one "/" (never "//" or "/\", which browsers
+ * treat as another site) and hold only the characters of this site's own paths and queries.
+ * @example returnPath("/v/371603104201/") // "/v/371603104201/"
+ * @example returnPath("//evil.example/") // null
+ */
+export function returnPath(back: string | undefined): string | null {
+  if (back === undefined || back === "") return "/";
+  return /^\/(?![/\\])[A-Za-z0-9\-._~/?=&%]*$/.test(back) && back.length <= 300 ? back : null;
+}
+
+const sizeQuery = validator("query", (query: Record<string, string | string[]>) => {
+  const large = query.large;
+  if (large !== "0" && large !== "1") {
+    throw new ApiError(400, "invalid", t("site.size.errorLarge"), { large: t("site.size.errorLarge") });
+  }
+  const back = returnPath(typeof query.back === "string" ? query.back : undefined);
+  if (back === null) throw new ApiError(400, "invalid", t("site.size.errorBack"), { back: t("site.size.errorBack") });
+  return { large: large === "1", back };
+});
+
+export const textSize = new Hono<{ Bindings: Env }>();
+
+textSize.get("/settings/size", sizeQuery, (c) => {
+  const { large, back } = c.req.valid("query");
+  setCookie(c, TEXT_SIZE_COOKIE, large ? "large" : "normal", {
+    path: "/",
+    sameSite: "Lax",
+    secure: new URL(c.req.url).protocol === "https:",
+    maxAge: YEAR_SECONDS,
+  });
+  c.header("Cache-Control", "no-store");
+  return c.redirect(back, 303);
+});
+
+/**
+ * Middleware for every response: an HTML page gets the reader's text size on <html> and its 大字 switch
+ * pointed back at itself; pages vary by the cookie, so caches keep the two sizes apart.
+ * @example app.use(textSizePages);
+ */
+export const textSizePages: MiddlewareHandler<{ Bindings: Env }> = async (c, next) => {
+  await next();
+  if (!(c.res.headers.get("content-type") ?? "").startsWith("text/html")) return;
+  const large = getCookie(c, TEXT_SIZE_COOKIE) === "large";
+  const url = new URL(c.req.url);
+  const back = encodeURIComponent(`${url.pathname}${url.search}`);
+  const rewritten = new HTMLRewriter()
+    .on("html", {
+      element(el) {
+        if (large) el.setAttribute("class", "large");
+      },
+    })
+    .on("a[data-size]", {
+      element(el) {
+        el.setAttribute(
+          "href",
+          `/settings/size?large=${el.getAttribute("data-size") === "large" ? 1 : 0}&amp;back=${back}`,
+        );
+      },
+    })
+    .transform(c.res);
+  const response = new Response(rewritten.body, rewritten);
+  response.headers.append("Vary", "Cookie");
+  // an asset's validators are the same for both sizes: a revalidated page would keep the old size
+  response.headers.delete("ETag");
+  response.headers.delete("Last-Modified");
+  c.res = undefined;
+  c.res = response;
+};
