@@ -62,7 +62,7 @@ export async function verifyAll(target: D1Target): Promise<VillageChain[]> {
  */
 export async function auditLog(target: D1Target): Promise<{ valid: boolean; hashes: string[] }> {
   const rows = query<AuditRow>(
-    "SELECT seq, at, actor_id, actor, action, target, detail, prev_hash, hash FROM audit_log ORDER BY seq",
+    "SELECT seq, at, actor_id, actor, action, target, detail, entry_id, prev_hash, hash FROM audit_log ORDER BY seq",
     target,
   );
   const checked = await checkAuditRows(rows, { seq: 0, hash: GENESIS_HASH });

@@ -27,7 +27,8 @@ beforeAll(async () => {
   const persistTo = inject("persistTo");
   await ensureDemoStaff({ persistTo }, () => {});
   // a working town's queue: the demo cases of 泊头镇's other villages, in every state
-  executeSql(QUEUE_VILLAGES.map((v) => demoCaseSql(demoCases(v, chinaDate()))).join("\n"), { persistTo });
+  const sql = await Promise.all(QUEUE_VILLAGES.map((v) => demoCaseSql(demoCases(v, chinaDate()))));
+  executeSql(sql.join("\n"), { persistTo });
   browser = await launchChromium();
 }, 300_000);
 afterAll(async () => {
