@@ -3,7 +3,7 @@
  * defaults in working days, which action each state allows, and overdue arithmetic. Dates are China
  * dates `YYYY-MM-DD`.
  */
-import type { CaseFigures, Rating, ReportKind, ReportState } from "./report.ts";
+import type { CaseFigures, ReportKind, ReportState } from "./report.ts";
 import { addWorkingDays, defaultCalendar, type WorkCalendar, workingDaysBetween } from "./workdays.ts";
 
 /** Working days to conclude a case from the day it was received (DOMAIN.md, *proposed* defaults). */
@@ -79,9 +79,6 @@ export function overdueDays(report: DeadlineFacts, today: string, cal: WorkCalen
   if (report.state === "answered" || report.state === "closed") return 0;
   return Math.max(0, workingDaysBetween(currentDeadline(report, cal), today, cal));
 }
-
-/** Ratings that close an answered case; `unsatisfied` reopens it once. */
-export const closingRatings: readonly Rating[] = ["satisfied", "basic"];
 
 /**
  * Calendar date `days` before `date`.

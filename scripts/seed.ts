@@ -54,7 +54,6 @@ export function disclosureSql(rows: readonly DemoDisclosure[]): string {
   return `INSERT INTO disclosures (village_code, item_id, period, title, content, tables, published_by, published_at, seq, prev_hash, hash, demo) VALUES\n${values.map((v) => `(${v}, 1)`).join(",\n")};`;
 }
 
-/**
 /** The public and internal timeline a demo case would have gathered by its stage. */
 function demoEvents(c: DemoCase): [kind: string, isPublic: boolean, body: string | null, actor: string, on: string][] {
   const events: ReturnType<typeof demoEvents> = [["received", true, null, "villager", c.receivedOn]];

@@ -21,7 +21,7 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** @example ApiError.from(new ApiError(404, "not_found", "没有找到")).status // 404 */
+  /** @example new ApiError(404, "not_found", "没有找到").body() // { error: { code: "not_found", message: "没有找到" } } */
   body(): ApiErrorBody {
     return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
   }

@@ -3,7 +3,8 @@
  */
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
-import { requireRole, requireStaff, type StaffEnv } from "../staff/session.ts";
+import { requirePermission } from "../staff/scope.ts";
+import { requireStaff, type StaffEnv } from "../staff/session.ts";
 import { auditPage, sealAudit, verifyAudit } from "./queries.ts";
 import { auditPageQuery } from "./schema.ts";
 
@@ -21,8 +22,8 @@ export const sealAfterWrites = () =>
     if (c.req.method !== "GET" && c.req.method !== "HEAD") await sealAudit(c.env.DB);
   });
 
-auditRoutes.use("/api/staff/audit", requireStaff(), requireRole("district_admin"));
-auditRoutes.use("/api/staff/audit/*", requireStaff(), requireRole("district_admin"));
+auditRoutes.use("/api/staff/audit", requireStaff(), requirePermission("readAudit"));
+auditRoutes.use("/api/staff/audit/*", requireStaff(), requirePermission("readAudit"));
 
 auditRoutes.get("/api/staff/audit", auditPageQuery, async (c) => {
   const { before, limit } = c.req.valid("query");

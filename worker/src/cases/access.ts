@@ -1,34 +1,14 @@
 /**
- * Who may see and act on a case. Anything a member may not see answers exactly like a case that does not
- * exist (404), so a village secretary cannot learn that a misconduct report about their village exists.
+ * Who may see and act on a case, by the permissions table (schema/access.ts). Anything a member may not
+ * see answers exactly like a case that does not exist (404), so a village secretary cannot learn that a
+ * misconduct report about their village exists.
  */
+import { caseAccess, may, mayHandle } from "../../../schema/access.ts";
 import { actionStates, type CaseAction } from "../../../schema/case.ts";
 import type { StaffMember } from "../../../schema/staff.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { ApiError } from "../errors.ts";
-import { canSeeMisconduct, canSeeTown, canSeeVillage } from "../staff/scope.ts";
 import { type CaseRow, caseById } from "./queries.ts";
-
-/** Routes a village secretary handles (小事 and 私事 stay in the village). */
-const villageRoutes = new Set(["village", "neighbours"]);
-
-/**
- * How much of a case `staff` may see (the same rule the list queries apply in SQL): all of it, only that
- * the town took it over ("moved": a secretary's village case on the township or discipline route or
- * transferred, identical whichever way it went), or nothing (it answers like a case that does not exist).
- * @example caseAccess(secretary, questionRoutedToDiscipline) // "moved"
- */
-export function caseAccess(staff: StaffMember, row: CaseRow): "full" | "moved" | "none" {
-  if (staff.role === "village_secretary") {
-    if (row.kind === "misconduct" || !canSeeVillage(staff, row.village)) return "none";
-    const moved = row.queue === "discipline" || row.route === "township" || row.transferred;
-    return moved ? "moved" : "full";
-  }
-  if (row.kind === "misconduct" || row.queue === "discipline") {
-    if (!canSeeMisconduct(staff)) return "none";
-  }
-  return canSeeTown(staff, row.town) ? "full" : "none";
-}
 
 /**
  * Whether `staff` may see all of `row`.
@@ -70,13 +50,11 @@ export async function loadCase(db: D1Database, staff: StaffMember, id: number): 
  * @example refusal(secretary, row, "triage")?.status // 403
  */
 export function refusal(staff: StaffMember, row: CaseRow, action: CaseAction): ApiError | null {
-  if (staff.role === "village_secretary") {
-    if (action === "triage" || action === "merge" || action === "transfer") {
-      return new ApiError(403, "forbidden", t("cases.error.secretaryRoute"));
-    }
-    if ((action === "assign" || action === "answer") && !villageRoutes.has(row.route ?? "")) {
-      return new ApiError(403, "forbidden", t("cases.error.notVillageCase"));
-    }
+  if ((action === "triage" || action === "merge" || action === "transfer") && !may(staff, "triage")) {
+    return new ApiError(403, "forbidden", t("cases.error.secretaryRoute"));
+  }
+  if ((action === "assign" || action === "answer") && !mayHandle(staff, row.route)) {
+    return new ApiError(403, "forbidden", t("cases.error.notVillageCase"));
   }
   if (!actionStates[action].includes(row.state)) {
     const key = `cases.error.state.${action as Exclude<CaseAction, "note">}` as const;

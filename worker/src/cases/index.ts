@@ -4,6 +4,7 @@
  * everything out of the member's scope answers 404.
  */
 import { Hono } from "hono";
+import { canSeeMisconduct, canSeeTown, canSeeVillage, homeTown, permissions } from "../../../schema/access.ts";
 import type { StaffFigures } from "../../../schema/case.ts";
 import { chinaDate } from "../../../schema/period.ts";
 import { district, townByCode, towns, villageByCode, villagesOfTown } from "../../../schema/reference.ts";
@@ -12,7 +13,6 @@ import { type StringKey, t } from "../../../site/src/i18n/index.ts";
 import { runAudited } from "../audit/queries.ts";
 import { ApiError } from "../errors.ts";
 import { lookupHash } from "../reports/queries.ts";
-import { canSeeMisconduct, canSeeTown } from "../staff/scope.ts";
 import { requireStaff, type StaffEnv } from "../staff/session.ts";
 import { loadCase, openCase } from "./access.ts";
 import { caseActions } from "./actions.ts";
@@ -168,7 +168,8 @@ async function scopedFigures(
   if (town && !canSeeTown(staff, town)) throw new ApiError(403, "forbidden", t("cases.error.figuresScope"));
   const { rows, period } = receivedIn(await figureRows(db, staff, town), asked);
   const total = staffFigures(rows, today);
-  if (staff.role === "district_admin" && !town) {
+  const { reach } = permissions[staff.role];
+  if (reach === "district" && !town) {
     const groups = figuresBy(
       rows,
       towns.map((tw) => tw.code),
@@ -183,11 +184,13 @@ async function scopedFigures(
       groups: named(groups),
     };
   }
-  const townCode = town ?? (staff.role === "town_inspector" ? staff.scope : (villageByCode(staff.scope)?.town ?? ""));
-  const villages = staff.role === "village_secretary" ? [staff.scope] : villagesOfTown(townCode).map((v) => v.code);
+  const townCode = town ?? homeTown(staff);
+  const villages = villagesOfTown(townCode)
+    .filter((v) => canSeeVillage(staff, v.code))
+    .map((v) => v.code);
   const groups = figuresBy(rows, villages, (r) => r.village, today);
   const scope =
-    staff.role === "village_secretary"
+    reach === "village"
       ? { level: "village", code: staff.scope, name: villageByCode(staff.scope)?.name ?? staff.scope }
       : { level: "town", code: townCode, name: townByCode(townCode)?.name ?? townCode };
   return { scope, period, by: "village", total, groups: named(groups) };

@@ -4,6 +4,7 @@
  * comes first and sets an impossible state when the case is no longer in an allowed one, so the CHECK
  * constraint aborts the whole batch: nothing half-written, and the handler answers 409.
  */
+import { type CaseScope, caseScope } from "../../../schema/access.ts";
 import type {
   CaseFigureRow,
   Rating,
@@ -74,33 +75,23 @@ export type CaseListRow = Pick<
 
 const TOWN = "COALESCE(r.handling_town, v.town_code)";
 
-// ?1 role, ?2 scope. A secretary sees every question and request of their village, never a misconduct
-// report; those the town took over (see MOVED) only as "转镇里办理".
-const SCOPE = `(?1 = 'district_admin'
-  OR (?1 = 'town_inspector' AND ${TOWN} = ?2)
-  OR (?1 = 'village_secretary' AND r.village_code = ?2 AND r.kind <> 'misconduct'))`;
+/**
+ * The list filter in the member's scope (schema/access.ts: `?1` is theirs). A case the town took over from
+ * a secretary (`scope.moved`) matches only the states "all" and "open", whatever its real state, so a
+ * filter cannot tell how far the town has got with it. ?6 is the hash of a receipt read out by a villager.
+ */
+const filterSql = (scope: CaseScope) => `${scope.where}
+  AND (?2 IS NULL OR (?2 = 'open' AND (${scope.moved} OR r.state <> 'closed')) OR (NOT ${scope.moved} AND r.state = ?2))
+  AND (?3 IS NULL OR r.kind = ?3)
+  AND (?4 IS NULL OR r.village_code = ?4)
+  AND (?5 IS NULL OR ${scope.town} = ?5)
+  AND (?6 IS NULL OR r.receipt_hash = ?6)`;
 
-// A village case the town took over, by the township or the discipline route or a transfer: for a
-// secretary it stays in the list, with no detail, identical whichever way it went, so no count shifts.
-const MOVED = `(?1 = 'village_secretary'
-  AND (r.queue = 'discipline' OR r.route IS 'township' OR r.handling_town IS NOT NULL))`;
-
-// The town a member may filter by: a secretary's cases are their village's town's, wherever one went.
-const SEEN_TOWN = `CASE WHEN ?1 = 'village_secretary' THEN v.town_code ELSE ${TOWN} END`;
-
-// ?3 state: a moved case matches only "all" and "open", whatever its real state, so a filter cannot
-// tell how far the town has got with it. ?7 the hash of a receipt read out by a villager.
-const FILTER = `${SCOPE}
-  AND (?3 IS NULL OR (?3 = 'open' AND (${MOVED} OR r.state <> 'closed')) OR (NOT ${MOVED} AND r.state = ?3))
-  AND (?4 IS NULL OR r.kind = ?4)
-  AND (?5 IS NULL OR r.village_code = ?5)
-  AND (?6 IS NULL OR ${SEEN_TOWN} = ?6)
-  AND (?7 IS NULL OR r.receipt_hash = ?7)`;
-
-const LIST_COLUMNS = `r.id, r.village_code AS village, ${SEEN_TOWN} AS town, r.kind, r.topic, r.state, r.route,
-  r.responsible, r.deadline, r.merged_into AS mergedInto, r.answered_on AS answeredOn, r.closed_on AS closedOn,
-  r.reopened, r.rating, r.received_on AS receivedOn, r.filed_by IS NOT NULL AS filedByStaff, ${MOVED} AS movedToTown,
-  CASE WHEN r.kind = 'misconduct' OR ${MOVED} THEN NULL ELSE substr(r.content, 1, 60) END AS snippet`;
+const listColumns = (scope: CaseScope) => `r.id, r.village_code AS village, ${scope.town} AS town, r.kind, r.topic,
+  r.state, r.route, r.responsible, r.deadline, r.merged_into AS mergedInto, r.answered_on AS answeredOn,
+  r.closed_on AS closedOn, r.reopened, r.rating, r.received_on AS receivedOn, r.filed_by IS NOT NULL AS filedByStaff,
+  ${scope.moved} AS movedToTown,
+  CASE WHEN r.kind = 'misconduct' OR ${scope.moved} THEN NULL ELSE substr(r.content, 1, 60) END AS snippet`;
 
 type Raw<T> = { [K in keyof T]: T[K] extends boolean ? number : T[K] };
 
@@ -109,9 +100,12 @@ type Raw<T> = { [K in keyof T]: T[K] extends boolean ? number : T[K] };
  * @example await scopedCases(env.DB, inspector, { state: "open", kind: null, village: null, town: null })
  */
 export async function scopedCases(db: D1Database, staff: StaffMember, filter: CaseFilter): Promise<CaseListRow[]> {
+  const scope = caseScope(staff);
   const { results } = await db
-    .prepare(`SELECT ${LIST_COLUMNS} FROM reports r JOIN villages v ON v.code = r.village_code WHERE ${FILTER}`)
-    .bind(...filterValues(staff, filter))
+    .prepare(
+      `SELECT ${listColumns(scope)} FROM reports r JOIN villages v ON v.code = r.village_code WHERE ${filterSql(scope)}`,
+    )
+    .bind(...filterValues(scope, filter))
     .all<Raw<CaseListRow>>();
   return results.map(listRow);
 }
@@ -119,8 +113,8 @@ export async function scopedCases(db: D1Database, staff: StaffMember, filter: Ca
 /** The list and export filter, with the hash of a receipt searched for (null: any). */
 export type CaseFilter = Pick<ListFilter, "state" | "kind" | "village" | "town"> & { receiptHash: string | null };
 
-const filterValues = (staff: StaffMember, f: CaseFilter) =>
-  [staff.role, staff.scope, f.state, f.kind, f.village, f.town, f.receiptHash] as const;
+const filterValues = (scope: CaseScope, f: CaseFilter) =>
+  [...scope.params, f.state, f.kind, f.village, f.town, f.receiptHash] as const;
 
 const listRow = <T extends Raw<CaseListRow>>(r: T) => ({
   ...r,
@@ -147,16 +141,17 @@ export interface FigureRow extends CaseFigureRow {
  * @example staffFigures(await figureRows(env.DB, admin, null), today)
  */
 export async function figureRows(db: D1Database, staff: StaffMember, town: string | null): Promise<FigureRow[]> {
+  const scope = caseScope(staff);
   const { results } = await db
     .prepare(
-      `SELECT r.village_code AS village, ${SEEN_TOWN} AS town, r.kind, r.state, r.deadline,
-              r.received_on AS receivedOn, CASE WHEN ${MOVED} THEN NULL ELSE r.answered_on END AS answeredOn,
-              CASE WHEN ${MOVED} THEN NULL ELSE r.rating END AS rating, r.filed_by IS NOT NULL AS filedByStaff,
-              ${MOVED} AS movedToTown
+      `SELECT r.village_code AS village, ${scope.town} AS town, r.kind, r.state, r.deadline,
+              r.received_on AS receivedOn, CASE WHEN ${scope.moved} THEN NULL ELSE r.answered_on END AS answeredOn,
+              CASE WHEN ${scope.moved} THEN NULL ELSE r.rating END AS rating, r.filed_by IS NOT NULL AS filedByStaff,
+              ${scope.moved} AS movedToTown
          FROM reports r JOIN villages v ON v.code = r.village_code
-        WHERE ${FILTER} AND r.merged_into IS NULL`,
+        WHERE ${filterSql(scope)} AND r.merged_into IS NULL`,
     )
-    .bind(...filterValues(staff, { state: null, kind: null, village: null, town, receiptHash: null }))
+    .bind(...filterValues(scope, { state: null, kind: null, village: null, town, receiptHash: null }))
     .all<Raw<FigureRow>>();
   return results.map((r) => ({ ...r, filedByStaff: r.filedByStaff === 1, movedToTown: r.movedToTown === 1 }));
 }
@@ -309,14 +304,15 @@ export async function exportCases(
   filter: CaseFilter,
   withContact: boolean,
 ): Promise<ExportRow[]> {
+  const scope = caseScope(staff);
   const { results } = await db
     .prepare(
-      `SELECT ${LIST_COLUMNS}, r.content, r.measures,
-              CASE WHEN ?8 = 1 THEN r.contact_name END AS contactName,
-              CASE WHEN ?8 = 1 THEN r.contact_phone END AS contactPhone
-         FROM reports r JOIN villages v ON v.code = r.village_code WHERE ${FILTER} ORDER BY r.id`,
+      `SELECT ${listColumns(scope)}, r.content, r.measures,
+              CASE WHEN ?7 = 1 THEN r.contact_name END AS contactName,
+              CASE WHEN ?7 = 1 THEN r.contact_phone END AS contactPhone
+         FROM reports r JOIN villages v ON v.code = r.village_code WHERE ${filterSql(scope)} ORDER BY r.id`,
     )
-    .bind(...filterValues(staff, filter), withContact ? 1 : 0)
+    .bind(...filterValues(scope, filter), withContact ? 1 : 0)
     .all<Raw<ExportRow>>();
   return results.map(listRow);
 }

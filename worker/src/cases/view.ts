@@ -2,13 +2,13 @@
  * The JSON the staff pages read: list lines and the full case, with the deadline that counts and how
  * many working days it is overdue, computed on every read.
  */
+import { canSeeMisconduct } from "../../../schema/access.ts";
 import { currentDeadline, overdueDays, suggestedDeadline } from "../../../schema/case.ts";
 import { periodLabel } from "../../../schema/period.ts";
 import { negativePowerById, powerById } from "../../../schema/power.ts";
 import { catalogueItemById, townByCode, villageByCode } from "../../../schema/reference.ts";
 import type { StaffMember } from "../../../schema/staff.ts";
 import { versionById } from "../disclosures/queries.ts";
-import { canSeeMisconduct } from "../staff/scope.ts";
 import { allowedActions } from "./access.ts";
 import { type CaseListRow, type CaseRow, caseEvents } from "./queries.ts";
 

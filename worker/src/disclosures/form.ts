@@ -10,13 +10,14 @@
  *   shows) and how many rows the table will have. Absent `tables`/`csv` keeps the table and
  *   `tables: null` drops it, exactly as the correction route does; its refusals are the route's refusals.
  */
+
 import { Hono } from "hono";
+import { canSeeVillage } from "../../../schema/access.ts";
 import { type ChainRow, rowContent } from "../../../schema/chain.ts";
 import { periodLabel } from "../../../schema/period.ts";
 import { villageByCode } from "../../../schema/reference.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { ApiError } from "../errors.ts";
-import { canSeeVillage } from "../staff/scope.ts";
 import { requireStaff, type StaffEnv } from "../staff/session.ts";
 import { versionChanges } from "./history.ts";
 import { requirePublisher } from "./publish.ts";

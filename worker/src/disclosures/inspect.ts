@@ -4,8 +4,9 @@
  * a town inspector their town, a secretary their own village.
  */
 import { Hono } from "hono";
+import { canSeeTown, homeTown } from "../../../schema/access.ts";
 import { chinaDate, periodLabel } from "../../../schema/period.ts";
-import { cadenceById, catalogueItemById, district, townByCode, villageByCode } from "../../../schema/reference.ts";
+import { cadenceById, catalogueItemById, townByCode } from "../../../schema/reference.ts";
 import type { StaffMember } from "../../../schema/staff.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { runAudited } from "../audit/queries.ts";
@@ -17,19 +18,15 @@ import { overdueQuery } from "./schema.ts";
 
 export const inspectRoutes = new Hono<StaffEnv>();
 
-/** The code prefix a member may list: a town given must be theirs (or anything for the district). */
+/**
+ * The code prefix a member may list: their own scope, or a town in it. A member who works in one village
+ * may name their own town and still sees only their village.
+ */
 function overdueArea(staff: StaffMember, town: string | undefined): string {
-  const own =
-    staff.role === "district_admin"
-      ? district.code
-      : staff.role === "town_inspector"
-        ? staff.scope
-        : (villageByCode(staff.scope)?.town ?? "");
-  if (town !== undefined && staff.role !== "district_admin" && town !== own) {
-    throw new ApiError(403, "forbidden", t("publish.error.overdueScope"));
-  }
-  if (staff.role === "village_secretary") return staff.scope;
-  return town ?? own;
+  if (town === undefined) return staff.scope;
+  if (canSeeTown(staff, town)) return town;
+  if (town === homeTown(staff)) return staff.scope;
+  throw new ApiError(403, "forbidden", t("publish.error.overdueScope"));
 }
 
 /** The overdue list grouped by town, then village, each with its counts and denominators. */

@@ -16,6 +16,7 @@
  * carries its audit row in the same batch and is retried when another append took the same seq.
  */
 import { Hono } from "hono";
+import { canSeeVillage, may } from "../../../schema/access.ts";
 import { chainLink, rowContent } from "../../../schema/chain.ts";
 import { type DisclosureContent, GENESIS_HASH, plainSummary } from "../../../schema/disclosure.ts";
 import { chinaDate, periodLabel } from "../../../schema/period.ts";
@@ -24,7 +25,6 @@ import type { StaffMember } from "../../../schema/staff.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { recordAudit } from "../audit/queries.ts";
 import { ApiError } from "../errors.ts";
-import { canSeeVillage } from "../staff/scope.ts";
 import { requireStaff, type StaffEnv } from "../staff/session.ts";
 import { appendVersion, chainHead, periodVersions, recentVersions, versionById } from "./queries.ts";
 import { correctionBody, disclosureIdParam, previewBody, publishBody, villageQuery } from "./schema.ts";
@@ -34,17 +34,13 @@ export const publishRoutes = new Hono<StaffEnv>();
 
 const ATTEMPTS = 5;
 
-/** Publishing is for the village's own secretary and the district admin; town inspectors only watch. */
+/** Publishing is for the roles that may publish (schema/access.ts), in the villages they reach. */
 export function requirePublisher(staff: StaffMember, village: string): void {
   if (!villageByCode(village)) {
     throw new ApiError(422, "invalid", t("publish.error.invalid"), { village: t("publish.error.village") });
   }
-  const allowed =
-    (staff.role === "village_secretary" || staff.role === "district_admin") && canSeeVillage(staff, village);
-  if (!allowed) {
-    const message = staff.role === "village_secretary" ? t("publish.error.villageScope") : t("publish.error.forbidden");
-    throw new ApiError(403, "forbidden", message);
-  }
+  if (!may(staff, "publish")) throw new ApiError(403, "forbidden", t("publish.error.forbidden"));
+  if (!canSeeVillage(staff, village)) throw new ApiError(403, "forbidden", t("publish.error.villageScope"));
 }
 
 const conflict = (err: unknown, pattern: RegExp) => err instanceof Error && pattern.test(err.message);

@@ -7,6 +7,7 @@
  * lands in one batch with its audit row, or nothing does. The public page is /v/<code>/meetings/<YYYY-Qn>/.
  */
 import { Hono } from "hono";
+import { canSeeVillage, may } from "../../../schema/access.ts";
 import { type MeetingInput, quarterOf } from "../../../schema/meeting.ts";
 import { chinaDate, periodLabel } from "../../../schema/period.ts";
 import { villageByCode } from "../../../schema/reference.ts";
@@ -18,7 +19,6 @@ import { recordAudit } from "../audit/queries.ts";
 import { ApiError } from "../errors.ts";
 import { notFoundPage } from "../pages/not-found.ts";
 import { reportStatements } from "../reports/queries.ts";
-import { canSeeVillage } from "../staff/scope.ts";
 import { requireStaff, type StaffEnv } from "../staff/session.ts";
 import { meetingPage } from "./page.ts";
 import {
@@ -37,12 +37,12 @@ export const meetingRoutes = new Hono<StaffEnv>();
 
 const refuse = (fields: Record<string, string>) => new ApiError(422, "invalid", t("meetings.error.invalid"), fields);
 
-/** The village's own secretary or the district admin. */
+/** The roles that may record meetings (schema/access.ts), in the villages they reach. */
 function requireRecorder(staff: StaffMember, village: string): void {
   if (!villageByCode(village)) throw refuse({ village: t("publish.error.village") });
-  const allowed =
-    (staff.role === "village_secretary" || staff.role === "district_admin") && canSeeVillage(staff, village);
-  if (!allowed) throw new ApiError(403, "forbidden", t("meetings.error.scope"));
+  if (!may(staff, "recordMeetings") || !canSeeVillage(staff, village)) {
+    throw new ApiError(403, "forbidden", t("meetings.error.scope"));
+  }
 }
 
 /** Cross-field checks zod cannot make: the date inside the quarter and not ahead, the counts adding up. */

@@ -35,8 +35,8 @@ import {
 } from "./session.ts";
 import { afterFailure, CLIENT_POLICY, type ThrottleState, throttleState, USER_POLICY } from "./throttle.ts";
 
-export { canSeeMisconduct, canSeeTown, canSeeVillage } from "./scope.ts";
-export { requireRole, requireStaff, type StaffEnv } from "./session.ts";
+export { canSeeMisconduct, canSeeTown, canSeeVillage, requirePermission } from "./scope.ts";
+export { requireStaff, type StaffEnv } from "./session.ts";
 
 export const staffRoutes = new Hono<StaffEnv>();
 

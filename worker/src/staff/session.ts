@@ -4,7 +4,7 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { StaffMember, StaffRole } from "../../../schema/staff.ts";
+import type { StaffMember } from "../../../schema/staff.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { sha256Hex } from "../audit/chain.ts";
 import { ApiError } from "../errors.ts";
@@ -85,17 +85,6 @@ export function requireStaff(): MiddlewareHandler<StaffEnv> {
     }
     if (idle > TOUCH_EVERY_MS) await touchSession(c.env.DB, tokenHash, new Date(now).toISOString());
     c.set("staff", found.staff);
-    return next();
-  };
-}
-
-/**
- * Middleware after {@link requireStaff}: 403 unless the member has one of `roles`.
- * @example audit.get("/api/staff/audit", requireStaff(), requireRole("district_admin"), handler);
- */
-export function requireRole(...roles: StaffRole[]): MiddlewareHandler<StaffEnv> {
-  return async (c, next) => {
-    if (!roles.includes(c.get("staff").role)) throw new ApiError(403, "forbidden", t("staff.error.forbidden"));
     return next();
   };
 }
