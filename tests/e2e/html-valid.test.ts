@@ -136,22 +136,24 @@ it("every page kind, as served with its live parts, passes the W3C Nu HTML Check
   expect(disclosure, "the demo village has a disclosure").toBeGreaterThan(0);
   const receipt = await answeredReceipt();
 
-  const pages: [name: string, status: number, response: Promise<Response>][] = [];
-  const get = (name: string, path: string, status = 200) => pages.push([name, status, fetch(`${baseURL}${path}`)]);
+  // each page's name, status, and a sign that its live parts are in it
+  const pages: [name: string, status: number, response: Promise<Response>, filled?: RegExp][] = [];
+  const get = (name: string, path: string, status = 200, filled?: RegExp) =>
+    pages.push([name, status, fetch(`${baseURL}${path}`), filled]);
   get("district", "/");
-  get("town", "/z/371603104/");
-  get("village", `/v/${village}/`);
+  get("town", "/z/371603104/", 200, /按时公开|项逾期未公开/);
+  get("village", `/v/${village}/`, 200, /收到 \d+ 件/);
   get("form-ask", `/v/${village}/ask/?topic=affairs&disclosure=${disclosure}`);
   get("form-help", `/v/${village}/help/`);
   get("form-report", `/v/${village}/report/?topic=conduct&power=n01`);
-  pages.push(["form-refused", 422, refusedForm()]);
-  get("receipt", `/r/${receipt}`);
+  pages.push(["form-refused", 422, refusedForm(), /内容太少了/]);
+  get("receipt", `/r/${receipt}`, 200, /12000 元已入村集体账户。<br>/);
   get("receipt-lookup", "/r/");
   get("receipt-mistyped", "/r/1234567890123456", 400);
   get("power-list", `/v/${village}/power/`);
-  get("power-item", `/v/${village}/power/n01/`);
-  get("disclosure", `/v/${village}/d/${disclosure}/`);
-  get("meeting", await meetingPath(disclosure));
+  get("power-item", `/v/${village}/power/n01/`, 200, /power=n01/);
+  get("disclosure", `/v/${village}/d/${disclosure}/`, 200, /class="versions"/);
+  get("meeting", await meetingPath(disclosure), 200, /后街路灯坏了三盏/);
   for (const staff of ["login", "", "cases", "cases/case", "publish", "figures", "overdue", "meetings"]) {
     get(`staff-${staff.replace("/", "-") || "home"}`, `/staff/${staff}${staff ? "/" : ""}`);
   }
@@ -160,11 +162,12 @@ it("every page kind, as served with its live parts, passes the W3C Nu HTML Check
 
   const dir = mkdtempSync(join(tmpdir(), "cunma-html-"));
   const files: string[] = [];
-  for (const [name, status, response] of pages) {
+  for (const [name, status, response, filled] of pages) {
     const res = await response;
     const page = await res.text();
     expect(res.status, `${name}: ${page.slice(0, 300)}`).toBe(status);
     expect(res.headers.get("content-type"), `${name}: ${page.slice(0, 300)}`).toContain("text/html");
+    if (filled) expect(page, name).toMatch(filled);
     const file = join(dir, `${name}.html`);
     writeFileSync(file, page);
     files.push(file);
