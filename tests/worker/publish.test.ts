@@ -318,7 +318,7 @@ describe("the village page and the history page, with JS off", () => {
     const served = await page(`/v/${village}/`);
     const html = itemHtml(served.html, "finance-quarterly");
     expect(html).not.toContain("逾期未公开");
-    expect(html).toContain("本季度收支汇总&#60;b&#62;");
+    expect(html).toContain("本季度收支汇总&lt;b&gt;");
     expect(html).toContain(periodLabel(QUARTER));
     // one unit per sentence (issue 12): 1.5万元 and 9800.5元 are no longer said side by side
     const summary = html.indexOf('收入 <span class="n">1.50万元</span>，支出 <span class="n">0.98万元</span>');

@@ -60,7 +60,7 @@ describe("GET /v/<code>/", () => {
     expect(response.headers.get("content-type")).toContain("text/html");
     const html = itemHtml(await response.text(), "finance-ledger");
     expect(html).not.toContain("逾期未公开");
-    expect(html).toContain("本月收支明细&#60;script&#62;");
+    expect(html).toContain("本月收支明细&lt;script&gt;");
     expect(html).not.toContain("上个月的账");
     expect(html.replace(/<[^>]+>/g, "")).toContain("收入 12.50万元，支出 9.80万元，结余 2.70万元");
   });

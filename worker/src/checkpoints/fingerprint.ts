@@ -4,13 +4,14 @@
  */
 import { fingerprint } from "../../../schema/checkpoint.ts";
 import { t } from "../../../site/src/i18n/index.ts";
+import { type Html, html } from "../html.ts";
 
 /**
  * The village page's line: the fingerprint of the chain head now, and what it is for.
  * @example villageFingerprint("3f9ac21b…") // "<b>记录指纹 3F9A-C21B</b> <span class=\"m\">…</span>"
  */
-export function villageFingerprint(head: string): string {
-  return `<b>${t("checkpoints.village.fingerprint", { fingerprint: fingerprint(head) })}</b> <span class="m">${t("checkpoints.village.explain")}</span>`;
+export function villageFingerprint(head: string): Html {
+  return html`<b>${t("checkpoints.village.fingerprint", { fingerprint: fingerprint(head) })}</b> <span class="m">${t("checkpoints.village.explain")}</span>`;
 }
 
 /**
@@ -18,11 +19,11 @@ export function villageFingerprint(head: string): string {
  * nothing had been published by then (or the meeting predates fingerprints).
  * @example meetingFingerprint({ chainLength: 12, chainHead: "3f9ac21b…" }) // "<p class=\"m\">开会当天…3F9A-C21B…</p>"
  */
-export function meetingFingerprint(meeting: { chainLength: number | null; chainHead: string | null }): string {
+export function meetingFingerprint(meeting: { chainLength: number | null; chainHead: string | null }): Html | "" {
   if (!meeting.chainHead || !meeting.chainLength) return "";
   const text = t("checkpoints.meeting.fingerprint", {
     fingerprint: fingerprint(meeting.chainHead),
     length: meeting.chainLength,
   });
-  return `<p class="m">${text}</p>`;
+  return html`<p class="m">${text}</p>`;
 }

@@ -6,6 +6,7 @@
 import { moneyUnit, moneyWords } from "../../../schema/disclosure.ts";
 import { periodLabel } from "../../../schema/period.ts";
 import { t } from "../../../site/src/i18n/index.ts";
+import { type Html, html } from "../html.ts";
 import type { PeriodTotals } from "./queries.ts";
 
 const SLOT = 40;
@@ -21,7 +22,7 @@ const shortLabel = (period: string) =>
  * The chart for one item's periods (any order); empty when there are fewer than two to compare.
  * @example ledgerChart([{ item, period: "2026-09", income: 100, expense: 80 }, …])
  */
-export function ledgerChart(periods: readonly PeriodTotals[]): string {
+export function ledgerChart(periods: readonly PeriodTotals[]): Html | "" {
   if (periods.length < 2) return "";
   const sorted = [...periods].sort((a, b) => (a.period < b.period ? -1 : 1));
   const max = Math.max(1, ...sorted.flatMap((p) => [p.income, p.expense]));
@@ -31,7 +32,7 @@ export function ledgerChart(periods: readonly PeriodTotals[]): string {
   };
   const income = sorted.map((p, i) => bar(i * SLOT + 6, p.income)).join("");
   const expense = sorted.map((p, i) => bar(i * SLOT + 6 + BAR, p.expense)).join("");
-  const labels = sorted.map((p, i) => `<text x="${i * SLOT + 6 + BAR}" y="58">${shortLabel(p.period)}</text>`).join("");
+  const labels = sorted.map((p, i) => html`<text x="${i * SLOT + 6 + BAR}" y="58">${shortLabel(p.period)}</text>`);
   // one sentence, so one unit for every period in it
   const unit = moneyUnit(...sorted.flatMap((p) => [p.income, p.expense]));
   const name = sorted
@@ -44,5 +45,5 @@ export function ledgerChart(periods: readonly PeriodTotals[]): string {
     )
     .join("；");
   const caption = t("publish.village.chart", { count: sorted.length });
-  return `<p class="m">${caption}</p><svg role="img" aria-label="${name}" viewBox="0 0 ${sorted.length * SLOT} 60" width="${sorted.length * SLOT * 1.2}" font-size="9" text-anchor="middle"><path fill="#2e7d32" d="${income}"/><path fill="#c8102e" d="${expense}"/>${labels}</svg>`;
+  return html`<p class="m">${caption}</p><svg role="img" aria-label="${name}" viewBox="0 0 ${sorted.length * SLOT} 60" width="${sorted.length * SLOT * 1.2}" font-size="9" text-anchor="middle"><path fill="#2e7d32" d="${income}"/><path fill="#c8102e" d="${expense}"/>${labels}</svg>`;
 }

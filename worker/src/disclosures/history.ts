@@ -15,7 +15,7 @@ import {
 import { periodLabel } from "../../../schema/period.ts";
 import { catalogueItemById, type Village } from "../../../schema/reference.ts";
 import { type StringKey, t } from "../../../site/src/i18n/index.ts";
-import { escapeHtml, figureSpans } from "../html.ts";
+import { figureSpans, type Html, html } from "../html.ts";
 import type { VersionRow } from "./queries.ts";
 import { type CardColumn, cardTable, moneyColumn } from "./render.ts";
 
@@ -51,16 +51,16 @@ const parseTables = (v: VersionRow): DisclosureTables | null =>
   v.tables ? (JSON.parse(v.tables) as DisclosureTables) : null;
 
 /** Income and expense totals in one sentence, so in one unit. */
-function ledgerTotalsLine(rows: readonly LedgerRow[]): string {
+function ledgerTotalsLine(rows: readonly LedgerRow[]): Html {
   const { income, expense } = ledgerTotals(rows);
   const [incomeWords, expenseWords] = sentenceMoney(income, expense);
-  return `<p>${figureSpans(t("publish.history.totals", { income: incomeWords, expense: expenseWords }))}</p>`;
+  return html`<p>${figureSpans(t("publish.history.totals", { income: incomeWords, expense: expenseWords }))}</p>`;
 }
 
 /** Date columns: figures like amounts, never broken across lines. */
 const dates = new Set(["date", "acquired", "start", "end"]);
 
-function fullTable(tables: DisclosureTables, today: string): string {
+function fullTable(tables: DisclosureTables, today: string): Html {
   const cols = columns[tables.kind];
   const expiring = tables.kind === "resources" ? new Set(expiringContracts(tables.rows, today)) : new Set();
   const head: CardColumn[] = cols.map((c) =>
@@ -71,16 +71,15 @@ function fullTable(tables: DisclosureTables, today: string): string {
   const body = (tables.rows as Row[]).map((row) =>
     cols.map((c, i) => {
       const value = row[c];
-      const shown =
-        value === undefined ? "" : money.has(c) ? moneyFigure(Number(value), "元") : escapeHtml(String(value));
+      const shown = value === undefined ? "" : money.has(c) ? moneyFigure(Number(value), "元") : value;
       // the flag goes in the first cell, which may wrap, not in a figure that must stay on one line
       const flag =
-        i === 0 && expiring.has(row as never) ? ` <b class="tag late">${t("publish.history.expiring")}</b>` : "";
-      return shown + flag;
+        i === 0 && expiring.has(row as never) ? html` <b class="tag late">${t("publish.history.expiring")}</b>` : "";
+      return html`${shown}${flag}`;
     }),
   );
   const totals = tables.kind === "ledger" ? ledgerTotalsLine(tables.rows) : "";
-  return `<h2>${t("publish.history.table", { count: tables.rows.length })}</h2><div class="scroll">${cardTable(head, body)}</div>${totals}`;
+  return html`<h2>${t("publish.history.table", { count: tables.rows.length })}</h2><div class="scroll">${cardTable(head, body)}</div>${totals}`;
 }
 
 /**
@@ -136,50 +135,55 @@ export function historyPage(
   versions: readonly VersionRow[],
   id: number,
   today: string,
-): { title: string; html: string } {
+): { title: string; html: Html } {
   const shown = versions.find((v) => v.id === id) as VersionRow;
   const item = catalogueItemById(shown.item_id);
   const title = t("publish.history.title", { item: item?.name ?? shown.item_id, period: periodLabel(shown.period) });
   const tables = parseTables(shown);
   const latest = versions.at(-1) as VersionRow;
   const parts = [
-    `<p class="sub"><a href="/v/${village.code}/#i-${shown.item_id}">${t("publish.history.back", { village: escapeHtml(village.name) })}</a></p>`,
-    `<h1>${figureSpans(title)}</h1>`,
-    `<p class="m">${t("publish.history.lead")}</p>`,
+    html`<p class="sub"><a href="/v/${village.code}/#i-${shown.item_id}">${t("publish.history.back", { village: village.name })}</a></p>`,
+    html`<h1>${figureSpans(title)}</h1>`,
+    html`<p class="m">${t("publish.history.lead")}</p>`,
   ];
   if (latest.id !== shown.id) {
-    parts.push(`<p class="late"><a href="/v/${village.code}/d/${latest.id}/">${t("village.corrected")}</a></p>`);
+    parts.push(html`<p class="late"><a href="/v/${village.code}/d/${latest.id}/">${t("village.corrected")}</a></p>`);
   }
-  parts.push(`<h2>${escapeHtml(shown.title)}</h2>`);
+  parts.push(html`<h2>${shown.title}</h2>`);
   if (tables)
     parts.push(
-      `<p class="plain"><b>${t("publish.history.summary")}：</b>${figureSpans(plainSummary(tables, today))}</p>`,
+      html`<p class="plain"><b>${t("publish.history.summary")}：</b>${figureSpans(plainSummary(tables, today))}</p>`,
     );
-  parts.push(`<p class="body">${escapeHtml(shown.content)}</p>`);
+  parts.push(html`<p class="body">${shown.content}</p>`);
   if (tables) parts.push(fullTable(tables, today));
-  parts.push(`<h2>${t("publish.history.versions")}</h2><ol class="versions">`);
-  versions.forEach((v, i) => {
-    const current = v.id === latest.id ? ` <b class="tag">${t("publish.history.current")}</b>` : "";
-    const name = t("publish.history.version", { n: i + 1 });
-    const heading = v.id === shown.id ? `<b>${name}</b>` : `<a href="/v/${village.code}/d/${v.id}/">${name}</a>`;
-    parts.push(
-      `<li id="v${v.id}"><p>${heading} · ${figureSpans(t("publish.history.publishedAt", { date: day(v.published_at) }))}${current}</p>`,
-    );
-    if (v.correction_reason)
-      parts.push(`<p>${escapeHtml(t("publish.history.reason", { reason: v.correction_reason }))}</p>`);
-    const before = versions[i - 1];
-    if (before) {
-      const changes = versionChanges(before, v);
-      const list = changes.length
-        ? changes.map((c) => `<li>${escapeHtml(c)}</li>`).join("")
-        : `<li>${t("publish.history.noChange")}</li>`;
-      parts.push(`<p class="m">${t("publish.history.changes")}</p><ul class="changes">${list}</ul>`);
-    }
-    parts.push(`<p class="m hash">${t("publish.history.hash", { hash: v.hash })}</p></li>`);
-  });
-  parts.push("</ol>");
+  const items = versions.map((_, i) => versionItem(village, versions, i, shown.id, latest.id));
+  parts.push(html`<h2>${t("publish.history.versions")}</h2><ol class="versions">${items}</ol>`);
   parts.push(
-    `<p><a href="/v/${village.code}/ask/?topic=affairs&amp;disclosure=${shown.id}">${t("publish.history.ask")}</a></p>`,
+    html`<p><a href="/v/${village.code}/ask/?topic=affairs&amp;disclosure=${shown.id}">${t("publish.history.ask")}</a></p>`,
   );
-  return { title, html: parts.join("") };
+  return { title, html: html`${parts}` };
+}
+
+/** One version in the list: its date, the reason for a correction, what changed since the one before. */
+function versionItem(
+  village: Village,
+  versions: readonly VersionRow[],
+  i: number,
+  shown: number,
+  latest: number,
+): Html {
+  const v = versions[i] as VersionRow;
+  const current = v.id === latest ? html` <b class="tag">${t("publish.history.current")}</b>` : "";
+  const name = t("publish.history.version", { n: i + 1 });
+  const heading = v.id === shown ? html`<b>${name}</b>` : html`<a href="/v/${village.code}/d/${v.id}/">${name}</a>`;
+  const reason = v.correction_reason
+    ? html`<p>${t("publish.history.reason", { reason: v.correction_reason })}</p>`
+    : "";
+  const before = versions[i - 1];
+  const changes = before ? versionChanges(before, v) : [];
+  const list = changes.length
+    ? changes.map((c) => html`<li>${c}</li>`)
+    : html`<li>${t("publish.history.noChange")}</li>`;
+  const changed = before ? html`<p class="m">${t("publish.history.changes")}</p><ul class="changes">${list}</ul>` : "";
+  return html`<li id="v${v.id}"><p>${heading} · ${figureSpans(t("publish.history.publishedAt", { date: day(v.published_at) }))}${current}</p>${reason}${changed}<p class="m hash">${t("publish.history.hash", { hash: v.hash })}</p></li>`;
 }

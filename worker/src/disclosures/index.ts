@@ -7,7 +7,7 @@ import { Hono } from "hono";
 import { verifyChain } from "../../../schema/chain.ts";
 import { chinaDate, periodKind } from "../../../schema/period.ts";
 import { cadenceById, catalogueItems, categories, villageByCode } from "../../../schema/reference.ts";
-import { notFoundPage } from "../pages/not-found.ts";
+import { notFoundPage, servePage, shellRewriter } from "../pages/serve.ts";
 import type { StaffEnv } from "../staff/session.ts";
 import { disclosureFigures } from "./figures.ts";
 import { formRoutes } from "./form.ts";
@@ -54,21 +54,13 @@ disclosureRoutes.get("/v/:code/d/:id", disclosureIdParam, (c) => {
 disclosureRoutes.get("/v/:code/d/:id/", disclosureIdParam, async (c) => {
   const { code, id } = c.req.valid("param");
   const village = villageByCode(code);
-  const [asset, version] = await Promise.all([
-    c.env.ASSETS.fetch(new URL("/shell/disclosure/", c.req.url)),
-    versionById(c.env.DB, id),
-  ]);
-  if (!village || !version || version.village_code !== code || !asset.ok) return notFoundPage(c.env, c.req.url);
+  const version = await versionById(c.env.DB, id);
+  if (!village || !version || version.village_code !== code) return notFoundPage(c.env, c.req.url);
   const versions = await periodVersions(c.env.DB, code, version.item_id, version.period);
   const { title, html } = historyPage(village, versions, id, chinaDate());
-  const page = new HTMLRewriter()
-    .on("title", { element: (el) => void el.setInnerContent(`${title} · ${village.name}`) })
-    .on("[data-page]", { element: (el) => void el.setInnerContent(html, { html: true }) })
-    .transform(asset);
-  const headers = new Headers(page.headers);
-  headers.set("Cache-Control", "public, max-age=60");
-  headers.delete("ETag");
-  return new Response(page.body, { status: 200, headers });
+  return servePage(c, "/shell/disclosure/", shellRewriter(`${title} · ${village.name}`, html), {
+    headers: { "Cache-Control": "public, max-age=60" },
+  });
 });
 
 disclosureRoutes.get("/api/figures/disclosures", async (c) => {

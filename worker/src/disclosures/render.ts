@@ -7,7 +7,7 @@ import { type DisclosureTables, moneyFigure, plainSummary } from "../../../schem
 import { dateLabel, dueDate, expectedPeriod, isOverdue, periodLabel } from "../../../schema/period.ts";
 import type { CatalogueItem } from "../../../schema/reference.ts";
 import { t } from "../../../site/src/i18n/index.ts";
-import { escapeHtml, figureSpans } from "../html.ts";
+import { figureSpans, type Html, html, tHtml } from "../html.ts";
 import type { PublishedDisclosure } from "./queries.ts";
 
 /**
@@ -36,40 +36,35 @@ export interface CardColumn {
 
 /**
  * A table that turns into one card per row on a narrow screen (CSS only: each cell carries its column's
- * name in data-label). Figure cells never wrap. Cells are HTML, already escaped by the caller.
+ * name in data-label). Figure cells never wrap. A cell is text, or a fragment built by `html`.
  * @example cardTable([{ label: "日期", figure: true }, { label: "摘要" }], [["10-05", "修路"]])
  */
-export function cardTable(columns: readonly CardColumn[], rows: readonly (readonly string[])[]): string {
-  const head = columns.map((c) => `<th scope="col">${c.label}</th>`).join("");
-  const cells = (row: readonly string[]) =>
-    row
-      .map((html, i) => {
-        const column = columns[i] as CardColumn;
-        return `<td data-label="${column.label}"${column.figure ? ' class="n"' : ""}>${html}</td>`;
-      })
-      .join("");
-  return `<table class="cards"><thead><tr>${head}</tr></thead><tbody>${rows.map((r) => `<tr>${cells(r)}</tr>`).join("")}</tbody></table>`;
+export function cardTable(columns: readonly CardColumn[], rows: readonly (readonly (string | Html)[])[]): Html {
+  const head = columns.map((c) => html`<th scope="col">${c.label}</th>`);
+  const cells = (row: readonly (string | Html)[]) =>
+    row.map((cell, i) => {
+      const column = columns[i] as CardColumn;
+      return column.figure
+        ? html`<td data-label="${column.label}" class="n">${cell}</td>`
+        : html`<td data-label="${column.label}">${cell}</td>`;
+    });
+  return html`<table class="cards"><thead><tr>${head}</tr></thead><tbody>${rows.map((r) => html`<tr>${cells(r)}</tr>`)}</tbody></table>`;
 }
 
 /** A money column's header: every amount in a table is in 元 with two decimals, so no line hides its 分. */
 export const moneyColumn = (label: string) => t("village.moneyColumn", { column: label });
 
-function ledgerTable(tables: Extract<DisclosureTables, { kind: "ledger" }>, detailUrl: string): string {
+function ledgerTable(tables: Extract<DisclosureTables, { kind: "ledger" }>, detailUrl: string): Html {
   const count = tables.rows.length;
-  if (count > INLINE_ROWS) return `<p><a href="${detailUrl}">${t("village.tableMore", { count })}</a></p>`;
+  if (count > INLINE_ROWS) return html`<p><a href="${detailUrl}">${t("village.tableMore", { count })}</a></p>`;
   const columns: CardColumn[] = [
     { label: t("publish.col.date"), figure: true },
     { label: t("publish.col.summary") },
     { label: t("publish.col.category") },
     { label: moneyColumn(t("publish.col.amount")), figure: true },
   ];
-  const rows = tables.rows.map((r) => [
-    escapeHtml(r.date.slice(5)),
-    escapeHtml(r.summary),
-    escapeHtml(r.category),
-    moneyFigure(r.amount, "元"),
-  ]);
-  return `<details><summary>${t("village.tableMore", { count })}</summary>${cardTable(columns, rows)}</details>`;
+  const rows = tables.rows.map((r) => [r.date.slice(5), r.summary, r.category, moneyFigure(r.amount, "元")]);
+  return html`<details><summary>${t("village.tableMore", { count })}</summary>${cardTable(columns, rows)}</details>`;
 }
 
 /**
@@ -81,29 +76,27 @@ export function itemFragment(
   latest: PublishedDisclosure | undefined,
   today: string,
   village: string,
-  chart = "",
-): string {
+  chart: Html | "" = "",
+): Html {
   const overdue = isOverdue(item.cadence, latest?.period ?? null, today);
-  const parts: string[] = [];
+  const parts: Html[] = [];
   if (overdue) {
     const expected = expectedPeriod(item.cadence, today) as string;
     parts.push(
-      `<p class="late"><strong>${t("village.overdue")}</strong> ${figureSpans(t("village.overdueDetail", { period: periodLabel(expected), date: dateLabel(dueDate(expected)) }))}</p>`,
+      html`<p class="late"><strong>${t("village.overdue")}</strong> ${figureSpans(t("village.overdueDetail", { period: periodLabel(expected), date: dateLabel(dueDate(expected)) }))}</p>`,
     );
   }
-  if (!latest) return parts.join("");
-  const corrected = latest.corrected ? ` <b class="tag">${t("village.corrected")}</b>` : "";
+  if (!latest) return html`${parts}`;
+  const corrected = latest.corrected ? html` <b class="tag">${t("village.corrected")}</b>` : "";
   parts.push(
-    `<p class="m">${figureSpans(t("village.published", { period: periodLabel(latest.period), date: dayLabel(latest.publishedAt) }))}${corrected}</p>`,
+    html`<p class="m">${figureSpans(t("village.published", { period: periodLabel(latest.period), date: dayLabel(latest.publishedAt) }))}${corrected}</p>`,
   );
-  parts.push(`<p><b>${escapeHtml(latest.title)}</b></p>`);
-  if (latest.tables) parts.push(`<p class="plain">${figureSpans(plainSummary(latest.tables, today))}</p>`);
-  if (latest.content) parts.push(`<p>${escapeHtml(excerpt(latest.content))}</p>`);
-  parts.push(chart);
+  parts.push(html`<p><b>${latest.title}</b></p>`);
+  if (latest.tables) parts.push(html`<p class="plain">${figureSpans(plainSummary(latest.tables, today))}</p>`);
+  if (latest.content) parts.push(html`<p>${excerpt(latest.content)}</p>`);
   const detailUrl = `/v/${village}/d/${latest.id}/`;
-  if (latest.tables?.kind === "ledger") parts.push(ledgerTable(latest.tables, detailUrl));
-  parts.push(`<p><a href="${detailUrl}">${t("publish.village.detail")}</a></p>`);
-  return parts.join("");
+  const ledger = latest.tables?.kind === "ledger" ? ledgerTable(latest.tables, detailUrl) : "";
+  return html`${parts}${chart}${ledger}<p><a href="${detailUrl}">${t("publish.village.detail")}</a></p>`;
 }
 
 /**
@@ -111,7 +104,7 @@ export function itemFragment(
  * as things happen), each keeping its anchor so links to it still land.
  * @example quietItemsLine([catalogueItemById("party-discipline")!]) // "还没有公开过（有事时才公开）：<span id=…>党员违纪处理</span>"
  */
-export function quietItemsLine(items: readonly CatalogueItem[]): string {
-  const names = items.map((i) => `<span id="i-${i.id}">${escapeHtml(i.name)}</span>`).join("、");
-  return t("village.notPublished", { items: names });
+export function quietItemsLine(items: readonly CatalogueItem[]): Html {
+  const names = items.map((item, i) => html`${i === 0 ? "" : "、"}<span id="i-${item.id}">${item.name}</span>`);
+  return tHtml("village.notPublished", { items: html`${names}` });
 }

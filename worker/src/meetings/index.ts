@@ -17,7 +17,7 @@ import { t } from "../../../site/src/i18n/index.ts";
 import { sha256Hex } from "../audit/chain.ts";
 import { recordAudit } from "../audit/queries.ts";
 import { ApiError } from "../errors.ts";
-import { notFoundPage } from "../pages/not-found.ts";
+import { notFoundPage, servePage, shellRewriter } from "../pages/serve.ts";
 import { reportStatements } from "../reports/queries.ts";
 import { requireStaff, type StaffEnv } from "../staff/session.ts";
 import { meetingPage } from "./page.ts";
@@ -164,19 +164,11 @@ meetingRoutes.get("/v/:code/meetings/:quarter/", async (c) => {
   const params = pageParams(c.req.param("code"), c.req.param("quarter"));
   if (!params) return notFoundPage(c.env, c.req.url);
   const village = villageByCode(params.code) as NonNullable<ReturnType<typeof villageByCode>>;
-  const [asset, meeting] = await Promise.all([
-    c.env.ASSETS.fetch(new URL("/shell/meeting/", c.req.url)),
-    meetingOf(c.env.DB, params.code, params.quarter),
-  ]);
-  if (!asset.ok) return notFoundPage(c.env, c.req.url);
+  const meeting = await meetingOf(c.env.DB, params.code, params.quarter);
   const detail = meeting ? await meetingDetail(c.env.DB, meeting.id) : { reported: [], questions: [] };
   const { title, html } = meetingPage(village, params.quarter, meeting, detail);
-  const page = new HTMLRewriter()
-    .on("title", { element: (el) => void el.setInnerContent(title) })
-    .on("[data-page]", { element: (el) => void el.setInnerContent(html, { html: true }) })
-    .transform(asset);
-  const headers = new Headers(page.headers);
-  headers.set("Cache-Control", "public, max-age=60");
-  headers.delete("ETag");
-  return new Response(page.body, { status: meeting ? 200 : 404, headers });
+  return servePage(c, "/shell/meeting/", shellRewriter(title, html), {
+    status: meeting ? 200 : 404,
+    headers: { "Cache-Control": "public, max-age=60" },
+  });
 });

@@ -9,7 +9,8 @@ import { chinaDate } from "../../../schema/period.ts";
 import { townByCode } from "../../../schema/reference.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { overdueCounts, overdueInArea } from "../disclosures/overdue.ts";
-import { notFoundPage } from "./not-found.ts";
+import { html, setHtml } from "../html.ts";
+import { notFoundPage, servePage } from "./serve.ts";
 
 export const townPages = new Hono<{ Bindings: Env }>();
 
@@ -23,26 +24,15 @@ townPages.get("/z/:code{[0-9]{9}}", (c) => c.redirect(`/z/${c.req.param("code")}
 
 townPages.get("/z/:code/", townParam, async (c) => {
   const { code } = c.req.valid("param");
-  const [asset, { villages, overdue }] = await Promise.all([
-    c.env.ASSETS.fetch(new URL(`/z/${code}/`, c.req.url)),
-    overdueInArea(c.env.DB, code, chinaDate()),
-  ]);
-  if (!asset.ok) return notFoundPage(c.env, c.req.url);
+  const { villages, overdue } = await overdueInArea(c.env.DB, code, chinaDate());
   const counts = overdueCounts(villages, overdue);
-  const page = new HTMLRewriter()
-    .on("[data-village-status]", {
-      element(el) {
-        const count = counts.get(el.getAttribute("data-village-status") ?? "");
-        if (count === undefined) return;
-        el.setInnerContent(
-          count > 0 ? `<b class="late">${t("disclosures.townOverdue", { count })}</b>` : t("disclosures.townOnTime"),
-          { html: true },
-        );
-      },
-    })
-    .transform(asset);
-  const headers = new Headers(page.headers);
-  headers.set("Cache-Control", "public, max-age=30");
-  headers.delete("ETag");
-  return new Response(page.body, { status: 200, headers });
+  const rewriter = new HTMLRewriter().on("[data-village-status]", {
+    element(el) {
+      const count = counts.get(el.getAttribute("data-village-status") ?? "");
+      if (count === undefined) return;
+      if (count > 0) setHtml(el, html`<b class="late">${t("disclosures.townOverdue", { count })}</b>`);
+      else el.setInnerContent(t("disclosures.townOnTime"));
+    },
+  });
+  return servePage(c, `/z/${code}/`, rewriter, { headers: { "Cache-Control": "public, max-age=30" } });
 });

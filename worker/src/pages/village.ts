@@ -9,11 +9,12 @@ import { villageFingerprint } from "../checkpoints/fingerprint.ts";
 import { ledgerChart } from "../disclosures/chart.ts";
 import { chainHead, latestDisclosures, ledgerTotalsByPeriod } from "../disclosures/queries.ts";
 import { itemFragment, quietItemsLine } from "../disclosures/render.ts";
+import { setHtml } from "../html.ts";
 import { meetingLink } from "../meetings/page.ts";
 import { latestMeeting } from "../meetings/queries.ts";
 import { villageCaseRows } from "../reports/queries.ts";
 import { casesFragment } from "../reports/render.ts";
-import { notFoundPage } from "./not-found.ts";
+import { notFoundPage, servePage } from "./serve.ts";
 
 export const villagePages = new Hono<{ Bindings: Env }>();
 
@@ -22,21 +23,19 @@ villagePages.get("/v/:code{[0-9]{12}}", (c) => c.redirect(`/v/${c.req.param("cod
 villagePages.get("/v/:code/", async (c) => {
   const code = c.req.param("code");
   if (!villageByCode(code)) return notFoundPage(c.env, c.req.url);
-  const [asset, latest, cases, totals, meeting, head] = await Promise.all([
-    c.env.ASSETS.fetch(new URL(`/v/${code}/`, c.req.url)),
+  const [latest, cases, totals, meeting, head] = await Promise.all([
     latestDisclosures(c.env.DB, code),
     villageCaseRows(c.env.DB, code),
     ledgerTotalsByPeriod(c.env.DB, code, 6),
     latestMeeting(c.env.DB, code),
     chainHead(c.env.DB, code),
   ]);
-  if (!asset.ok) return notFoundPage(c.env, c.req.url);
   const byItem = new Map(latest.map((d) => [d.item, d]));
   const today = chinaDate();
   // items with nothing published and nothing yet due share one short line per category
   const quiet = catalogueItems.filter((i) => !byItem.has(i.id) && !isOverdue(i.cadence, null, today));
   const quietIds = new Set(quiet.map((i) => i.id));
-  const page = new HTMLRewriter()
+  const rewriter = new HTMLRewriter()
     .on('li[id^="i-"]', {
       element(el) {
         if (quietIds.has((el.getAttribute("id") ?? "").slice(2))) el.remove();
@@ -48,7 +47,7 @@ villagePages.get("/v/:code/", async (c) => {
         const items: CatalogueItem[] = quiet.filter((i) => i.category === category);
         if (items.length === 0) return void el.remove();
         el.removeAttribute("hidden");
-        el.setInnerContent(quietItemsLine(items), { html: true });
+        setHtml(el, quietItemsLine(items));
       },
     })
     .on("[data-item]", {
@@ -56,31 +55,27 @@ villagePages.get("/v/:code/", async (c) => {
         const item = catalogueItemById(el.getAttribute("data-item") ?? "");
         if (!item) return;
         const chart = ledgerChart(totals.filter((p) => p.item === item.id));
-        el.setInnerContent(itemFragment(item, byItem.get(item.id), today, code, chart), { html: true });
+        setHtml(el, itemFragment(item, byItem.get(item.id), today, code, chart));
       },
     })
     .on("[data-meeting]", {
       element(el) {
         if (!meeting) return void el.remove();
         el.removeAttribute("hidden");
-        el.setInnerContent(meetingLink(code, meeting), { html: true });
+        setHtml(el, meetingLink(code, meeting));
       },
     })
     .on("[data-fingerprint]", {
       element(el) {
         if (!head) return void el.remove();
         el.removeAttribute("hidden");
-        el.setInnerContent(villageFingerprint(head.hash), { html: true });
+        setHtml(el, villageFingerprint(head.hash));
       },
     })
     .on("[data-cases]", {
       element(el) {
-        el.setInnerContent(casesFragment(cases), { html: true });
+        el.setInnerContent(casesFragment(cases));
       },
-    })
-    .transform(asset);
-  const headers = new Headers(page.headers);
-  headers.set("Cache-Control", "public, max-age=30");
-  headers.delete("ETag");
-  return new Response(page.body, { status: 200, headers });
+    });
+  return servePage(c, `/v/${code}/`, rewriter, { headers: { "Cache-Control": "public, max-age=30" } });
 });

@@ -7,8 +7,8 @@
 import { Hono } from "hono";
 import { villageByCode } from "../../../schema/reference.ts";
 import { t } from "../../../site/src/i18n/index.ts";
-import { escapeHtml } from "../html.ts";
-import { notFoundPage } from "../pages/not-found.ts";
+import { html, setHtml } from "../html.ts";
+import { notFoundPage, type PageContext, servePage } from "../pages/serve.ts";
 import { powerPageParams } from "./schema.ts";
 
 export const powerPages = new Hono<{ Bindings: Env }>();
@@ -20,12 +20,10 @@ export const powerPages = new Hono<{ Bindings: Env }>();
 export const reportHref = (village: string, power: string) =>
   `/v/${village}/report/?topic=conduct&power=${encodeURIComponent(power)}`;
 
-async function villagePowerPage(env: Env, url: string, code: string, assetPath: string): Promise<Response> {
+function villagePowerPage(c: PageContext, code: string, path: string): Promise<Response> {
   const village = villageByCode(code);
-  const asset = await env.ASSETS.fetch(new URL(assetPath, url));
-  if (!village || !asset.ok) return notFoundPage(env, url);
-  const name = escapeHtml(village.name);
-  const page = new HTMLRewriter()
+  if (!village) return notFoundPage(c.env, c.req.url);
+  const rewriter = new HTMLRewriter()
     .on("[data-report-link]", {
       element(el) {
         el.setAttribute("href", reportHref(code, el.getAttribute("data-power") ?? ""));
@@ -33,28 +31,22 @@ async function villagePowerPage(env: Env, url: string, code: string, assetPath: 
     })
     .on("[data-report-hint]", {
       element(el) {
-        el.setInnerContent(
-          `${t("power.villageContext", { village: name })} <a href="/v/${code}/">${t("power.backToVillage", { village: name })}</a>`,
-          { html: true },
+        setHtml(
+          el,
+          html`${t("power.villageContext", { village: village.name })} <a href="/v/${code}/">${t("power.backToVillage", { village: village.name })}</a>`,
         );
       },
-    })
-    .transform(asset);
-  const headers = new Headers(page.headers);
-  headers.set("Cache-Control", "public, max-age=3600");
-  headers.delete("ETag");
-  return new Response(page.body, { status: 200, headers });
+    });
+  return servePage(c, path, rewriter, { headers: { "Cache-Control": "public, max-age=3600" } });
 }
 
 powerPages.get("/v/:code/power", powerPageParams, (c) => c.redirect(`/v/${c.req.valid("param").code}/power/`, 301));
-powerPages.get("/v/:code/power/", powerPageParams, (c) =>
-  villagePowerPage(c.env, c.req.url, c.req.valid("param").code, "/power/"),
-);
+powerPages.get("/v/:code/power/", powerPageParams, (c) => villagePowerPage(c, c.req.valid("param").code, "/power/"));
 powerPages.get("/v/:code/power/:id", powerPageParams, (c) => {
   const { code, id } = c.req.valid("param");
   return c.redirect(`/v/${code}/power/${id}/`, 301);
 });
 powerPages.get("/v/:code/power/:id/", powerPageParams, (c) => {
   const { code, id } = c.req.valid("param");
-  return villagePowerPage(c.env, c.req.url, code, `/power/${id}/`);
+  return villagePowerPage(c, code, `/power/${id}/`);
 });

@@ -3,7 +3,7 @@ import { validator } from "hono/validator";
 import { z } from "zod";
 import { powerById } from "../../../schema/power.ts";
 import { villageByCode } from "../../../schema/reference.ts";
-import { notFoundPage } from "../pages/not-found.ts";
+import { notFoundPage } from "../pages/serve.ts";
 
 const params = z.object({
   code: z

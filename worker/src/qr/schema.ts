@@ -2,7 +2,7 @@
 import { validator } from "hono/validator";
 import { z } from "zod";
 import { villageByCode } from "../../../schema/reference.ts";
-import { notFoundPage } from "../pages/not-found.ts";
+import { notFoundPage } from "../pages/serve.ts";
 
 const codeSchema = z.object({ code: z.string().regex(/^\d{12}$/) });
 

@@ -23,7 +23,7 @@ import { runAudited } from "../audit/queries.ts";
 import { isStateConflict } from "../cases/queries.ts";
 import { versionById } from "../disclosures/queries.ts";
 import { ApiError } from "../errors.ts";
-import { notFoundPage } from "../pages/not-found.ts";
+import { type PageInit, servePage } from "../pages/serve.ts";
 import {
   disclosureOfVillage,
   insertReport,
@@ -35,7 +35,7 @@ import {
   upgradeLegacyRows,
 } from "./queries.ts";
 import { admitReport, clientOf, intakeLimits, RateLimited, receiptGuard } from "./rate-limit.ts";
-import { type FormFill, fillForm, fillReceiptPage } from "./render.ts";
+import { type FormFill, formRewriter, receiptRewriter } from "./render.ts";
 import {
   formQuery,
   type ReportSubmission,
@@ -48,34 +48,27 @@ import {
 
 export const reports = new Hono<{ Bindings: Env }>();
 
-const noStore = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
-
-function htmlResponse(page: Response, status = 200, extra: Record<string, string> = {}): Response {
-  return new Response(page.body, {
-    status,
-    headers: { "Content-Type": "text/html; charset=utf-8", ...noStore, ...extra },
-  });
-}
+/** A form or receipt page: never cached, never sent on as a referrer (receipts are in its address). */
+const privatePage = (status = 200, extra: Record<string, string> = {}): PageInit => ({
+  status,
+  headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", ...extra },
+});
 
 const pathKind = Object.fromEntries(Object.entries(kindPaths).map(([kind, path]) => [path, kind])) as Record<
   string,
   ReportKind
 >;
 
-const formAsset = (env: Env, url: string, village: string, kind: ReportKind) =>
-  env.ASSETS.fetch(new URL(`/v/${village}/${kindPaths[kind]}/`, url));
+const formPath = (village: string, kind: ReportKind) => `/v/${village}/${kindPaths[kind]}/`;
 
 // The form pages: a fresh idempotency key per view (so a double submit with JS off is one report) and
 // the topic, 小微权力 item or disclosure the villager came from.
 reports.get("/v/:code/:page{ask|help|report}/", villagePageParam, formQuery, async (c) => {
   const { code } = c.req.valid("param");
   const query = c.req.valid("query");
-  const [asset, disclosureTitle] = await Promise.all([
-    formAsset(c.env, c.req.url, code, pathKind[c.req.param("page")] as ReportKind),
-    titleOfDisclosure(c.env.DB, query.disclosure, code),
-  ]);
-  if (!asset.ok) return notFoundPage(c.env, c.req.url);
-  return htmlResponse(fillForm(asset, { key: crypto.randomUUID(), ...query, disclosureTitle }));
+  const disclosureTitle = await titleOfDisclosure(c.env.DB, query.disclosure, code);
+  const rewriter = formRewriter({ key: crypto.randomUUID(), ...query, disclosureTitle });
+  return servePage(c, formPath(code, pathKind[c.req.param("page")] as ReportKind), rewriter, privatePage());
 });
 
 /** The title of one of this village's disclosures named by a form's `disclosure` value, if it is one. */
@@ -163,14 +156,13 @@ reports.post("/api/villages/:code/reports", villageParam, reportBody, async (c) 
       error instanceof RateLimited ? { "Retry-After": String(error.retryAfter) } : {};
     if (!submission.wantsHtml || !kind) return c.json(error.body(), error.status, headers);
     // a form page gets itself back, with the message and the villager's words, instead of raw JSON
-    const asset = await formAsset(c.env, c.req.url, code, kind as ReportKind);
     const fill: FormFill = {
       key: error.status === 409 ? crypto.randomUUID() : (submission.key ?? crypto.randomUUID()),
       values: submission.raw,
       disclosureTitle: await titleOfDisclosure(c.env.DB, submission.raw.disclosure, code),
       error,
     };
-    return htmlResponse(fillForm(asset, fill), error.status, headers);
+    return servePage(c, formPath(code, kind as ReportKind), formRewriter(fill), privatePage(error.status, headers));
   }
 });
 
@@ -234,26 +226,20 @@ reports.post("/api/reports/:receipt/rating", receiptParam, ratingBody, async (c)
 reports.get("/r/", async (c) => {
   const typed = c.req.query("receipt");
   if (typed !== undefined) return c.redirect(`/r/${encodeURIComponent(normalizeReceipt(typed))}`, 303);
-  const asset = await c.env.ASSETS.fetch(new URL("/r/", c.req.url));
-  return htmlResponse(fillReceiptPage(asset, null, null));
+  return servePage(c, "/r/", receiptRewriter(null, null), privatePage());
 });
 
 reports.get("/r/:receipt", receiptParam, async (c) => {
   const { receipt } = c.req.valid("param");
   const valid = isValidReceipt(receipt);
   const guard = await receiptGuard(c.env, c.req.raw);
-  const [asset, report] = await Promise.all([
-    c.env.ASSETS.fetch(new URL("/r/", c.req.url)),
-    valid && !guard.refused
-      ? lookupHash(c.env.DB, receipt).then((hash) => publicReport(c.env.DB, { receipt, hash }))
-      : Promise.resolve(null),
-  ]);
   if (guard.refused) {
     const retry = { "Retry-After": String(guard.refused.retryAfter) };
-    return htmlResponse(fillReceiptPage(asset, null, guard.refused.message), 429, retry);
+    return servePage(c, "/r/", receiptRewriter(null, guard.refused.message), privatePage(429, retry));
   }
-  if (report) return htmlResponse(fillReceiptPage(asset, report, null));
+  const report = valid ? await publicReport(c.env.DB, { receipt, hash: await lookupHash(c.env.DB, receipt) }) : null;
+  if (report) return servePage(c, "/r/", receiptRewriter(report, null), privatePage());
   if (valid) await guard.miss();
   const message = valid ? t("reports.error.receiptUnknown") : t("reports.error.receiptFormat");
-  return htmlResponse(fillReceiptPage(asset, null, message, receipt), valid ? 404 : 400);
+  return servePage(c, "/r/", receiptRewriter(null, message, receipt), privatePage(valid ? 404 : 400));
 });

@@ -16,7 +16,7 @@ import {
 } from "../../../schema/report.ts";
 import { type StringKey, t } from "../../../site/src/i18n/index.ts";
 import type { ApiError } from "../errors.ts";
-import { escapeHtml, figureSpans } from "../html.ts";
+import { attributeValue, figureSpans, type Html, html, lines, setHtml } from "../html.ts";
 import type { PublicEvent, PublicReport } from "./queries.ts";
 
 export interface FormFill {
@@ -33,18 +33,18 @@ export interface FormFill {
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
-function errorHtml(error: ApiError): string {
+function errorHtml(error: ApiError): Html {
   const fields = Object.values(error.fields ?? {});
-  const list = fields.length ? `<ul>${fields.map((f) => `<li>${escapeHtml(f)}</li>`).join("")}</ul>` : "";
-  return `<p><strong>${escapeHtml(error.status === 422 ? t("reports.form.errorTitle") : error.message)}</strong></p>${list}`;
+  const list = fields.length ? html`<ul>${fields.map((f) => html`<li>${f}</li>`)}</ul>` : "";
+  return html`<p><strong>${error.status === 422 ? t("reports.form.errorTitle") : error.message}</strong></p>${list}`;
 }
 
 /**
- * A form page with its hidden key and prefills set, and after an error the message and the villager's
+ * What fills a form page: its hidden key and prefills, and after an error the message and the villager's
  * words put back.
- * @example return htmlResponse(fillForm(await c.env.ASSETS.fetch(url), { key: crypto.randomUUID(), topic: "conduct" }));
+ * @example return servePage(c, formPath, formRewriter({ key: crypto.randomUUID(), topic: "conduct" }));
  */
-export function fillForm(asset: Response, fill: FormFill): Response {
+export function formRewriter(fill: FormFill): HTMLRewriter {
   const values = fill.values ?? {};
   const topic = text(values.topic) || fill.topic;
   const power = text(values.power) || fill.power || "";
@@ -72,8 +72,7 @@ export function fillForm(asset: Response, fill: FormFill): Response {
             else el.removeAttribute("checked");
           }
         } else if (Object.hasOwn(inputValues, name)) {
-          // lol-html escapes only the quote in attribute values; "&" must stay literal too
-          el.setAttribute("value", (inputValues[name] as string).replaceAll("&", "&amp;"));
+          el.setAttribute("value", attributeValue(inputValues[name] as string));
         }
       },
     })
@@ -95,63 +94,52 @@ export function fillForm(asset: Response, fill: FormFill): Response {
     .on("[data-error]", {
       element(el) {
         if (!fill.error) return; // stays hidden, for the outbox script to use
-        el.setInnerContent(errorHtml(fill.error), { html: true });
+        setHtml(el, errorHtml(fill.error));
         el.removeAttribute("hidden");
       },
-    })
-    .transform(asset);
+    });
 }
 
 function eventLabel(event: PublicEvent, kind: ReportKind): string {
   if (event.kind === "received") return t(`reports.event.received.${kind}`);
   if (event.kind === "rated") return t("reports.event.rated", { rating: t(`reports.rating.${event.body as Rating}`) });
   const label = t(`reports.event.${event.kind}` as StringKey);
-  return event.body && event.kind !== "answered" ? `${label}：${escapeHtml(event.body)}` : label;
+  return event.body && event.kind !== "answered" ? `${label}：${event.body}` : label;
 }
 
-const multiline = (value: string) => escapeHtml(value).replace(/\n/g, "<br>");
-
-function summaryHtml(report: PublicReport): string {
+function summaryHtml(report: PublicReport): Html {
   const village = villageByCode(report.village);
   const rows = [
-    [
-      t("reports.receipt.village"),
-      `<a href="/v/${report.village}/">${escapeHtml(village?.name ?? report.village)}</a>`,
-    ],
+    [t("reports.receipt.village"), html`<a href="/v/${report.village}/">${village?.name ?? report.village}</a>`],
     [
       t("reports.receipt.kind"),
       `${t(`reports.kind.${report.kind}`)} · ${t(`reports.topic.${report.topic as ReportTopic}`)}`,
     ],
-    [t("reports.receipt.state"), `<strong>${t(`reports.state.${report.state}`)}</strong>`],
+    [t("reports.receipt.state"), html`<strong>${t(`reports.state.${report.state}`)}</strong>`],
   ];
   const deadline =
     report.deadline && report.state !== "answered" && report.state !== "closed"
-      ? `<p>${figureSpans(t("reports.receipt.deadline", { date: dateLabel(report.deadline) }))}</p>`
+      ? html`<p>${figureSpans(t("reports.receipt.deadline", { date: dateLabel(report.deadline) }))}</p>`
       : "";
   const content = report.content
-    ? `<details><summary>${t("reports.receipt.content")}</summary><p>${multiline(report.content)}</p></details>`
+    ? html`<details><summary>${t("reports.receipt.content")}</summary><p>${lines(report.content)}</p></details>`
     : "";
-  return rows.map(([k, v]) => `<p>${k}${v}</p>`).join("") + deadline + content;
+  return html`${rows.map(([k, v]) => html`<p>${k}${v}</p>`)}${deadline}${content}`;
 }
 
 /**
- * The receipt page for a found report, or the lookup form with a message (not found, mistyped) and what
- * the villager typed kept in the box, so a mistake is corrected rather than typed again.
- * @example return fillReceiptPage(asset, await publicReport(db, receipt), null);
+ * What fills the receipt page: a found report, or the lookup form with a message (not found, mistyped)
+ * and what the villager typed kept in the box, so a mistake is corrected rather than typed again.
+ * @example return servePage(c, "/r/", receiptRewriter(await publicReport(db, receipt), null));
  */
-export function fillReceiptPage(
-  asset: Response,
-  report: PublicReport | null,
-  message: string | null,
-  typed = "",
-): Response {
+export function receiptRewriter(report: PublicReport | null, message: string | null, typed = ""): HTMLRewriter {
   const answered = report?.state === "answered";
-  const show = (el: Element, html: string | null): void => {
-    if (html === null) {
+  const show = (el: Element, fragment: Html | null): void => {
+    if (fragment === null) {
       el.remove();
       return;
     }
-    el.setInnerContent(html, { html: true });
+    setHtml(el, fragment);
     el.removeAttribute("hidden");
   };
   const keepIf = (el: Element, keep: boolean): void => {
@@ -159,25 +147,22 @@ export function fillReceiptPage(
     else el.remove();
   };
   return new HTMLRewriter()
-    .on("[data-message]", { element: (el) => show(el, message === null ? null : escapeHtml(message)) })
+    .on("[data-message]", { element: (el) => show(el, message === null ? null : html`${message}`) })
     .on("input[name=receipt]", {
       element(el) {
-        // lol-html escapes only the quote in attribute values; "&" must stay literal too
-        if (!report && typed) el.setAttribute("value", typed.replaceAll("&", "&amp;"));
+        if (!report && typed) el.setAttribute("value", attributeValue(typed));
       },
     })
     .on("[data-lookup-title]", { element: (el) => keepIf(el, !report) })
     .on("[data-found]", { element: (el) => keepIf(el, report !== null) })
-    .on("[data-receipt]", { element: (el) => show(el, report ? formatReceipt(report.receipt) : null) })
+    .on("[data-receipt]", { element: (el) => show(el, report ? html`${formatReceipt(report.receipt)}` : null) })
     .on("[data-summary]", { element: (el) => show(el, report ? summaryHtml(report) : null) })
     .on("[data-timeline]", {
       element: (el) =>
         show(
           el,
           report
-            ? report.timeline
-                .map((e) => `<li><b class="n">${dateLabel(e.on)}</b> ${eventLabel(e, report.kind)}</li>`)
-                .join("")
+            ? html`${report.timeline.map((e) => html`<li><b class="n">${dateLabel(e.on)}</b> ${eventLabel(e, report.kind)}</li>`)}`
             : null,
         ),
     })
@@ -186,7 +171,7 @@ export function fillReceiptPage(
         show(
           el,
           report?.answer
-            ? `<h2>${t("reports.receipt.answer")}</h2><p class="m">${figureSpans(t("reports.receipt.answeredOn", { date: dateLabel(report.answeredOn as string) }))}</p><p>${multiline(report.answer)}</p>`
+            ? html`<h2>${t("reports.receipt.answer")}</h2><p class="m">${figureSpans(t("reports.receipt.answeredOn", { date: dateLabel(report.answeredOn as string) }))}</p><p>${lines(report.answer)}</p>`
             : null,
         ),
     })
@@ -201,11 +186,10 @@ export function fillReceiptPage(
         show(
           el,
           report?.rating && !answered
-            ? t("reports.receipt.rated", { rating: t(`reports.rating.${report.rating}`) })
+            ? html`${t("reports.receipt.rated", { rating: t(`reports.rating.${report.rating}`) })}`
             : null,
         ),
-    })
-    .transform(asset);
+    });
 }
 
 /**

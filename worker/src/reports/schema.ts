@@ -20,7 +20,7 @@ import {
 import { HIDDEN_TEXT, hasLoneSurrogate } from "../../../schema/text.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { ApiError } from "../errors.ts";
-import { notFoundPage } from "../pages/not-found.ts";
+import { notFoundPage } from "../pages/serve.ts";
 
 /** `:code` of an existing village, else 404. */
 export const villageParam = validator("param", (params: Record<string, string>) => {

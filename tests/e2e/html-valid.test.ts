@@ -1,0 +1,176 @@
+/**
+ * Every page kind, as `wrangler dev` serves it with its live parts filled, is valid HTML to an outside
+ * checker: the W3C Nu HTML Checker (vnu.jar from the `vnu-jar` package, run with the system's Java), run
+ * once over all the pages. The data behind them is real: the demo seed, a question answered by the
+ * inspector through the API, a meeting recorded by the secretary, a form refused and shown again.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, inject, it } from "vitest";
+import { quarterOf } from "../../schema/meeting.ts";
+import { chinaDate } from "../../schema/period.ts";
+import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
+
+const baseURL = inject("baseURL");
+const village = "371603104201";
+/** The package's export is the path of its vnu.jar. */
+const vnuJar = String(createRequire(import.meta.url)("vnu-jar"));
+
+const staffHeaders = (cookie = "") => ({
+  Origin: baseURL,
+  "Sec-Fetch-Site": "same-origin",
+  "Content-Type": "application/json",
+  Cookie: cookie,
+});
+
+async function login(username: string): Promise<string> {
+  const res = await fetch(`${baseURL}/api/staff/login`, {
+    method: "POST",
+    headers: staffHeaders(),
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  expect(res.status, `login ${username}`).toBe(200);
+  return (res.headers.get("set-cookie") ?? "").split(";")[0] as string;
+}
+
+async function staffPost(cookie: string, path: string, body: unknown): Promise<Response> {
+  const res = await fetch(`${baseURL}${path}`, {
+    method: "POST",
+    headers: staffHeaders(cookie),
+    body: JSON.stringify(body),
+  });
+  expect(res.status, path).toBeLessThan(300);
+  return res;
+}
+
+/** A question filed by a villager, then triaged, assigned and answered by the town's inspector. */
+async function answeredReceipt(): Promise<string> {
+  const filed = await fetch(`${baseURL}/api/villages/${village}/reports`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      kind: "question",
+      topic: "affairs",
+      content: `村东坑塘<b>承包费</b> & "去年" 收了多少？\n第二行 ${Date.now()}`,
+    }),
+  });
+  expect(filed.status).toBe(201);
+  const { receipt } = (await filed.json()) as { receipt: string };
+  const inspector = await login("demo-botou");
+  const found = await fetch(`${baseURL}/api/staff/reports?receipt=${receipt}`, { headers: staffHeaders(inspector) });
+  const { cases } = (await found.json()) as { cases: { id: number }[] };
+  const id = cases[0]?.id as number;
+  await staffPost(inspector, `/api/staff/reports/${id}/triage`, { route: "township" });
+  await staffPost(inspector, `/api/staff/reports/${id}/assign`, { responsible: "村会计 张某", measures: "查账后公开" });
+  await staffPost(inspector, `/api/staff/reports/${id}/answer`, {
+    answer: "坑塘承包费 12000 元已入村集体账户。\n明细已在公开栏张贴，欢迎查看。",
+  });
+  return receipt;
+}
+
+/** This quarter's meeting of the village, recorded by its secretary with a question and a disclosure. */
+async function meetingPath(disclosure: number): Promise<string> {
+  const quarter = quarterOf(chinaDate());
+  const res = await fetch(`${baseURL}/api/staff/meetings`, {
+    method: "POST",
+    headers: staffHeaders(await login("demo-xuwanliang")),
+    body: JSON.stringify({
+      village,
+      quarter,
+      heldOn: chinaDate(),
+      place: "村委会<大院>",
+      attendees: 40,
+      partyMembers: 12,
+      disclosures: [disclosure],
+      questions: [{ kind: "request", topic: "livelihood", content: "后街路灯坏了三盏，请尽快修。" }],
+    }),
+  });
+  // 409: another run on this server recorded it already
+  expect([201, 409], "recording the meeting").toContain(res.status);
+  return `/v/${village}/meetings/${quarter}/`;
+}
+
+/** A form posted with too short a content and JS off: the form page comes back with the errors. */
+const refusedForm = () =>
+  fetch(`${baseURL}/api/villages/${village}/reports`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "text/html" },
+    body: new URLSearchParams({
+      key: crypto.randomUUID(),
+      kind: "misconduct",
+      topic: "conduct",
+      content: "短<",
+      contact_name: '"&',
+    }),
+  });
+
+/** Runs vnu once over `files`; its messages of type "error", as "file:line: message". */
+function vnuErrors(files: string[]): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    // vnu writes its JSON report to stderr and exits 1 when it found errors
+    execFile(
+      "java",
+      ["-jar", vnuJar, "--format", "json", "--errors-only", ...files],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, _stdout, stderr) => {
+        try {
+          const report = JSON.parse(stderr) as {
+            messages: { type: string; url?: string; lastLine?: number; message: string }[];
+          };
+          resolve(report.messages.map((m) => `${(m.url ?? "").split("/").pop()}:${m.lastLine ?? 0}: ${m.message}`));
+        } catch {
+          reject(error ?? new Error(stderr));
+        }
+      },
+    );
+  });
+}
+
+it("every page kind, as served with its live parts, passes the W3C Nu HTML Checker", async () => {
+  await ensureDemoStaff({ persistTo: inject("persistTo") }, () => {});
+  const villageHtml = await (await fetch(`${baseURL}/v/${village}/`)).text();
+  const disclosure = Number(/\/v\/\d{12}\/d\/(\d+)\//.exec(villageHtml)?.[1]);
+  expect(disclosure, "the demo village has a disclosure").toBeGreaterThan(0);
+  const receipt = await answeredReceipt();
+
+  // each page's name, status, and a sign that its live parts are in it
+  const pages: [name: string, status: number, response: Promise<Response>, filled?: RegExp][] = [];
+  const get = (name: string, path: string, status = 200, filled?: RegExp) =>
+    pages.push([name, status, fetch(`${baseURL}${path}`), filled]);
+  get("district", "/");
+  get("town", "/z/371603104/", 200, /按时公开|项逾期未公开/);
+  get("village", `/v/${village}/`, 200, /收到 \d+ 件/);
+  get("form-ask", `/v/${village}/ask/?topic=affairs&disclosure=${disclosure}`);
+  get("form-help", `/v/${village}/help/`);
+  get("form-report", `/v/${village}/report/?topic=conduct&power=n01`);
+  pages.push(["form-refused", 422, refusedForm(), /内容太少了/]);
+  get("receipt", `/r/${receipt}`, 200, /12000 元已入村集体账户。<br>/);
+  get("receipt-lookup", "/r/");
+  get("receipt-mistyped", "/r/1234567890123456", 400);
+  get("power-list", `/v/${village}/power/`);
+  get("power-item", `/v/${village}/power/n01/`, 200, /power=n01/);
+  get("disclosure", `/v/${village}/d/${disclosure}/`, 200, /class="versions"/);
+  get("meeting", await meetingPath(disclosure), 200, /后街路灯坏了三盏/);
+  for (const staff of ["login", "", "cases", "cases/case", "publish", "figures", "overdue", "meetings"]) {
+    get(`staff-${staff.replace("/", "-") || "home"}`, `/staff/${staff}${staff ? "/" : ""}`);
+  }
+  get("not-found", "/no-such-page/", 404);
+  get("village-not-found", "/v/999999999999/", 404);
+
+  const dir = mkdtempSync(join(tmpdir(), "cunma-html-"));
+  const files: string[] = [];
+  for (const [name, status, response, filled] of pages) {
+    const res = await response;
+    const page = await res.text();
+    expect(res.status, `${name}: ${page.slice(0, 300)}`).toBe(status);
+    expect(res.headers.get("content-type"), `${name}: ${page.slice(0, 300)}`).toContain("text/html");
+    if (filled) expect(page, name).toMatch(filled);
+    const file = join(dir, `${name}.html`);
+    writeFileSync(file, page);
+    files.push(file);
+  }
+  expect(await vnuErrors(files)).toEqual([]);
+}, 180_000);
