@@ -1,0 +1,94 @@
+/**
+ * `npm run serve`: the self-hosted production server. The same worker (worker/src) on Node with
+ * @hono/node-server, its data in one SQLite file under DATA_DIR, migrations applied and reference data
+ * loaded at start, the site from site/dist (run `npm run build` first), the crons on a timer.
+ *
+ * Settings come from the environment or an env file: PORT (8787), HOST (127.0.0.1), DATA_DIR (./data),
+ * PUBLIC_BASE_URL, CHECKPOINT_KEY, RATE_LIMIT_SALT, TRUST_PROXY=1 behind a reverse proxy that sets
+ * X-Forwarded-For (docs/deploy-self-hosted.md). It refuses to start with a missing or development secret
+ * unless `--dev` is given, which uses (and creates) the development secrets of `.dev.vars` and loads the
+ * demo data into an empty database.
+ *
+ * @example
+ *   npm run serve -- --dev                          # this computer, demo data, dev secrets
+ *   npm run serve -- --env-file /etc/cunma/cunma.env  # production
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { parseEnv } from "node:util";
+import { readFileSync } from "node:fs";
+import { villages } from "../schema/reference.ts";
+import { chinaDate } from "../schema/period.ts";
+import { readMigrations, applyMigrations } from "../worker/node/migrations.ts";
+import { nodeEnv, root } from "../worker/node/runtime.ts";
+import { startServer } from "../worker/node/serve.ts";
+import { secretProblem } from "../worker/src/security/secrets.ts";
+import { demoCases } from "./demo-cases.ts";
+import { demoDisclosures } from "./demo-data.ts";
+import { ensureDevVars } from "./lib/dev-vars.ts";
+import { demoCaseSql, disclosureSql, referenceSql } from "./seed.ts";
+
+/** The database file inside a data directory. */
+export const databaseFile = (dataDir: string) => join(dataDir, "cunma.sqlite");
+
+/** Loads the demo disclosures and cases when the database has no disclosure yet (development only). */
+async function seedDemo(db: import("node:sqlite").DatabaseSync): Promise<number> {
+  const { n } = db.prepare("SELECT COUNT(*) AS n FROM disclosures").get() as { n: number };
+  if (n > 0) return 0;
+  const today = chinaDate();
+  const chains = await Promise.all(villages.map((v) => demoDisclosures(v, today)));
+  db.exec("BEGIN");
+  db.exec(chains.map(disclosureSql).join("\n"));
+  db.exec(await demoCaseSql(villages.flatMap((v) => demoCases(v, today))));
+  db.exec("COMMIT");
+  return chains.flat().length;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { dev: { type: "boolean" }, "env-file": { type: "string" } } });
+  if (values["env-file"]) process.loadEnvFile(values["env-file"]);
+  const vars: Record<string, string | undefined> = { ...process.env };
+  if (values.dev) {
+    await ensureDevVars();
+    Object.assign(vars, parseEnv(readFileSync(join(root, ".dev.vars"), "utf8")), process.env);
+  } else delete vars.CUNMA_DEV; // the development flag is honoured only with --dev
+
+  const problem = secretProblem(vars);
+  if (problem) {
+    console.error(`refusing to start: ${problem}. Set it in the environment or the env file, or pass --dev.`);
+    process.exit(1);
+  }
+  const assets = join(root, "site", "dist");
+  if (!existsSync(join(assets, "index.html"))) {
+    console.error("site/dist is missing: run `npm run build` first.");
+    process.exit(1);
+  }
+
+  const dataDir = resolve(vars.DATA_DIR ?? join(root, "data"));
+  mkdirSync(dataDir, { recursive: true });
+  const env = nodeEnv({ database: databaseFile(dataDir), assets, vars });
+  const applied = applyMigrations(env.DB.sqlite, readMigrations(join(root, "schema", "migrations")));
+  if (applied.length > 0) console.log(`applied migrations: ${applied.join(", ")}`);
+  env.DB.sqlite.exec(referenceSql());
+  if (values.dev) {
+    const written = await seedDemo(env.DB.sqlite);
+    if (written > 0) console.log(`wrote ${written} demo disclosures`);
+  }
+
+  const server = await startServer({
+    env,
+    port: Number(vars.PORT ?? 8787),
+    host: vars.HOST ?? "127.0.0.1",
+    trustProxy: vars.TRUST_PROXY === "1",
+  });
+  console.log(`cunma serving on http://${server.address.address}:${server.address.port} (data: ${dataDir})`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.log(`${signal}: finishing open requests`);
+      void server.stop().then(() => process.exit(0));
+    });
+  }
+}
+
+if (import.meta.main) await main();
