@@ -1,8 +1,8 @@
 /**
  * The `ASSETS` binding for the self-hosted runtime: site/dist served the way Workers static assets serve
- * it with `not_found_handling = "404-page"` and the default `auto-trailing-slash` HTML handling
- * (`/v/x/` → `/v/x/index.html`, `/v/x` → 307 to `/v/x/`), with the headers of `_headers`, an ETag and
- * the 404 page for anything missing.
+ * it with `not_found_handling = "404-page"`: `/v/x/` is `/v/x/index.html`, `/v/x` is `/v/x.html` or
+ * `/v/x/index.html`, with the headers of `_headers`, an ETag, 405 for other methods than GET and HEAD,
+ * and the 404 page (status 404) for anything missing.
  */
 import { readFile, stat } from "node:fs/promises";
 import { join, normalize } from "node:path";
@@ -45,27 +45,19 @@ const isFile = async (path: string) => (await stat(path).catch(() => null))?.isF
 /** Files the assets layer keeps to itself. */
 const hidden = new Set(["/_headers", "/_redirects", "/.assetsignore"]);
 
-type Resolved = { file: string } | { redirect: string } | null;
-
-/** The file a path names, or the redirect auto-trailing-slash answers with, or null. */
-async function resolve(dir: string, pathname: string): Promise<Resolved> {
+/**
+ * The file a path names: the exact file, else `<path>.html`, else `<path>/index.html`, or null (the
+ * binding answers these itself, without redirects, as workerd's does).
+ */
+async function resolve(dir: string, pathname: string): Promise<string | null> {
   if (hidden.has(pathname)) return null;
-  const local = (path: string) => join(dir, normalize(path));
-  if (pathname.endsWith("/index.html")) {
-    return (await isFile(local(pathname))) ? { redirect: pathname.slice(0, -"index.html".length) } : null;
+  const candidates = pathname.endsWith("/")
+    ? [`${pathname}index.html`]
+    : [pathname, `${pathname}.html`, `${pathname}/index.html`];
+  for (const candidate of candidates) {
+    const file = join(dir, normalize(candidate));
+    if (await isFile(file)) return file;
   }
-  if (pathname.endsWith(".html")) {
-    return (await isFile(local(pathname))) ? { redirect: pathname.slice(0, -".html".length) } : null;
-  }
-  if (pathname.endsWith("/")) {
-    if (await isFile(local(`${pathname}index.html`))) return { file: local(`${pathname}index.html`) };
-    const bare = pathname.slice(0, -1);
-    if (bare !== "" && (await isFile(local(`${bare}.html`)))) return { redirect: bare };
-    return null;
-  }
-  if (await isFile(local(pathname))) return { file: local(pathname) };
-  if (await isFile(local(`${pathname}.html`))) return { file: local(`${pathname}.html`) };
-  if (await isFile(local(`${pathname}/index.html`))) return { redirect: `${pathname}/` };
   return null;
 }
 
@@ -108,10 +100,10 @@ export function assetsBinding(dir: string): Fetcher {
 
   const fetchAsset = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input instanceof URL ? input.href : input, init);
-    if (request.method !== "GET" && request.method !== "HEAD") {
-      return new Response(null, { status: 405, headers: { Allow: "GET, HEAD" } });
-    }
     const url = new URL(request.url);
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      return new Response(null, { status: 405, headers: await withRules(url.pathname, new Headers()) });
+    }
     let pathname: string;
     try {
       pathname = decodeURIComponent(url.pathname);
@@ -119,11 +111,7 @@ export function assetsBinding(dir: string): Fetcher {
       pathname = url.pathname;
     }
     const found = pathname.includes("\0") ? null : await resolve(dir, pathname);
-    if (found && "redirect" in found) {
-      const headers = await withRules(pathname, new Headers({ Location: `${encodeURI(found.redirect)}${url.search}` }));
-      return new Response(null, { status: 307, headers });
-    }
-    if (found) return serve(request, found.file, 200, pathname);
+    if (found) return serve(request, found, 200, pathname);
     const notFound = join(dir, "404.html");
     if (await isFile(notFound)) return serve(request, notFound, 404, pathname);
     return new Response(null, { status: 404 });

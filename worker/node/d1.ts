@@ -40,10 +40,11 @@ function bindable(value: unknown): SQLInputValue {
   return value as SQLInputValue;
 }
 
-/** Blobs come back from D1 as arrays of byte values. */
+/** A row as D1 gives it: a plain object, blobs as arrays of byte values. */
 function plainRow(row: Row): Row {
-  for (const [name, value] of Object.entries(row)) if (value instanceof Uint8Array) row[name] = [...value];
-  return row;
+  const plain: Row = {};
+  for (const [name, value] of Object.entries(row)) plain[name] = value instanceof Uint8Array ? [...value] : value;
+  return plain;
 }
 
 interface Executed {

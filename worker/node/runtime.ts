@@ -24,6 +24,18 @@ export function wranglerVars(file = join(root, "wrangler.toml")): Record<string,
   return Object.fromEntries([...section.matchAll(/^([A-Z0-9_]+)\s*=\s*"([^"]*)"/gm)].map((m) => [m[1], m[2]]));
 }
 
+/**
+ * The paths of wrangler.toml's `assets.run_worker_first`: the worker answers these; any other GET or
+ * HEAD is a static asset (or the 404 page) without the worker, as on Cloudflare.
+ * @example workerFirst()("/v/371603104201/") // true; workerFirst()("/staff/login/") // false
+ */
+export function workerFirst(file = join(root, "wrangler.toml")): (pathname: string) => boolean {
+  const list = /^run_worker_first\s*=\s*\[([^\]]*)\]/m.exec(readFileSync(file, "utf8"))?.[1] ?? "";
+  const patterns = [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string);
+  return (pathname) =>
+    patterns.some((p) => (p.endsWith("/*") ? pathname.startsWith(p.slice(0, -1)) : pathname === p));
+}
+
 /** Tracks `waitUntil` work so a test or a shutdown can wait for it. */
 export class ExecutionContextNode {
   readonly pending = new Set<Promise<unknown>>();
@@ -96,10 +108,17 @@ export function withClientAddress(request: Request, peer: string | undefined, tr
  */
 export function nodeWorker(env: Env) {
   const app = createApp();
+  const routed = workerFirst();
+  const fetchWorker = async (request: Request, ctx = new ExecutionContextNode()): Promise<Response> =>
+    app.fetch(request, env, ctx as unknown as ExecutionContext);
   return {
+    /** What a visitor reaches: static assets directly, the worker first for `run_worker_first` paths. */
     async fetch(request: Request, ctx = new ExecutionContextNode()): Promise<Response> {
-      return app.fetch(request, env, ctx as unknown as ExecutionContext);
+      const asset = (request.method === "GET" || request.method === "HEAD") && !routed(new URL(request.url).pathname);
+      return asset ? env.ASSETS.fetch(request) : fetchWorker(request, ctx);
     },
+    /** The worker's own fetch handler, as `SELF` reaches it in tests. */
+    fetchWorker,
     async scheduled(cron: string, scheduledTime = Date.now(), ctx = new ExecutionContextNode()): Promise<void> {
       const controller = { cron, scheduledTime, type: "scheduled", noRetry() {} } as ScheduledController;
       await worker.scheduled(controller, env, ctx as unknown as ExecutionContext);
