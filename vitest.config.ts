@@ -25,13 +25,16 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "worker",
-            include: ["tests/worker/**/*.test.ts", "tests/security/**/*.test.ts"],
+            // d1.test.ts: the D1 contract the Node runtime's binding must keep, checked against D1 itself too
+            include: ["tests/worker/**/*.test.ts", "tests/security/**/*.test.ts", "tests/node-runtime/d1.test.ts"],
             setupFiles: ["tests/worker/setup.ts"],
           },
         },
         {
           // the same worker tests against the self-hosted runtime (worker/node): Node, node:sqlite, site/dist
-          resolve: { alias: { "cloudflare:test": new URL("./tests/node-runtime/cloudflare-test.ts", import.meta.url).pathname } },
+          resolve: {
+            alias: { "cloudflare:test": new URL("./tests/node-runtime/cloudflare-test.ts", import.meta.url).pathname },
+          },
           test: {
             name: "worker-node",
             include: ["tests/worker/**/*.test.ts", "tests/security/**/*.test.ts", "tests/node-runtime/**/*.test.ts"],

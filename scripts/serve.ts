@@ -13,14 +13,15 @@
  *   npm run serve -- --dev                          # this computer, demo data, dev secrets
  *   npm run serve -- --env-file /etc/cunma/cunma.env  # production
  */
-import { existsSync, mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { parseEnv } from "node:util";
-import { readFileSync } from "node:fs";
-import { villages } from "../schema/reference.ts";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { DatabaseSync } from "node:sqlite";
+import { parseArgs, parseEnv } from "node:util";
 import { chinaDate } from "../schema/period.ts";
-import { readMigrations, applyMigrations } from "../worker/node/migrations.ts";
+import { villages } from "../schema/reference.ts";
+import { holdDatabase, serverOf } from "../worker/node/backup.ts";
+import { databaseFile, dataDir } from "../worker/node/data.ts";
+import { applyMigrations, readMigrations } from "../worker/node/migrations.ts";
 import { nodeEnv, root } from "../worker/node/runtime.ts";
 import { startServer } from "../worker/node/serve.ts";
 import { secretProblem } from "../worker/src/security/secrets.ts";
@@ -29,11 +30,8 @@ import { demoDisclosures } from "./demo-data.ts";
 import { ensureDevVars } from "./lib/dev-vars.ts";
 import { demoCaseSql, disclosureSql, referenceSql } from "./seed.ts";
 
-/** The database file inside a data directory. */
-export const databaseFile = (dataDir: string) => join(dataDir, "cunma.sqlite");
-
 /** Loads the demo disclosures and cases when the database has no disclosure yet (development only). */
-async function seedDemo(db: import("node:sqlite").DatabaseSync): Promise<number> {
+async function seedDemo(db: DatabaseSync): Promise<number> {
   const { n } = db.prepare("SELECT COUNT(*) AS n FROM disclosures").get() as { n: number };
   if (n > 0) return 0;
   const today = chinaDate();
@@ -65,9 +63,16 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const dataDir = resolve(vars.DATA_DIR ?? join(root, "data"));
-  mkdirSync(dataDir, { recursive: true });
-  const env = nodeEnv({ database: databaseFile(dataDir), assets, vars });
+  const dir = dataDir(vars);
+  mkdirSync(dir, { recursive: true });
+  const database = databaseFile(dir);
+  const running = serverOf(database);
+  if (running !== null) {
+    console.error(`refusing to start: a server (process ${running}) already serves ${database}.`);
+    process.exit(1);
+  }
+  const release = holdDatabase(database);
+  const env = nodeEnv({ database, assets, vars });
   const applied = applyMigrations(env.DB.sqlite, readMigrations(join(root, "schema", "migrations")));
   if (applied.length > 0) console.log(`applied migrations: ${applied.join(", ")}`);
   env.DB.sqlite.exec(referenceSql());
@@ -82,11 +87,14 @@ async function main(): Promise<void> {
     host: vars.HOST ?? "127.0.0.1",
     trustProxy: vars.TRUST_PROXY === "1",
   });
-  console.log(`cunma serving on http://${server.address.address}:${server.address.port} (data: ${dataDir})`);
+  console.log(`cunma serving on http://${server.address.address}:${server.address.port} (data: ${dir})`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       console.log(`${signal}: finishing open requests`);
-      void server.stop().then(() => process.exit(0));
+      void server.stop().then(() => {
+        release();
+        process.exit(0);
+      });
     });
   }
 }

@@ -8,9 +8,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { devVars } from "../../scripts/lib/dev-vars.ts";
+import { openD1 } from "../../worker/node/d1.ts";
 import { applyMigrations, type Migration, readMigrations } from "../../worker/node/migrations.ts";
 import { ExecutionContextNode, nodeEnv, nodeWorker, root } from "../../worker/node/runtime.ts";
-import { openD1 } from "../../worker/node/d1.ts";
 
 export type D1Migration = Migration;
 
@@ -56,8 +56,7 @@ export async function applyD1Migrations(db: D1Database, migrations: D1Migration[
 
 export const createExecutionContext = () => new ExecutionContextNode() as unknown as ExecutionContext;
 
-export const waitOnExecutionContext = (ctx: ExecutionContext) =>
-  (ctx as unknown as ExecutionContextNode).settled();
+export const waitOnExecutionContext = (ctx: ExecutionContext) => (ctx as unknown as ExecutionContextNode).settled();
 
 export function createScheduledController(options: { cron?: string; scheduledTime?: number } = {}) {
   return {

@@ -92,7 +92,8 @@ export function assetsBinding(dir: string): Fetcher {
         ETag: etag,
       }),
     );
-    if (status === 200 && request.headers.get("If-None-Match") === etag) return new Response(null, { status: 304, headers });
+    if (status === 200 && request.headers.get("If-None-Match") === etag)
+      return new Response(null, { status: 304, headers });
     const body = request.method === "HEAD" ? null : await readFile(file);
     headers.set("Content-Length", String(info.size));
     return new Response(body, { status, headers });

@@ -32,7 +32,7 @@ function d1Error(err: unknown): Error {
   return new Error(`D1_ERROR: ${err.message}: ${name}`, { cause: err });
 }
 
-/** A value as D1 accepts it for binding: booleans become 0/1, bytes a blob, undefined is refused. */
+/** A value as D1 accepts it for binding (checked at bind(), as D1 does): booleans become 0/1, bytes a blob. */
 function bindable(value: unknown): SQLInputValue {
   if (value === undefined) throw new Error("D1_TYPE_ERROR: Type 'undefined' not supported for value 'undefined'");
   if (typeof value === "boolean") return value ? 1 : 0;
@@ -76,11 +76,11 @@ class Connection {
     return stmt;
   }
 
-  execute(sql: string, params: readonly unknown[]): Executed {
+  execute(sql: string, params: readonly SQLInputValue[]): Executed {
     const started = performance.now();
     const stmt = this.statement(sql);
     const before = this.totalChanges.get() as { n: number };
-    const rows = (stmt.all(...params.map(bindable)) as Row[]).map(plainRow);
+    const rows = (stmt.all(...params) as Row[]).map(plainRow);
     const after = this.totalChanges.get() as { n: number };
     const written = after.n - before.n;
     const { changes, last_row_id } = this.changes.get() as { changes: number; last_row_id: number };
@@ -110,13 +110,13 @@ class NodeD1Statement {
   ) {}
 
   bind(...values: unknown[]): NodeD1Statement {
-    return new NodeD1Statement(this.connection, this.sql, values);
+    return new NodeD1Statement(this.connection, this.sql, values.map(bindable));
   }
 
   /** Runs the statement, turning SQLite errors into D1-worded ones. */
   execute(): Executed {
     try {
-      return this.connection.execute(this.sql, this.params);
+      return this.connection.execute(this.sql, this.params as SQLInputValue[]);
     } catch (err) {
       throw d1Error(err);
     }
@@ -150,7 +150,10 @@ class NodeD1Statement {
   }
 
   private columns(): string[] {
-    return this.connection.statement(this.sql).columns().map((c) => c.name);
+    return this.connection
+      .statement(this.sql)
+      .columns()
+      .map((c) => c.name);
   }
 }
 

@@ -3,13 +3,11 @@
  * html-rewriter-wasm, a WebAssembly build of lol-html, the streaming rewriter Workers use. Installed as a
  * global before the app loads, so the worker's renderers run unchanged.
  */
-import {
-  HTMLRewriter as WasmRewriter,
-  type DocumentHandlers,
-  type ElementHandlers,
-} from "html-rewriter-wasm";
+import { type DocumentHandlers, type ElementHandlers, HTMLRewriter as WasmRewriter } from "html-rewriter-wasm";
 
-type Handlers = [kind: "element", selector: string, handlers: ElementHandlers] | [kind: "document", handlers: DocumentHandlers];
+type Handlers =
+  | [kind: "element", selector: string, handlers: ElementHandlers]
+  | [kind: "document", handlers: DocumentHandlers];
 
 /**
  * The Workers `HTMLRewriter` class: handlers are collected, and each `transform` streams one response

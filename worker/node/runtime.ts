@@ -32,8 +32,7 @@ export function wranglerVars(file = join(root, "wrangler.toml")): Record<string,
 export function workerFirst(file = join(root, "wrangler.toml")): (pathname: string) => boolean {
   const list = /^run_worker_first\s*=\s*\[([^\]]*)\]/m.exec(readFileSync(file, "utf8"))?.[1] ?? "";
   const patterns = [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string);
-  return (pathname) =>
-    patterns.some((p) => (p.endsWith("/*") ? pathname.startsWith(p.slice(0, -1)) : pathname === p));
+  return (pathname) => patterns.some((p) => (p.endsWith("/*") ? pathname.startsWith(p.slice(0, -1)) : pathname === p));
 }
 
 /** Tracks `waitUntil` work so a test or a shutdown can wait for it. */

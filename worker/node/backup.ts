@@ -1,0 +1,85 @@
+/**
+ * Backups of the self-hosted database. A backup is `VACUUM INTO` on its own connection: one read
+ * transaction, so in WAL mode it is a consistent snapshot while the server keeps writing, and every write
+ * acknowledged before it started is in it. A restore checks the copy, keeps the current file beside it and
+ * refuses while a server holds the data directory.
+ */
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { DatabaseSync } from "node:sqlite";
+
+/** The file a running server keeps its process id in, beside the database. */
+export const pidFile = (database: string) => `${database}.pid`;
+
+/**
+ * Marks the database as in use by this process (removed by `release`).
+ * @example const release = holdDatabase("data/cunma.sqlite"); …; release();
+ */
+export function holdDatabase(database: string): () => void {
+  writeFileSync(pidFile(database), String(process.pid));
+  return () => rmSync(pidFile(database), { force: true });
+}
+
+/** The id of a live process serving the database, or null. */
+export function serverOf(database: string): number | null {
+  if (!existsSync(pidFile(database))) return null;
+  const pid = Number(readFileSync(pidFile(database), "utf8"));
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+/** Throws unless the SQLite file passes `PRAGMA integrity_check` and has applied migrations. */
+function checkDatabase(file: string): void {
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    const { integrity_check: result } = db.prepare("PRAGMA integrity_check").get() as { integrity_check: string };
+    if (result !== "ok") throw new Error(`${file} is damaged: ${result}`);
+    db.prepare("SELECT COUNT(*) FROM d1_migrations").get();
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Writes a consistent copy of the live database to `out` (which must not exist) and checks it.
+ * @example backupDatabase("data/cunma.sqlite", "/var/backups/cunma/2026-12-02.sqlite")
+ */
+export function backupDatabase(database: string, out: string): void {
+  if (!existsSync(database)) throw new Error(`no database at ${database}`);
+  if (existsSync(out)) throw new Error(`${out} exists already; choose a new file`);
+  const db = new DatabaseSync(database, { timeout: 30_000 });
+  try {
+    db.prepare("VACUUM INTO ?").run(out);
+  } finally {
+    db.close();
+  }
+  checkDatabase(out);
+}
+
+/**
+ * Puts a backup in place of the database while no server runs; the replaced file is kept as
+ * `<database>.before-restore-<time>`. Returns that name (or null when there was no database).
+ * @example restoreDatabase("/var/backups/cunma/2026-12-02.sqlite", "data/cunma.sqlite")
+ */
+export function restoreDatabase(from: string, database: string): string | null {
+  const pid = serverOf(database);
+  if (pid !== null) throw new Error(`a server (process ${pid}) is using ${database}; stop it first`);
+  checkDatabase(from);
+  const incoming = `${database}.restoring`;
+  copyFileSync(from, incoming);
+  let kept: string | null = null;
+  if (existsSync(database)) {
+    // fold the write-ahead log into the file being replaced, so the kept copy is whole
+    const old = new DatabaseSync(database);
+    old.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    old.close();
+    kept = `${database}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+    renameSync(database, kept);
+  }
+  for (const suffix of ["-wal", "-shm"]) rmSync(`${database}${suffix}`, { force: true });
+  renameSync(incoming, database);
+  return kept;
+}
