@@ -77,7 +77,9 @@ describe("D1 batches and constraints", () => {
   });
 
   it("words CHECK and FOREIGN KEY failures as SQLite does, with foreign keys enforced", async () => {
-    const parent = await db.prepare("INSERT INTO contract_parent (name) VALUES ('戊') RETURNING id").first<number>("id");
+    const parent = await db
+      .prepare("INSERT INTO contract_parent (name) VALUES ('戊') RETURNING id")
+      .first<number>("id");
     await expect(
       db.prepare("INSERT INTO contract_child (parent_id, state) VALUES (?1, 'lost')").bind(parent).run(),
     ).rejects.toThrow(/CHECK constraint failed/);
