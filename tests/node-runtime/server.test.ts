@@ -87,7 +87,13 @@ describe("npm run serve", () => {
       {
         cwd: root,
         encoding: "utf8",
-        env: { PATH: process.env.PATH, CUNMA_DEV: "1", RATE_LIMIT_SALT: "dev-x", DATA_DIR: "/nonexistent" },
+        // the development flag without --dev does not count
+        env: {
+          PATH: process.env.PATH,
+          CUNMA_DEV: "1",
+          RATE_LIMIT_SALT: "dev-x",
+          DATA_DIR: "/nonexistent",
+        } as unknown as NodeJS.ProcessEnv,
         timeout: 60_000,
       },
     );

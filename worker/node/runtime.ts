@@ -118,10 +118,10 @@ export function nodeWorker(env: Env) {
     },
     /** The worker's own fetch handler, as `SELF` reaches it in tests. */
     fetchWorker,
-    async scheduled(cron: string, scheduledTime = Date.now(), ctx = new ExecutionContextNode()): Promise<void> {
+    /** Fires one cron, as Cloudflare's trigger would. */
+    async scheduled(cron: string, scheduledTime = Date.now()): Promise<void> {
       const controller = { cron, scheduledTime, type: "scheduled", noRetry() {} } as ScheduledController;
-      await worker.scheduled(controller, env, ctx as unknown as ExecutionContext);
-      await ctx.settled();
+      await worker.scheduled(controller, env);
     },
   };
 }
