@@ -1,8 +1,8 @@
 /**
  * Backups of the self-hosted database. A backup is `VACUUM INTO` on its own connection: one read
  * transaction, so in WAL mode it is a consistent snapshot while the server keeps writing, and every write
- * acknowledged before it started is in it. A restore checks the copy, keeps the current file beside it and
- * refuses while a server holds the data directory.
+ * acknowledged before it started is in it. A restore checks the copy (or builds one from a `wrangler d1
+ * export` SQL file), keeps the current file beside it and refuses while a server holds the database.
  */
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { DatabaseSync } from "node:sqlite";
@@ -59,17 +59,37 @@ export function backupDatabase(database: string, out: string): void {
   checkDatabase(out);
 }
 
+/** Builds a SQLite file from SQL text (`wrangler d1 export` output), in one transaction. */
+function importSql(sqlFile: string, out: string): void {
+  rmSync(out, { force: true });
+  const db = new DatabaseSync(out);
+  try {
+    db.exec("BEGIN");
+    db.exec(readFileSync(sqlFile, "utf8"));
+    db.exec("COMMIT");
+  } finally {
+    db.close();
+  }
+}
+
 /**
- * Puts a backup in place of the database while no server runs; the replaced file is kept as
- * `<database>.before-restore-<time>`. Returns that name (or null when there was no database).
+ * Puts a backup (a SQLite file, or the `.sql` of `wrangler d1 export`) in place of the database while no
+ * server runs; the replaced file is kept as `<database>.before-restore-<time>`. Returns that name (or null
+ * when there was no database).
  * @example restoreDatabase("/var/backups/cunma/2026-12-02.sqlite", "data/cunma.sqlite")
  */
 export function restoreDatabase(from: string, database: string): string | null {
   const pid = serverOf(database);
   if (pid !== null) throw new Error(`a server (process ${pid}) is using ${database}; stop it first`);
-  checkDatabase(from);
   const incoming = `${database}.restoring`;
-  copyFileSync(from, incoming);
+  try {
+    if (from.endsWith(".sql")) importSql(from, incoming);
+    else copyFileSync(from, incoming);
+    checkDatabase(incoming);
+  } catch (err) {
+    rmSync(incoming, { force: true });
+    throw err;
+  }
   let kept: string | null = null;
   if (existsSync(database)) {
     // fold the write-ahead log into the file being replaced, so the kept copy is whole
