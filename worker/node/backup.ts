@@ -43,6 +43,48 @@ function checkDatabase(file: string): void {
   }
 }
 
+/** A value as a SQL literal. */
+function literal(value: unknown): string {
+  if (value === null) return "NULL";
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
+  if (value instanceof Uint8Array) return `X'${Buffer.from(value).toString("hex")}'`;
+  return `'${String(value).replaceAll("'", "''")}'`;
+}
+
+/**
+ * The database as SQL that `wrangler d1 execute --file` loads into an empty D1: every table first, then
+ * the rows, then indexes and triggers (so the append-only and sealing triggers do not fire on the rows
+ * being copied). Reads one snapshot.
+ * @example writeFileSync("cunma.sql", dumpSql("backup.sqlite"));
+ */
+export function dumpSql(database: string): string {
+  const db = new DatabaseSync(database, { readOnly: true });
+  try {
+    db.exec("BEGIN");
+    const objects = db
+      .prepare(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' ORDER BY rowid",
+      )
+      .all() as { type: string; name: string; sql: string }[];
+    const tables = objects.filter((o) => o.type === "table");
+    const lines = ["PRAGMA defer_foreign_keys = TRUE;", ...tables.map((t) => `${t.sql};`)];
+    for (const table of tables) {
+      const rows = db.prepare(`SELECT * FROM "${table.name.replaceAll('"', '""')}"`).all() as Record<string, unknown>[];
+      for (const row of rows) {
+        const columns = Object.keys(row)
+          .map((c) => `"${c}"`)
+          .join(", ");
+        lines.push(`INSERT INTO "${table.name}" (${columns}) VALUES (${Object.values(row).map(literal).join(", ")});`);
+      }
+    }
+    lines.push(...objects.filter((o) => o.type !== "table").map((o) => `${o.sql};`));
+    db.exec("COMMIT");
+    return `${lines.join("\n")}\n`;
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Writes a consistent copy of the live database to `out` (which must not exist) and checks it.
  * @example backupDatabase("data/cunma.sqlite", "/var/backups/cunma/2026-12-02.sqlite")
@@ -62,11 +104,14 @@ export function backupDatabase(database: string, out: string): void {
 /** Builds a SQLite file from SQL text (`wrangler d1 export` output), in one transaction. */
 function importSql(sqlFile: string, out: string): void {
   rmSync(out, { force: true });
-  const db = new DatabaseSync(out);
+  // keys checked once at the end: an export lists a table's rows before the tables they point at
+  const db = new DatabaseSync(out, { enableForeignKeyConstraints: false });
   try {
     db.exec("BEGIN");
     db.exec(readFileSync(sqlFile, "utf8"));
     db.exec("COMMIT");
+    const broken = db.prepare("PRAGMA foreign_key_check").all();
+    if (broken.length > 0) throw new Error(`${sqlFile} has ${broken.length} rows pointing at missing rows`);
   } finally {
     db.close();
   }
