@@ -3,6 +3,7 @@
  * acknowledged before the backup started is in it, and the disclosure chains and the audit log verify.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyChain } from "../../schema/chain.ts";
@@ -11,8 +12,9 @@ import { villages } from "../../schema/reference.ts";
 import { receiptHash } from "../../schema/report.ts";
 import { demoDisclosures } from "../../scripts/demo-data.ts";
 import { disclosureSql } from "../../scripts/seed.ts";
-import { holdDatabase } from "../../worker/node/backup.ts";
+import { dumpSql, holdDatabase } from "../../worker/node/backup.ts";
 import { openD1 } from "../../worker/node/d1.ts";
+import { databaseFile } from "../../worker/node/data.ts";
 import { root } from "../../worker/node/runtime.ts";
 import { verifyAudit } from "../../worker/src/audit/queries.ts";
 import { chainRows } from "../../worker/src/disclosures/queries.ts";
@@ -118,6 +120,27 @@ describe("a backup under write load", () => {
       }
     } finally {
       db.close();
+    }
+
+    // the SQL form (for D1) comes back whole too
+    const sql = join(server.dir, "cunma.sql");
+    writeFileSync(sql, dumpSql(server.database));
+    const again = join(server.dir, "again");
+    const fromSql = restore(again, sql);
+    expect(fromSql.status, fromSql.stderr).toBe(0);
+    const copy = openD1(databaseFile(again));
+    try {
+      const count = "SELECT COUNT(*) AS n FROM reports";
+      const original = openD1(server.database);
+      expect(await copy.prepare(count).first("n")).toBe(await original.prepare(count).first("n"));
+      original.close();
+      expect(await verifyAudit(copy)).toMatchObject({ valid: true });
+      for (const village of chained) {
+        expect(await verifyChain(await chainRows(copy, village.code))).toMatchObject({ valid: true });
+      }
+      await expect(copy.prepare("DELETE FROM audit_log").run()).rejects.toThrow(/append-only/);
+    } finally {
+      copy.close();
     }
   }, 120_000);
 });

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../../worker/node/runtime.ts";
+import { dueCrons } from "../../worker/node/serve.ts";
 import { reportBody } from "../fixtures/reports.ts";
 import { startTestServer } from "./server.ts";
 
@@ -76,6 +77,14 @@ describe("the client address behind a trusted proxy (TRUST_PROXY=1)", () => {
     expect(res.headers.get("Strict-Transport-Security")).toContain("max-age=");
     const plain = await fetch(`${server.base}/api/health`);
     expect(plain.headers.get("Strict-Transport-Security")).toBeNull();
+  });
+});
+
+describe("the crons on a timer", () => {
+  it("fire as wrangler.toml says: every minute, and the daily one at 17:00 UTC (01:00 China time)", () => {
+    expect(dueCrons(new Date("2026-12-02T17:00:00Z"))).toEqual(["0 17 * * *", "* * * * *"]);
+    expect(dueCrons(new Date("2026-12-02T17:01:00Z"))).toEqual(["* * * * *"]);
+    expect(dueCrons(new Date("2026-12-02T05:00:00Z"))).toEqual(["* * * * *"]);
   });
 });
 
