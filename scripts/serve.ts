@@ -6,13 +6,14 @@
  * Settings come from the environment or an env file: PORT (8787), HOST (127.0.0.1), DATA_DIR (./data),
  * PUBLIC_BASE_URL, CHECKPOINT_KEY, RATE_LIMIT_SALT, TRUST_PROXY=1 behind a reverse proxy that sets
  * X-Forwarded-For (docs/deploy-self-hosted.md). It refuses to start with a missing or development secret
- * unless `--dev` is given, which uses (and creates) the development secrets of `.dev.vars` and loads the
- * demo data into an empty database.
+ * unless `--dev` is given, which uses (and creates) the development secrets of `.dev.vars`, builds the site
+ * if it is missing and loads the demo data into an empty database.
  *
  * @example
  *   npm run serve -- --dev                          # this computer, demo data, dev secrets
  *   npm run serve -- --env-file /etc/cunma/cunma.env  # production
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DatabaseSync } from "node:sqlite";
@@ -58,6 +59,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const assets = join(root, "site", "dist");
+  if (values.dev && !existsSync(join(assets, "index.html"))) {
+    // like `npm start`, a development server builds the site it needs
+    const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
   if (!existsSync(join(assets, "index.html"))) {
     console.error("site/dist is missing: run `npm run build` first.");
     process.exit(1);
