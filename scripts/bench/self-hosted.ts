@@ -80,7 +80,8 @@ export default {
     try {
       const run = Date.now().toString(36);
       const page: LoadRequest = { method: "GET", path: `/v/${BENCH_VILLAGE}/` };
-      // intake first, as in the intake entry: wrangler dev has answered no intake after a page load at times
+      // intake first, as in the intake entry: run after the page load, wrangler dev once answered no intake
+      // request at all within the 8 seconds (not understood yet)
       const work = [
         {
           measured: "POST report",
