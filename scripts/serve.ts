@@ -7,7 +7,7 @@
  * PUBLIC_BASE_URL, CHECKPOINT_KEY, RATE_LIMIT_SALT, TRUST_PROXY=1 behind a reverse proxy that sets
  * X-Forwarded-For (docs/deploy-self-hosted.md). It refuses to start with a missing or development secret
  * unless `--dev` is given, which uses (and creates) the development secrets of `.dev.vars`, builds the site
- * if it is missing and loads the demo data into an empty database.
+ * if it is missing, loads the demo data into an empty database and creates the demo staff accounts.
  *
  * @example
  *   npm run serve -- --dev                          # this computer, demo data, dev secrets
@@ -25,11 +25,14 @@ import { databaseFile, dataDir } from "../worker/node/data.ts";
 import { applyMigrations, readMigrations } from "../worker/node/migrations.ts";
 import { nodeEnv, root } from "../worker/node/runtime.ts";
 import { startServer } from "../worker/node/serve.ts";
+import { runAudited } from "../worker/src/audit/queries.ts";
 import { secretProblem } from "../worker/src/security/secrets.ts";
+import { hashPassword } from "../worker/src/staff/password.ts";
 import { demoCases } from "./demo-cases.ts";
 import { demoDisclosures } from "./demo-data.ts";
 import { ensureDevVars } from "./lib/dev-vars.ts";
 import { demoCaseSql, disclosureSql, referenceSql } from "./seed.ts";
+import { DEMO_PASSWORD, demoAccounts } from "./staff.ts";
 
 /** Loads the demo disclosures and cases when the database has no disclosure yet (development only). */
 async function seedDemo(db: DatabaseSync): Promise<number> {
@@ -42,6 +45,28 @@ async function seedDemo(db: DatabaseSync): Promise<number> {
   db.exec(await demoCaseSql(villages.flatMap((v) => demoCases(v, today))));
   db.exec("COMMIT");
   return chains.flat().length;
+}
+
+/**
+ * Creates the demo staff accounts `npm start` has (development only), each audited like the staff CLI's
+ * `add` (worker/src/audit runAudited). Returns the usernames it created.
+ */
+async function ensureDemoStaff(db: D1Database): Promise<string[]> {
+  const created: string[] = [];
+  for (const account of demoAccounts) {
+    const found = await db.prepare("SELECT 1 FROM staff WHERE username = ?1").bind(account.username).first();
+    if (found) continue;
+    const now = new Date().toISOString();
+    const insert = db
+      .prepare(
+        "INSERT INTO staff (username, role, scope, password_hash, created_at, password_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+      )
+      .bind(account.username, account.role, account.scope, await hashPassword(DEMO_PASSWORD), now);
+    const entry = { action: "staff_add", actorId: null, actor: "cli", target: `staff:${account.username}` };
+    await runAudited(db, { ...entry, detail: { role: account.role, scope: account.scope } }, [insert]);
+    created.push(account.username);
+  }
+  return created;
 }
 
 async function main(): Promise<void> {
@@ -85,6 +110,8 @@ async function main(): Promise<void> {
   if (values.dev) {
     const written = await seedDemo(env.DB.sqlite);
     if (written > 0) console.log(`wrote ${written} demo disclosures`);
+    const staff = await ensureDemoStaff(env.DB);
+    if (staff.length > 0) console.log(`demo staff accounts (password ${DEMO_PASSWORD}): ${staff.join(", ")}`);
   }
 
   const server = await startServer({
