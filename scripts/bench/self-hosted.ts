@@ -11,6 +11,7 @@ import { join } from "node:path";
 import type { BenchEntry, BenchRow } from "../bench.ts";
 import { BENCH_VILLAGE, sharedServer } from "../lib/bench-server.ts";
 import { freePort } from "../lib/dev-server.ts";
+import { intakeLoad } from "../lib/intake-load.ts";
 import { type LoadRequest, load } from "../lib/load.ts";
 import { root } from "../wrangler.ts";
 
@@ -51,26 +52,6 @@ async function startSelfHosted(): Promise<{ baseURL: string; stop: () => void }>
   throw new Error(`npm run serve did not answer at ${baseURL}`);
 }
 
-/** Intake requests, each from its own client address in the header the server reads it from. */
-const intake = (header: string, run: string): LoadRequest => {
-  let client = 0;
-  return {
-    method: "POST",
-    path: `/api/villages/${VILLAGE}/reports`,
-    next: () => {
-      const n = client++;
-      return {
-        headers: {
-          "content-type": "application/json",
-          [header]: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
-          "idempotency-key": `bench-${run}-${n}`,
-        },
-        body: JSON.stringify({ kind: "request", topic: "livelihood", content: `村口路灯坏了，第${n}次压测提交。` }),
-      };
-    },
-  };
-};
-
 export default {
   name: "self-hosted (Node + SQLite) vs wrangler dev: village page and intake",
   unit: "req",
@@ -87,8 +68,8 @@ export default {
           measured: "POST report",
           unit: "201/s",
           status: 201,
-          cf: intake("cf-connecting-ip", `${run}-cf`),
-          self: intake("x-forwarded-for", `${run}-node`),
+          cf: intakeLoad(VILLAGE, "cf-connecting-ip", `${run}-cf`),
+          self: intakeLoad(VILLAGE, "x-forwarded-for", `${run}-node`),
         },
         { measured: "GET /v/<code>/", unit: "200/s", status: 200, cf: page, self: page },
       ];
