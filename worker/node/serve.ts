@@ -55,23 +55,30 @@ export async function startServer(options: ServerOptions) {
     );
   });
 
-  // one cron run at a time, each started at the top of its minute
+  // one cron run at a time, each started at the top of its minute; crons due while a run is still going
+  // wait for the next minute (a daily one is never lost), so a slow run never builds a backlog
   let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
+  let running: Promise<void> | undefined;
+  const owed = new Set<string>();
   const schedule = () => {
-    const now = Date.now();
-    timer = setTimeout(tick, 60_000 - (now % 60_000) + 50);
+    timer = setTimeout(tick, 60_000 - (Date.now() % 60_000) + 50);
   };
   const tick = () => {
+    schedule();
     const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-    running = running.then(async () => {
-      for (const cron of dueCrons(minute)) {
+    for (const cron of dueCrons(minute)) owed.add(cron);
+    if (running) return;
+    const crons = [...owed];
+    owed.clear();
+    running = (async () => {
+      for (const cron of crons) {
         await worker
           .scheduled(cron, minute.getTime())
           .catch((err: unknown) => console.error(`cron ${cron} failed:`, err));
       }
+    })().finally(() => {
+      running = undefined;
     });
-    schedule();
   };
   if (options.crons !== false) schedule();
 
