@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 import { devVars } from "./scripts/lib/dev-vars.ts";
 
 /**
- * Three projects: `worker` runs inside workerd against a real D1 built from schema/migrations;
+ * Four projects: `worker` runs inside workerd against a real D1 built from schema/migrations;
+ * `worker-node` runs the same test files against the self-hosted runtime (Node + SQLite);
  * `node` checks the built site and the scripts; `e2e` drives Debian's Chromium against `wrangler dev`.
  */
 export default defineConfig(async () => {
@@ -24,7 +25,20 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "worker",
-            include: ["tests/worker/**/*.test.ts", "tests/security/**/*.test.ts"],
+            // d1.test.ts: the D1 contract the Node runtime's binding must keep, checked against D1 itself too
+            include: ["tests/worker/**/*.test.ts", "tests/security/**/*.test.ts", "tests/node-runtime/d1.test.ts"],
+            setupFiles: ["tests/worker/setup.ts"],
+          },
+        },
+        {
+          // the same worker tests against the self-hosted runtime (worker/node): Node, node:sqlite, site/dist
+          resolve: {
+            alias: { "cloudflare:test": new URL("./tests/node-runtime/cloudflare-test.ts", import.meta.url).pathname },
+          },
+          test: {
+            name: "worker-node",
+            include: ["tests/worker/**/*.test.ts", "tests/security/**/*.test.ts", "tests/node-runtime/**/*.test.ts"],
+            environment: "node",
             setupFiles: ["tests/worker/setup.ts"],
           },
         },

@@ -6,6 +6,7 @@
  */
 import type { BenchEntry, BenchRow } from "../bench.ts";
 import { sharedServer } from "../lib/bench-server.ts";
+import { intakeLoad } from "../lib/intake-load.ts";
 import { load } from "../lib/load.ts";
 
 const LEVELS = [1, 8, 32];
@@ -18,22 +19,7 @@ export default {
   async run() {
     const { baseURL } = await sharedServer();
     const run = Date.now().toString(36);
-    let client = 0;
-    const intake = {
-      method: "POST" as const,
-      path: `/api/villages/${VILLAGE}/reports`,
-      next: () => {
-        const n = client++;
-        return {
-          headers: {
-            "content-type": "application/json",
-            "cf-connecting-ip": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
-            "idempotency-key": `bench-${run}-${n}`,
-          },
-          body: JSON.stringify({ kind: "request", topic: "livelihood", content: `村口路灯坏了，第${n}次压测提交。` }),
-        };
-      },
-    };
+    const intake = intakeLoad(VILLAGE, "cf-connecting-ip", run);
     const health = { method: "GET" as const, path: "/api/health" };
     await load(baseURL, health, 4, 2, 200); // warm up the isolate and the connection pool
     await load(baseURL, intake, 4, 2, 201);
