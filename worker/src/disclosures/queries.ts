@@ -141,7 +141,11 @@ export function chainHead(db: D1Database, village: string): Promise<{ seq: numbe
  * written; a racing append of the same seq fails on UNIQUE (village_code, seq).
  * @example await db.batch([appendVersion(env.DB, await chainLink(content, head)), auditRow]);
  */
-export function appendVersion(db: D1Database, v: Omit<ChainRow, "id">): D1PreparedStatement {
+export function appendVersion(
+  db: D1Database,
+  v: Omit<ChainRow, "id">,
+  options: { demo?: boolean } = {},
+): D1PreparedStatement {
   const guard =
     v.corrects_id === null
       ? "NOT EXISTS (SELECT 1 FROM disclosures WHERE village_code = ?1 AND item_id = ?2 AND period = ?3)"
@@ -149,8 +153,8 @@ export function appendVersion(db: D1Database, v: Omit<ChainRow, "id">): D1Prepar
   return db
     .prepare(
       `INSERT INTO disclosures (village_code, item_id, period, title, content, tables, published_by, published_at,
-                                corrects_id, correction_reason, seq, prev_hash, hash)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, CASE WHEN ${guard} THEN ?11 ELSE 0 END, ?12, ?13)
+                                corrects_id, correction_reason, seq, prev_hash, hash, demo)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, CASE WHEN ${guard} THEN ?11 ELSE 0 END, ?12, ?13, ?14)
        RETURNING id`,
     )
     .bind(
@@ -167,6 +171,7 @@ export function appendVersion(db: D1Database, v: Omit<ChainRow, "id">): D1Prepar
       v.seq,
       v.prev_hash,
       v.hash,
+      options.demo ? 1 : 0,
     );
 }
 
@@ -320,4 +325,20 @@ export async function publishedPeriods(
     .bind(village)
     .all<{ item: string; period: string; id: number }>();
   return results;
+}
+
+/**
+ * Every village's chain rows, village by village in seq order (what `npm run verify` checks).
+ * @example const rows = await everyChainRow(env.DB);
+ */
+export async function everyChainRow(db: D1Database): Promise<ChainRow[]> {
+  const { results } = await db
+    .prepare(`SELECT ${chainColumns} FROM disclosures ORDER BY village_code, seq`)
+    .all<ChainRow>();
+  return results;
+}
+
+/** How many versions are published district-wide. @example await disclosureCount(env.DB) // 0 before seeding */
+export async function disclosureCount(db: D1Database): Promise<number> {
+  return (await db.prepare("SELECT COUNT(*) AS n FROM disclosures").first<{ n: number }>())?.n ?? 0;
 }

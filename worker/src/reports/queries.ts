@@ -305,3 +305,63 @@ export async function villageCaseRows(db: D1Database, village: string): Promise<
     .all<Omit<CaseFigureRow, "filedByStaff"> & { filedByStaff: number }>();
   return results.map((r) => ({ ...r, filedByStaff: r.filedByStaff === 1 }));
 }
+
+/** A demo case as seeded, already at its stage, with the timeline it would have gathered. */
+export interface DemoCaseRow {
+  receiptHash: string;
+  village: string;
+  kind: ReportKind;
+  topic: ReportTopic;
+  content: string;
+  state: ReportState;
+  route: "village" | "discipline" | null;
+  queue: "village" | "discipline";
+  responsible: string | null;
+  deadline: string | null;
+  measures: string | null;
+  answer: string | null;
+  answeredOn: string | null;
+  closedOn: string | null;
+  rating: Rating | null;
+  receivedOn: string;
+  events: { kind: string; public: boolean; body: string | null; actor: string; on: string }[];
+}
+
+/**
+ * The INSERTs of a demo case and its timeline (found by the receipt's hash, so no id need be known), for
+ * `npm run seed`'s batch. Its body hash is "demo": no intake can ever match it.
+ * @example await db.batch(demoCaseStatements(db, row));
+ */
+export function demoCaseStatements(db: D1Database, c: DemoCaseRow): D1PreparedStatement[] {
+  const event = db.prepare(
+    `INSERT INTO report_events (report_id, kind, public, body, actor, on_date)
+     VALUES ((SELECT id FROM reports WHERE receipt_hash = ?1), ?2, ?3, ?4, ?5, ?6)`,
+  );
+  return [
+    db
+      .prepare(
+        `INSERT INTO reports (receipt_hash, village_code, kind, topic, content, body_hash, state, route, queue,
+                              responsible, deadline, measures, answer, answered_on, closed_on, rating, received_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'demo', ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)`,
+      )
+      .bind(
+        c.receiptHash,
+        c.village,
+        c.kind,
+        c.topic,
+        c.content,
+        c.state,
+        c.route,
+        c.queue,
+        c.responsible,
+        c.deadline,
+        c.measures,
+        c.answer,
+        c.answeredOn,
+        c.closedOn,
+        c.rating,
+        c.receivedOn,
+      ),
+    ...c.events.map((e) => event.bind(c.receiptHash, e.kind, e.public ? 1 : 0, e.body, e.actor, e.on)),
+  ];
+}

@@ -1,0 +1,20 @@
+/**
+ * The worker's public module for the command-line scripts (`npm run seed`, `staff`, `verify`): the same
+ * D1 query functions and rules the worker runs, so a script never writes SQL of its own nor reaches into
+ * a feature folder. Every function takes the D1 binding as its first argument (wrangler's
+ * getPlatformProxy() gives one over the local or deployed database; a SQLite adapter can stand in).
+ */
+export { type AuditEntry, type AuditRow, checkAuditRows, GENESIS_HASH } from "./audit/chain.ts";
+export { auditLinks, runAuditedAll, sealAudit } from "./audit/queries.ts";
+export { appendVersion, disclosureCount, everyChainRow } from "./disclosures/queries.ts";
+export { referenceStatements } from "./reference/queries.ts";
+export { type DemoCaseRow, demoCaseStatements, upgradeLegacyRows } from "./reports/queries.ts";
+export { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./staff/password.ts";
+export {
+  disableStaffStatements,
+  insertStaff,
+  type ListedStaff,
+  listStaff,
+  resetPasswordStatements,
+  staffExists,
+} from "./staff/queries.ts";
