@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { verifyChain } from "../../../schema/chain.ts";
 import { chinaDate, periodKind } from "../../../schema/period.ts";
 import { cadenceById, catalogueItems, categories, villageByCode } from "../../../schema/reference.ts";
+import { nowOf } from "../config/context.ts";
 import { notFoundPage } from "../pages/not-found.ts";
 import type { StaffEnv } from "../staff/session.ts";
 import { disclosureFigures } from "./figures.ts";
@@ -60,7 +61,7 @@ disclosureRoutes.get("/v/:code/d/:id/", disclosureIdParam, async (c) => {
   ]);
   if (!village || !version || version.village_code !== code || !asset.ok) return notFoundPage(c.env, c.req.url);
   const versions = await periodVersions(c.env.DB, code, version.item_id, version.period);
-  const { title, html } = historyPage(village, versions, id, chinaDate());
+  const { title, html } = historyPage(village, versions, id, chinaDate(nowOf(c)));
   const page = new HTMLRewriter()
     .on("title", { element: (el) => void el.setInnerContent(`${title} · ${village.name}`) })
     .on("[data-page]", { element: (el) => void el.setInnerContent(html, { html: true }) })

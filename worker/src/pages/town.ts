@@ -8,6 +8,7 @@ import { z } from "zod";
 import { chinaDate } from "../../../schema/period.ts";
 import { townByCode } from "../../../schema/reference.ts";
 import { t } from "../../../site/src/i18n/index.ts";
+import { nowOf } from "../config/context.ts";
 import { overdueCounts, overdueInArea } from "../disclosures/overdue.ts";
 import { notFoundPage } from "./not-found.ts";
 
@@ -25,7 +26,7 @@ townPages.get("/z/:code/", townParam, async (c) => {
   const { code } = c.req.valid("param");
   const [asset, { villages, overdue }] = await Promise.all([
     c.env.ASSETS.fetch(new URL(`/z/${code}/`, c.req.url)),
-    overdueInArea(c.env.DB, code, chinaDate()),
+    overdueInArea(c.env.DB, code, chinaDate(nowOf(c))),
   ]);
   if (!asset.ok) return notFoundPage(c.env, c.req.url);
   const counts = overdueCounts(villages, overdue);
