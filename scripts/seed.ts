@@ -15,7 +15,7 @@ import { chinaDate } from "../schema/period.ts";
 import { towns, villages } from "../schema/reference.ts";
 import { receiptHash } from "../schema/report.ts";
 import {
-  appendVersion,
+  appendVersions,
   type DemoCaseRow,
   demoCaseStatements,
   disclosureCount,
@@ -26,43 +26,33 @@ import { type DemoCase, demoCases } from "./demo-cases.ts";
 import { type DemoDisclosure, demoDisclosures } from "./demo-data.ts";
 import { type D1Target, withD1 } from "./wrangler.ts";
 
-/** Statements per D1 batch: one batch per chunk keeps each well under D1's limits. */
-const CHUNK = 2000;
+/** Rows per INSERT: each statement binds its rows as one JSON value, kept well under D1's size limits. */
+const CHUNK = 300;
+
+const chunks = <T>(rows: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /**
- * Runs `statements` in batches of {@link CHUNK}.
- * @example await runChunked(db, referenceStatements(db, towns, villages));
- */
-async function runChunked(db: D1Database, statements: D1PreparedStatement[]): Promise<void> {
-  for (let i = 0; i < statements.length; i += CHUNK) await db.batch(statements.slice(i, i + CHUNK));
-}
-
-/**
- * The appends of one village's demo chain, each marked as demo data.
+ * The INSERTs of demo chains, each version marked as demo data.
  * @example await db.batch(disclosureStatements(db, await demoDisclosures(village, today)));
  */
-export function disclosureStatements(db: D1Database, chain: readonly DemoDisclosure[]): D1PreparedStatement[] {
-  return chain.map((d) =>
-    appendVersion(
-      db,
-      {
-        seq: d.seq,
-        village_code: d.village,
-        item_id: d.item,
-        period: d.period,
-        title: d.title,
-        content: d.content,
-        tables: d.tables ? JSON.stringify(d.tables) : null,
-        published_by: d.publishedBy,
-        published_at: d.publishedAt,
-        corrects_id: null,
-        correction_reason: null,
-        prev_hash: d.prevHash,
-        hash: d.hash,
-      },
-      { demo: true },
-    ),
-  );
+export function disclosureStatements(db: D1Database, versions: readonly DemoDisclosure[]): D1PreparedStatement[] {
+  const rows = versions.map((d) => ({
+    seq: d.seq,
+    village_code: d.village,
+    item_id: d.item,
+    period: d.period,
+    title: d.title,
+    content: d.content,
+    tables: d.tables ? JSON.stringify(d.tables) : null,
+    published_by: d.publishedBy,
+    published_at: d.publishedAt,
+    corrects_id: null,
+    correction_reason: null,
+    prev_hash: d.prevHash,
+    hash: d.hash,
+  }));
+  return chunks(rows).map((chunk) => appendVersions(db, chunk, { demo: true }));
 }
 
 /** The public and internal timeline a demo case would have gathered by its stage. */
@@ -127,10 +117,7 @@ export async function demoCaseRow(c: DemoCase): Promise<DemoCaseRow> {
 export async function seedDemoCases(db: D1Database, cases: readonly DemoCase[]): Promise<void> {
   // all receipts at once: hashing them is the slow part, and WebCrypto spreads it over the thread pool
   const rows = await Promise.all(cases.map(demoCaseRow));
-  await runChunked(
-    db,
-    rows.flatMap((row) => demoCaseStatements(db, row)),
-  );
+  await db.batch(chunks(rows).flatMap((chunk) => demoCaseStatements(db, chunk)));
 }
 
 export interface SeedOptions {
@@ -147,15 +134,13 @@ export interface SeedOptions {
  * @example await withD1({ persistTo: "/tmp/state" }, (db) => seed(db, { today: "2026-11-29" }))
  */
 export async function seed(db: D1Database, options: SeedOptions = {}): Promise<number> {
-  await runChunked(db, referenceStatements(db, towns, villages));
+  await db.batch(referenceStatements(db, towns, villages));
   await upgradeLegacyRows(db);
   if (options.demo === false || (await disclosureCount(db)) > 0) return 0;
   const today = options.today ?? chinaDate();
   const chains = await Promise.all(villages.map((village) => demoDisclosures(village, today)));
-  await runChunked(
-    db,
-    chains.flatMap((chain) => disclosureStatements(db, chain)),
-  );
+  // one batch: the district's chains land together or not at all, so a rerun never finds half of them
+  await db.batch(disclosureStatements(db, chains.flat()));
   if (options.cases !== false)
     await seedDemoCases(
       db,

@@ -141,11 +141,7 @@ export function chainHead(db: D1Database, village: string): Promise<{ seq: numbe
  * written; a racing append of the same seq fails on UNIQUE (village_code, seq).
  * @example await db.batch([appendVersion(env.DB, await chainLink(content, head)), auditRow]);
  */
-export function appendVersion(
-  db: D1Database,
-  v: Omit<ChainRow, "id">,
-  options: { demo?: boolean } = {},
-): D1PreparedStatement {
+export function appendVersion(db: D1Database, v: Omit<ChainRow, "id">): D1PreparedStatement {
   const guard =
     v.corrects_id === null
       ? "NOT EXISTS (SELECT 1 FROM disclosures WHERE village_code = ?1 AND item_id = ?2 AND period = ?3)"
@@ -153,8 +149,8 @@ export function appendVersion(
   return db
     .prepare(
       `INSERT INTO disclosures (village_code, item_id, period, title, content, tables, published_by, published_at,
-                                corrects_id, correction_reason, seq, prev_hash, hash, demo)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, CASE WHEN ${guard} THEN ?11 ELSE 0 END, ?12, ?13, ?14)
+                                corrects_id, correction_reason, seq, prev_hash, hash)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, CASE WHEN ${guard} THEN ?11 ELSE 0 END, ?12, ?13)
        RETURNING id`,
     )
     .bind(
@@ -171,7 +167,6 @@ export function appendVersion(
       v.seq,
       v.prev_hash,
       v.hash,
-      options.demo ? 1 : 0,
     );
 }
 
@@ -325,6 +320,41 @@ export async function publishedPeriods(
     .bind(village)
     .all<{ item: string; period: string; id: number }>();
   return results;
+}
+
+/**
+ * One INSERT appending many versions at once (a JSON array bound as one value: one round trip, however
+ * many rows), for seeding an empty database with demo chains already linked. Unlike {@link appendVersion}
+ * it checks nothing: the chain check of every reader does.
+ * @example await db.batch([appendVersions(db, chain, { demo: true })]);
+ */
+export function appendVersions(
+  db: D1Database,
+  rows: readonly Omit<ChainRow, "id">[],
+  options: { demo?: boolean } = {},
+): D1PreparedStatement {
+  const field = (name: keyof ChainRow) => `json_extract(value, '$.${name}')`;
+  const columns = [
+    "village_code",
+    "item_id",
+    "period",
+    "title",
+    "content",
+    "tables",
+    "published_by",
+    "published_at",
+    "corrects_id",
+    "correction_reason",
+    "seq",
+    "prev_hash",
+    "hash",
+  ] as const;
+  return db
+    .prepare(
+      `INSERT INTO disclosures (${columns.join(", ")}, demo)
+       SELECT ${columns.map(field).join(", ")}, ?2 FROM json_each(?1) ORDER BY key`,
+    )
+    .bind(JSON.stringify(rows), options.demo ? 1 : 0);
 }
 
 /**

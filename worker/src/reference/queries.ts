@@ -2,8 +2,8 @@
 import type { Town, Village } from "../../../schema/reference.ts";
 
 /**
- * Upserts for every town and village, safe to run again (no REPLACE: disclosures and cases point at
- * villages), for one batch.
+ * Upserts of every town and every village, safe to run again (no REPLACE: disclosures and cases point at
+ * villages), for one batch. Each list is bound as one JSON value, so the whole district is two statements.
  * @example await db.batch(referenceStatements(db, towns, villages));
  */
 export function referenceStatements(
@@ -11,15 +11,21 @@ export function referenceStatements(
   towns: readonly Town[],
   villages: readonly Village[],
 ): D1PreparedStatement[] {
-  const town = db.prepare(
-    "INSERT INTO towns (code, name) VALUES (?1, ?2) ON CONFLICT (code) DO UPDATE SET name = excluded.name",
-  );
-  const village = db.prepare(
-    `INSERT INTO villages (code, town_code, name, demo) VALUES (?1, ?2, ?3, ?4)
-     ON CONFLICT (code) DO UPDATE SET town_code = excluded.town_code, name = excluded.name, demo = excluded.demo`,
-  );
   return [
-    ...towns.map((t) => town.bind(t.code, t.name)),
-    ...villages.map((v) => village.bind(v.code, v.town, v.name, v.demo ? 1 : 0)),
+    db
+      .prepare(
+        `INSERT INTO towns (code, name)
+         SELECT json_extract(value, '$.code'), json_extract(value, '$.name') FROM json_each(?1) WHERE true
+         ON CONFLICT (code) DO UPDATE SET name = excluded.name`,
+      )
+      .bind(JSON.stringify(towns.map((t) => ({ code: t.code, name: t.name })))),
+    db
+      .prepare(
+        `INSERT INTO villages (code, town_code, name, demo)
+         SELECT json_extract(value, '$.code'), json_extract(value, '$.town'), json_extract(value, '$.name'),
+                json_extract(value, '$.demo') FROM json_each(?1) WHERE true
+         ON CONFLICT (code) DO UPDATE SET town_code = excluded.town_code, name = excluded.name, demo = excluded.demo`,
+      )
+      .bind(JSON.stringify(villages.map((v) => ({ code: v.code, town: v.town, name: v.name, demo: v.demo ? 1 : 0 })))),
   ];
 }

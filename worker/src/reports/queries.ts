@@ -328,40 +328,46 @@ export interface DemoCaseRow {
 }
 
 /**
- * The INSERTs of a demo case and its timeline (found by the receipt's hash, so no id need be known), for
- * `npm run seed`'s batch. Its body hash is "demo": no intake can ever match it.
- * @example await db.batch(demoCaseStatements(db, row));
+ * The two INSERTs of many demo cases and their timelines (each list bound as one JSON value; events find
+ * their case by the receipt's hash, so no id need be known), for `npm run seed`'s batch. Their body hash
+ * is "demo": no intake can ever match it.
+ * @example await db.batch(demoCaseStatements(db, rows));
  */
-export function demoCaseStatements(db: D1Database, c: DemoCaseRow): D1PreparedStatement[] {
-  const event = db.prepare(
-    `INSERT INTO report_events (report_id, kind, public, body, actor, on_date)
-     VALUES ((SELECT id FROM reports WHERE receipt_hash = ?1), ?2, ?3, ?4, ?5, ?6)`,
-  );
+export function demoCaseStatements(db: D1Database, cases: readonly DemoCaseRow[]): D1PreparedStatement[] {
+  const field = (name: string) => `json_extract(value, '$.${name}')`;
+  const columns: [column: string, field: keyof DemoCaseRow][] = [
+    ["receipt_hash", "receiptHash"],
+    ["village_code", "village"],
+    ["kind", "kind"],
+    ["topic", "topic"],
+    ["content", "content"],
+    ["state", "state"],
+    ["route", "route"],
+    ["queue", "queue"],
+    ["responsible", "responsible"],
+    ["deadline", "deadline"],
+    ["measures", "measures"],
+    ["answer", "answer"],
+    ["answered_on", "answeredOn"],
+    ["closed_on", "closedOn"],
+    ["rating", "rating"],
+    ["received_on", "receivedOn"],
+  ];
+  const events = cases.flatMap((c) => c.events.map((e) => ({ ...e, public: e.public ? 1 : 0, hash: c.receiptHash })));
   return [
     db
       .prepare(
-        `INSERT INTO reports (receipt_hash, village_code, kind, topic, content, body_hash, state, route, queue,
-                              responsible, deadline, measures, answer, answered_on, closed_on, rating, received_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'demo', ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)`,
+        `INSERT INTO reports (${columns.map(([column]) => column).join(", ")}, body_hash)
+         SELECT ${columns.map(([, name]) => field(name)).join(", ")}, 'demo' FROM json_each(?1) ORDER BY key`,
       )
-      .bind(
-        c.receiptHash,
-        c.village,
-        c.kind,
-        c.topic,
-        c.content,
-        c.state,
-        c.route,
-        c.queue,
-        c.responsible,
-        c.deadline,
-        c.measures,
-        c.answer,
-        c.answeredOn,
-        c.closedOn,
-        c.rating,
-        c.receivedOn,
-      ),
-    ...c.events.map((e) => event.bind(c.receiptHash, e.kind, e.public ? 1 : 0, e.body, e.actor, e.on)),
+      .bind(JSON.stringify(cases.map(({ events: _, ...row }) => row))),
+    db
+      .prepare(
+        `INSERT INTO report_events (report_id, kind, public, body, actor, on_date)
+         SELECT (SELECT id FROM reports WHERE receipt_hash = ${field("hash")}), ${field("kind")}, ${field("public")},
+                ${field("body")}, ${field("actor")}, ${field("on")}
+           FROM json_each(?1) ORDER BY key`,
+      )
+      .bind(JSON.stringify(events)),
   ];
 }
