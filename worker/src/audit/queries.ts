@@ -199,7 +199,7 @@ export async function verifyAudit(db: D1Database): Promise<AuditChainResult> {
  */
 export async function auditLinks(db: D1Database): Promise<AuditRow[]> {
   const { results } = await db
-    .prepare("SELECT seq, at, actor_id, actor, action, target, detail, prev_hash, hash FROM audit_log ORDER BY seq")
+    .prepare(`SELECT ${LINK_COLUMNS} FROM audit_log ORDER BY seq`)
     .all<AuditRow>();
   return results;
 }
