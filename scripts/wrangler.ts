@@ -25,7 +25,7 @@ const isBinding = (d1: D1Target | D1Database): d1 is D1Database => typeof (d1 as
 
 /**
  * A configuration naming only the deployed `DB` as a remote binding (wrangler's remote bindings), so a
- * platform proxy reaches the deployed database; written next to wrangler.toml for its database id.
+ * platform proxy reaches the deployed database; written to `dir`, with wrangler.toml's database id.
  */
 function remoteConfig(dir: string): string {
   const config = readConfig({ config: join(root, "wrangler.toml") });

@@ -99,3 +99,42 @@ describe("session expiry on a set clock", () => {
     expect((await me(at(2 * 8 * 3600_000))).status).toBe(401);
   });
 });
+
+describe("publishing on a set clock", () => {
+  it("stamps a version with the request's time, and refuses a quarter that has not begun on that date", async () => {
+    const { createStaff, staffHeaders, TEST_ORIGIN } = await import("../fixtures/staff.ts");
+    const staff = await createStaff(env.DB, { role: "village_secretary", scope: "371603104221" });
+    const at = (time: string, extra: Record<string, string> = {}) =>
+      staffHeaders(undefined, { "CF-Connecting-IP": "203.0.113.90", "X-Cunma-Now": time, ...extra });
+    const newYear = "2027-01-03T01:00:00.000Z";
+    const login = await SELF.fetch(`${TEST_ORIGIN}/api/staff/login`, {
+      method: "POST",
+      headers: at(newYear),
+      body: JSON.stringify({ username: staff.username, password: staff.password }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = /cunma_staff=[^;]+/.exec(login.headers.get("Set-Cookie") ?? "")?.[0] as string;
+    const publish = (time: string) =>
+      SELF.fetch(`${TEST_ORIGIN}/api/staff/disclosures`, {
+        method: "POST",
+        headers: at(time, { Cookie: cookie }),
+        body: JSON.stringify({
+          village: "371603104221",
+          item: "village-dibao",
+          period: "2027-Q1",
+          title: "低保名单",
+          content: "本季度低保名单无变动。",
+        }),
+      });
+    const early = await publish("2026-12-20T01:00:00.000Z");
+    expect(early.status).toBe(422);
+    expect(((await early.json()) as { error: { fields: Record<string, string> } }).error.fields.period).toBeTruthy();
+    const ok = await publish(newYear);
+    expect(ok.status).toBe(201);
+    const { id } = (await ok.json()) as { id: number };
+    const row = await env.DB.prepare("SELECT published_at FROM disclosures WHERE id = ?1")
+      .bind(id)
+      .first<{ published_at: string }>();
+    expect(row?.published_at).toBe(newYear);
+  });
+});
