@@ -198,9 +198,7 @@ export async function verifyAudit(db: D1Database): Promise<AuditChainResult> {
  * @example const links = await auditLinks(env.DB);
  */
 export async function auditLinks(db: D1Database): Promise<AuditRow[]> {
-  const { results } = await db
-    .prepare(`SELECT ${LINK_COLUMNS} FROM audit_log ORDER BY seq`)
-    .all<AuditRow>();
+  const { results } = await db.prepare(`SELECT ${LINK_COLUMNS} FROM audit_log ORDER BY seq`).all<AuditRow>();
   return results;
 }
 
