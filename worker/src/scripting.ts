@@ -8,7 +8,7 @@ export { type AuditEntry, type AuditRow, checkAuditRows, GENESIS_HASH } from "./
 export { auditLinks, runAuditedAll, sealAudit } from "./audit/queries.ts";
 export { appendVersions, disclosureCount, everyChainRow } from "./disclosures/queries.ts";
 export { referenceStatements } from "./reference/queries.ts";
-export { type DemoCaseRow, demoCaseStatements, upgradeLegacyRows } from "./reports/queries.ts";
+export { type DemoCaseRow, demoCaseStatements, intakeRows, upgradeLegacyRows } from "./reports/queries.ts";
 export { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./staff/password.ts";
 export {
   disableStaffStatements,

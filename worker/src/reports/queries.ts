@@ -371,3 +371,18 @@ export function demoCaseStatements(db: D1Database, cases: readonly DemoCaseRow[]
       .bind(JSON.stringify(events)),
   ];
 }
+
+/**
+ * Every report filed through intake with an idempotency key, by hashes only (what the soak test checks:
+ * none lost, none doubled, each with its own receipt).
+ * @example const rows = await intakeRows(env.DB);
+ */
+export async function intakeRows(db: D1Database): Promise<{ receiptHash: string; keyHash: string; content: string }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT receipt_hash AS receiptHash, idempotency_hash AS keyHash, content FROM reports
+        WHERE idempotency_hash IS NOT NULL`,
+    )
+    .all<{ receiptHash: string; keyHash: string; content: string }>();
+  return results;
+}
