@@ -9,6 +9,8 @@ export { auditLinks, runAuditedAll, sealAudit } from "./audit/queries.ts";
 export { appendVersions, disclosureCount, everyChainRow } from "./disclosures/queries.ts";
 export { referenceStatements } from "./reference/queries.ts";
 export { type DemoCaseRow, demoCaseStatements, intakeRows, upgradeLegacyRows } from "./reports/queries.ts";
+export { DEV_FLAG, DEV_VALUE_PREFIX } from "./security/dev-markers.ts";
+export { securityHeaders } from "./security/headers.ts";
 export { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./staff/password.ts";
 export {
   disableStaffStatements,
