@@ -18,7 +18,7 @@ export function autoCloseDays(env: { AUTO_CLOSE_DAYS?: string }): number {
 /**
  * Closes every answered case answered `days` or more days before `today`; returns the ids closed.
  * One batch with one audit row, so the events, the updates and the record land together.
- * @example await closeUnratedCases(env.DB, 7) // [12, 15]
+ * @example await closeUnratedCases(env.DB, 7, chinaDate(nowOf(c))) // [12, 15]
  */
 export async function closeUnratedCases(db: D1Database, days: number, today: string): Promise<number[]> {
   const cutoff = daysBefore(today, days);
