@@ -16,58 +16,16 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { DatabaseSync } from "node:sqlite";
 import { parseArgs, parseEnv } from "node:util";
-import { chinaDate } from "../schema/period.ts";
-import { villages } from "../schema/reference.ts";
 import { holdDatabase, serverOf } from "../worker/node/backup.ts";
 import { databaseFile, dataDir } from "../worker/node/data.ts";
 import { applyMigrations, readMigrations } from "../worker/node/migrations.ts";
 import { nodeEnv, root } from "../worker/node/runtime.ts";
 import { startServer } from "../worker/node/serve.ts";
-import { runAudited } from "../worker/src/audit/queries.ts";
 import { secretProblem } from "../worker/src/security/secrets.ts";
-import { hashPassword } from "../worker/src/staff/password.ts";
-import { demoCases } from "./demo-cases.ts";
-import { demoDisclosures } from "./demo-data.ts";
 import { ensureDevVars } from "./lib/dev-vars.ts";
-import { demoCaseSql, disclosureSql, referenceSql } from "./seed.ts";
-import { DEMO_PASSWORD, demoAccounts } from "./staff.ts";
-
-/** Loads the demo disclosures and cases when the database has no disclosure yet (development only). */
-async function seedDemo(db: DatabaseSync): Promise<number> {
-  const { n } = db.prepare("SELECT COUNT(*) AS n FROM disclosures").get() as { n: number };
-  if (n > 0) return 0;
-  const today = chinaDate();
-  const chains = await Promise.all(villages.map((v) => demoDisclosures(v, today)));
-  db.exec("BEGIN");
-  db.exec(chains.map(disclosureSql).join("\n"));
-  db.exec(await demoCaseSql(villages.flatMap((v) => demoCases(v, today))));
-  db.exec("COMMIT");
-  return chains.flat().length;
-}
-
-/**
- * Creates the demo staff accounts `npm start` has (development only), each audited like the staff CLI's
- * `add` (worker/src/audit runAudited). Returns the usernames it created.
- */
-async function ensureDemoStaff(db: D1Database): Promise<string[]> {
-  const created: string[] = [];
-  for (const account of demoAccounts) {
-    const found = await db.prepare("SELECT 1 FROM staff WHERE username = ?1").bind(account.username).first();
-    if (found) continue;
-    const now = new Date().toISOString();
-    const insert = db
-      .prepare(
-        "INSERT INTO staff (username, role, scope, password_hash, created_at, password_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-      )
-      .bind(account.username, account.role, account.scope, await hashPassword(DEMO_PASSWORD), now);
-    const entry = { action: "staff_add", actorId: null, actor: "cli", target: `staff:${account.username}` };
-    await runAudited(db, { ...entry, detail: { role: account.role, scope: account.scope } }, [insert]);
-    created.push(account.username);
-  }
-  return created;
-}
+import { seed } from "./seed.ts";
+import { ensureDemoStaff } from "./staff.ts";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { dev: { type: "boolean" }, "env-file": { type: "string" } } });
@@ -106,12 +64,11 @@ async function main(): Promise<void> {
   const env = nodeEnv({ database, assets, vars });
   const applied = applyMigrations(env.DB.sqlite, readMigrations(join(root, "schema", "migrations")));
   if (applied.length > 0) console.log(`applied migrations: ${applied.join(", ")}`);
-  env.DB.sqlite.exec(referenceSql());
+  // the reference data always; demo disclosures and cases only for --dev, and only into an empty database
+  const written = await seed(env.DB, { demo: values.dev === true });
   if (values.dev) {
-    const written = await seedDemo(env.DB.sqlite);
     if (written > 0) console.log(`wrote ${written} demo disclosures`);
-    const staff = await ensureDemoStaff(env.DB);
-    if (staff.length > 0) console.log(`demo staff accounts (password ${DEMO_PASSWORD}): ${staff.join(", ")}`);
+    await ensureDemoStaff(env.DB);
   }
 
   const server = await startServer({

@@ -13,8 +13,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import { intakeKey, receiptHash } from "../schema/report.ts";
+import { intakeRows } from "../worker/src/scripting.ts";
 import { startDevServer } from "./lib/dev-server.ts";
-import { query } from "./wrangler.ts";
+import { withD1 } from "./wrangler.ts";
 
 const { values } = parseArgs({
   options: {
@@ -157,10 +158,7 @@ try {
   await restart;
 
   // only hashes are stored: each submission's row is found by its key's hash, its receipt checked by hash
-  const rows = query<{ receiptHash: string; keyHash: string; content: string }>(
-    "SELECT receipt_hash AS receiptHash, idempotency_hash AS keyHash, content FROM reports WHERE idempotency_hash IS NOT NULL",
-    { persistTo: server.persistTo },
-  );
+  const rows = await withD1({ persistTo: server.persistTo }, intakeRows);
   const hashes = new Map(
     await Promise.all(
       submissions.map(

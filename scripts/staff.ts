@@ -1,7 +1,8 @@
 /**
  * `npm run staff`: staff accounts on the local D1 (default) or the deployed one (`--remote`). Passwords
  * come from STAFF_PASSWORD, or are generated and printed once. Every change appends its audit entry in
- * the same SQL file as the change itself; the entries are then sealed exactly as the worker seals them.
+ * the same batch as the change itself, by the worker's own query functions on the `DB` binding; the
+ * entries are then sealed exactly as the worker seals them. `--persist-to DIR` for another local state.
  *
  * @example
  *   npm run staff -- add --username botou-jw --role town_inspector --scope 371603104
@@ -14,74 +15,26 @@ import { isStaffRole, type StaffRole, scopeName, usernamePattern, validScope } f
 import { t } from "../site/src/i18n/index.ts";
 import {
   type AuditEntry,
-  type AuditEntryRow,
-  entryColumns,
-  GENESIS_HASH,
-  sealLinks,
-} from "../worker/src/audit/chain.ts";
-import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from "../worker/src/staff/password.ts";
-import { type D1Target, executeSql, query } from "./wrangler.ts";
+  disableStaffStatements,
+  generatePassword,
+  hashPassword,
+  insertStaff,
+  type ListedStaff,
+  listStaff,
+  MIN_PASSWORD_LENGTH,
+  resetPasswordStatements,
+  runAuditedAll,
+  staffExists,
+} from "../worker/src/scripting.ts";
+import { type D1Target, withD1 } from "./wrangler.ts";
 
-const sql = (value: string | number | null): string =>
-  value === null ? "NULL" : typeof value === "number" ? String(value) : `'${value.replaceAll("'", "''")}'`;
-
-/** INSERTs appending `entries` to the audit log's entries, to run in the same file as the change. */
-function auditSql(entries: AuditEntry[]): string {
-  return entries
-    .map((entry) => {
-      const row = entryColumns(entry);
-      const values = [row.at, row.actor_id, row.actor, row.action, row.target, row.detail];
-      return `INSERT INTO audit_entries (at, actor_id, actor, action, target, detail) VALUES (${values.map(sql).join(", ")});`;
-    })
-    .join("\n");
-}
+export { type ListedStaff, listStaff };
 
 /**
- * Seals pending audit entries into the chain exactly as the worker's sealer does (a running worker that
- * seals the same entries at the same time writes identical links, and one is kept).
+ * Runs a change with its audit entries in one batch, then seals them exactly as the worker does.
+ * @example await executeAudited(db, [], [{ action: "staff_add", actorId: null, actor: "cli" }]);
  */
-async function sealAuditSql(target: D1Target): Promise<void> {
-  const [head] = query<{ seq: number; hash: string }>(
-    "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
-    target,
-  );
-  const pending = query<AuditEntryRow>(
-    `SELECT id, at, actor_id, actor, action, target, detail FROM audit_entries
-      WHERE id > COALESCE((SELECT MAX(entry_id) FROM audit_log), 0) ORDER BY id`,
-    target,
-  );
-  if (pending.length === 0) return;
-  const links = await sealLinks(head ?? { seq: 0, hash: GENESIS_HASH }, pending);
-  executeSql(
-    links
-      .map((l) => {
-        const values = [
-          l.seq,
-          l.at,
-          l.actor_id,
-          l.actor,
-          l.action,
-          l.target,
-          l.detail,
-          l.entry_id ?? null,
-          l.prev_hash,
-          l.hash,
-        ];
-        return `INSERT OR IGNORE INTO audit_log (seq, at, actor_id, actor, action, target, detail, entry_id, prev_hash, hash) VALUES (${values.map(sql).join(", ")});`;
-      })
-      .join("\n"),
-    target,
-  );
-}
-
-/**
- * Runs a change with its audit entries as one file, then seals them.
- * @example await executeAudited({ persistTo }, [], [{ action: "staff_add", actorId: null, actor: "cli" }]);
- */
-export async function executeAudited(target: D1Target, statements: string[], entries: AuditEntry[]): Promise<void> {
-  executeSql([...statements, auditSql(entries)].join("\n"), target);
-  await sealAuditSql(target);
-}
+export const executeAudited = runAuditedAll;
 
 const cli = (action: string, username: string, detail: Record<string, unknown> | null = null): AuditEntry => ({
   action,
@@ -110,86 +63,47 @@ function checkPassword(password: string): void {
     throw new Error(t("staff.cli.shortPassword", { min: MIN_PASSWORD_LENGTH }));
 }
 
-const exists = (target: D1Target, username: string) =>
-  query<{ n: number }>(`SELECT COUNT(*) AS n FROM staff WHERE username = ${sql(username)}`, target)[0]?.n === 1;
-
-async function insertSql(account: NewStaff, now: string): Promise<string> {
-  const values = [account.username, account.role, account.scope, await hashPassword(account.password), now, now];
-  return `INSERT INTO staff (username, role, scope, password_hash, created_at, password_changed_at) VALUES (${values.map(sql).join(", ")});`;
-}
-
 /**
- * Creates accounts (none may exist yet), audited as one file.
- * @example await addStaff({}, [{ username: "botou-jw", role: "town_inspector", scope: "371603104", password }]);
+ * Creates accounts (none may exist yet), audited in the same batch.
+ * @example await addStaff(db, [{ username: "botou-jw", role: "town_inspector", scope: "371603104", password }]);
  */
-export async function addStaff(target: D1Target, accounts: NewStaff[]): Promise<void> {
-  const now = new Date().toISOString();
-  const statements: string[] = [];
+export async function addStaff(db: D1Database, accounts: NewStaff[], now = new Date()): Promise<void> {
+  const statements: D1PreparedStatement[] = [];
   for (const account of accounts) {
     checkAccount(account);
     checkPassword(account.password);
-    if (exists(target, account.username)) throw new Error(t("staff.cli.exists", { username: account.username }));
-    statements.push(await insertSql(account, now));
+    if (await staffExists(db, account.username)) throw new Error(t("staff.cli.exists", { username: account.username }));
+    const passwordHash = await hashPassword(account.password);
+    statements.push(insertStaff(db, { ...account, passwordHash, now: now.toISOString() }));
   }
   const audit = accounts.map((a) => cli("staff_add", a.username, { role: a.role, scope: a.scope }));
-  await executeAudited(target, statements, audit);
+  await runAuditedAll(db, statements, audit);
 }
 
-export interface ListedStaff {
-  username: string;
-  role: StaffRole;
-  scope: string;
-  created_at: string;
-  disabled_at: string | null;
+async function requireAccount(db: D1Database, username: string): Promise<void> {
+  if (!(await staffExists(db, username))) throw new Error(t("staff.cli.missing", { username }));
 }
 
-/** Every account, enabled first. @example listStaff({}).map((s) => s.username) */
-export function listStaff(target: D1Target): ListedStaff[] {
-  return query<ListedStaff>(
-    "SELECT username, role, scope, created_at, disabled_at FROM staff ORDER BY disabled_at IS NOT NULL, role, scope, username",
-    target,
-  );
-}
-
-function requireAccount(target: D1Target, username: string): void {
-  if (!exists(target, username)) throw new Error(t("staff.cli.missing", { username }));
-}
-
-const endSessionsSql = (username: string) =>
-  `DELETE FROM staff_sessions WHERE staff_id = (SELECT id FROM staff WHERE username = ${sql(username)});`;
-
-/** Disables an account and ends its sessions. @example await disableStaff({}, "botou-jw") */
-export async function disableStaff(target: D1Target, username: string): Promise<void> {
-  requireAccount(target, username);
-  const now = new Date().toISOString();
-  await executeAudited(
-    target,
-    [
-      `UPDATE staff SET disabled_at = ${sql(now)} WHERE username = ${sql(username)} AND disabled_at IS NULL;`,
-      endSessionsSql(username),
-    ],
-    [cli("staff_disable", username)],
-  );
+/** Disables an account and ends its sessions. @example await disableStaff(db, "botou-jw") */
+export async function disableStaff(db: D1Database, username: string, now = new Date()): Promise<void> {
+  await requireAccount(db, username);
+  await runAuditedAll(db, disableStaffStatements(db, username, now.toISOString()), [cli("staff_disable", username)]);
 }
 
 /**
  * Sets a new password, ends the account's sessions and lifts its lock.
- * @example await resetPassword({}, "botou-jw", generatePassword())
+ * @example await resetPassword(db, "botou-jw", generatePassword())
  */
-export async function resetPassword(target: D1Target, username: string, password: string): Promise<void> {
-  requireAccount(target, username);
+export async function resetPassword(
+  db: D1Database,
+  username: string,
+  password: string,
+  now = new Date(),
+): Promise<void> {
+  await requireAccount(db, username);
   checkPassword(password);
-  const now = new Date().toISOString();
-  await executeAudited(
-    target,
-    [
-      `UPDATE staff SET password_hash = ${sql(await hashPassword(password))}, password_changed_at = ${sql(now)} WHERE username = ${sql(username)};`,
-      endSessionsSql(username),
-      // the account-wide lock and each known client's own
-      `DELETE FROM staff_login_failures WHERE key = ${sql(`user:${username}`)} OR substr(key, 1, ${`user:${username}:`.length}) = ${sql(`user:${username}:`)};`,
-    ],
-    [cli("staff_reset_password", username)],
-  );
+  const statements = resetPasswordStatements(db, username, await hashPassword(password), now.toISOString());
+  await runAuditedAll(db, statements, [cli("staff_reset_password", username)]);
 }
 
 /** The demo accounts `npm start` creates for the demo villages; all share {@link DEMO_PASSWORD}. */
@@ -203,16 +117,17 @@ export const demoAccounts: readonly Omit<NewStaff, "password">[] = [
 
 /**
  * Creates whichever demo accounts are missing on a local D1 (never the deployed one) and prints them.
+ * Takes a binding, or the local state directory to open one on.
  * @example await ensureDemoStaff({ persistTo: "/tmp/state" })
  */
-export async function ensureDemoStaff(target: { persistTo?: string }, log = console.log): Promise<void> {
-  if ((target as D1Target).remote) throw new Error("demo accounts are for a local database only");
-  const missing = demoAccounts.filter((a) => !exists(target, a.username));
-  if (missing.length > 0)
-    await addStaff(
-      target,
-      missing.map((a) => ({ ...a, password: DEMO_PASSWORD })),
-    );
+export async function ensureDemoStaff(d1: { persistTo?: string } | D1Database, log = console.log): Promise<void> {
+  if ((d1 as D1Target).remote) throw new Error("demo accounts are for a local database only");
+  await withD1(d1, async (db) => {
+    const missing: NewStaff[] = [];
+    for (const a of demoAccounts)
+      if (!(await staffExists(db, a.username))) missing.push({ ...a, password: DEMO_PASSWORD });
+    if (missing.length > 0) await addStaff(db, missing);
+  });
   log(`  ${t("staff.demo.title", { password: DEMO_PASSWORD })}`);
   for (const a of demoAccounts)
     log(`    ${a.username.padEnd(16)} ${t(`staff.role.${a.role}` as const)} · ${scopeName(a.role, a.scope)}`);
@@ -233,14 +148,22 @@ async function main(argv: string[]): Promise<void> {
     },
   });
   const target: D1Target = values.remote ? { remote: true } : { persistTo: values["persist-to"] };
-  const [command] = positionals;
+  await withD1(target, (db) => run(db, positionals[0], values));
+}
+
+/** One command of the CLI on `db`. */
+async function run(
+  db: D1Database,
+  command: string | undefined,
+  values: { username?: string; role?: string; scope?: string },
+): Promise<void> {
   const username = (values.username ?? "").trim().toLowerCase();
   const given = process.env.STAFF_PASSWORD;
   const password = given ?? generatePassword();
   const showPassword = () => given === undefined && console.log(t("staff.cli.generated", { password }));
 
   if (command === "list") {
-    const rows = listStaff(target);
+    const rows = await listStaff(db);
     if (rows.length === 0) console.log(t("staff.cli.none"));
     for (const s of rows) {
       const state = s.disabled_at ? `停用于 ${s.disabled_at.slice(0, 10)}` : "启用";
@@ -251,16 +174,16 @@ async function main(argv: string[]): Promise<void> {
   } else if (command === "add") {
     const account = { username, role: values.role ?? "", scope: values.scope ?? "", password };
     checkAccount(account);
-    await addStaff(target, [account]);
+    await addStaff(db, [account]);
     console.log(
       t("staff.cli.added", { username, role: roleName(account.role), place: scopeName(account.role, account.scope) }),
     );
     showPassword();
   } else if (command === "disable") {
-    await disableStaff(target, username);
+    await disableStaff(db, username);
     console.log(t("staff.cli.disabled", { username }));
   } else if (command === "reset-password") {
-    await resetPassword(target, username, password);
+    await resetPassword(db, username, password);
     console.log(t("staff.cli.reset", { username }));
     showPassword();
   } else {

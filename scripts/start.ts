@@ -8,7 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { ensureDevVars } from "./lib/dev-vars.ts";
 import { seed } from "./seed.ts";
 import { ensureDemoStaff } from "./staff.ts";
-import { migrate, root, wranglerBin } from "./wrangler.ts";
+import { migrate, root, withD1, wranglerBin } from "./wrangler.ts";
 
 const port = process.env.PORT ?? "8787";
 const step = (what: string) => console.log(`\n▶ ${what}`);
@@ -21,11 +21,13 @@ step("applying D1 migrations to the local database");
 migrate();
 
 step("seeding reference data (and demo data if the database is empty)");
-const written = await seed({});
-console.log(written > 0 ? `  wrote ${written} demo disclosures` : "  demo data already present, kept as it is");
-
-step("demo staff accounts (this computer only)");
-await ensureDemoStaff({});
+// one binding for both steps: the platform proxy starts once
+await withD1({}, async (db) => {
+  const written = await seed(db);
+  console.log(written > 0 ? `  wrote ${written} demo disclosures` : "  demo data already present, kept as it is");
+  step("demo staff accounts (this computer only)");
+  await ensureDemoStaff(db);
+});
 
 step("development secrets (.dev.vars, this computer only)");
 const added = await ensureDevVars();

@@ -14,7 +14,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { type ChainResult, type ChainRow, chainColumns, verifyChain } from "../schema/chain.ts";
+import { type ChainResult, type ChainRow, verifyChain } from "../schema/chain.ts";
 import {
   type Checkpoint,
   type CheckpointBreak,
@@ -24,10 +24,9 @@ import {
   fingerprint,
   type PublicJwk,
 } from "../schema/checkpoint.ts";
-import { GENESIS_HASH } from "../schema/disclosure.ts";
-import { villageByCode } from "../schema/reference.ts";
-import { type AuditRow, checkAuditRows } from "../worker/src/audit/chain.ts";
-import { type D1Target, query } from "./wrangler.ts";
+import { villageByCode, villages } from "../schema/reference.ts";
+import { auditLinks, checkAuditRows, everyChainRow, GENESIS_HASH } from "../worker/src/scripting.ts";
+import { type D1Target, withD1 } from "./wrangler.ts";
 
 export interface VillageChain extends ChainResult {
   village: string;
@@ -36,12 +35,12 @@ export interface VillageChain extends ChainResult {
 }
 
 /**
- * Verifies every village's chain in the target database (villages with no rows have an empty, valid chain).
- * @example (await verifyAll({ persistTo: dir })).filter((c) => !c.valid)
+ * Verifies every village's chain in the database (villages with no rows have an empty, valid chain).
+ * @example (await verifyAll(db)).filter((c) => !c.valid)
  */
-export async function verifyAll(target: D1Target): Promise<VillageChain[]> {
-  const rows = query<ChainRow>(`SELECT ${chainColumns} FROM disclosures ORDER BY village_code, seq`, target);
-  const codes = query<{ code: string }>("SELECT code FROM villages ORDER BY code", target).map((v) => v.code);
+export async function verifyAll(db: D1Database): Promise<VillageChain[]> {
+  const rows = await everyChainRow(db);
+  const codes = villages.map((v) => v.code).sort();
   const byVillage = new Map<string, ChainRow[]>(codes.map((code) => [code, []]));
   for (const row of rows) {
     const chain = byVillage.get(row.village_code) ?? [];
@@ -58,13 +57,10 @@ export async function verifyAll(target: D1Target): Promise<VillageChain[]> {
 /**
  * The audit log's links' hashes in seq order, and whether it verifies: the only place this script reads
  * the audit log.
- * @example const { valid, hashes } = await auditLog({ persistTo: dir });
+ * @example const { valid, hashes } = await auditLog(db);
  */
-export async function auditLog(target: D1Target): Promise<{ valid: boolean; hashes: string[] }> {
-  const rows = query<AuditRow>(
-    "SELECT seq, at, actor_id, actor, action, target, detail, entry_id, prev_hash, hash FROM audit_log ORDER BY seq",
-    target,
-  );
+export async function auditLog(db: D1Database): Promise<{ valid: boolean; hashes: string[] }> {
+  const rows = await auditLinks(db);
   const checked = await checkAuditRows(rows, { seq: 0, hash: GENESIS_HASH });
   return { valid: !checked.broken, hashes: rows.map((r) => r.hash) };
 }
@@ -128,7 +124,7 @@ async function readJson(source: string): Promise<unknown> {
 /**
  * Checks a saved checkpoint against the chains as read: null when its signature does not verify (under
  * `trusted`, else the key it names), else the chains that no longer extend it.
- * @example await checkAgainst(saved, { villages: await verifyAll(target), audit: await auditLog(target) })
+ * @example await checkAgainst(saved, { villages: await verifyAll(db), audit: await auditLog(db) })
  */
 export async function checkAgainst(
   saved: unknown,
@@ -153,14 +149,13 @@ if (import.meta.main) {
     },
   });
   const target: D1Target = values.remote ? { remote: true } : { persistTo: values["persist-to"] };
-  const results = await verifyAll(target);
+  const [results, audit] = await withD1(target, async (db) => [await verifyAll(db), await auditLog(db)] as const);
   const report = [verifyReport(results)];
   let ok = results.every((r) => r.valid);
   if (values.against) {
     const saved = await readJson(values.against);
     const key = values.key ? ((await readJson(values.key)) as PublicJwk | { publicKey: PublicJwk }) : undefined;
     const trusted = key && "publicKey" in key ? key.publicKey : key;
-    const audit = await auditLog(target);
     const breaks = await checkAgainst(saved, { villages: results, audit }, trusted);
     if (!audit.valid) report.push("BROKEN audit log: it does not verify by itself");
     if (breaks === null) {

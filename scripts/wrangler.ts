@@ -1,11 +1,14 @@
 /**
- * Runs the project's own wrangler (node_modules/.bin) against the local D1 (or the deployed one with
- * `remote`), for the start, seed, staff and verify scripts and the end-to-end test setup.
+ * The D1 the scripts work on: {@link withD1} opens the `DB` binding through wrangler's getPlatformProxy()
+ * (the same local state as `wrangler dev`, or the deployed database with `remote`), so the seed, staff and
+ * verify scripts run the worker's own query functions on a real binding. Migrations, and the raw SQL
+ * helpers the tests use to tamper with a database, run the project's own wrangler (node_modules/.bin).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { getPlatformProxy, unstable_readConfig as readConfig } from "wrangler";
 
 export const root = new URL("..", import.meta.url).pathname;
 export const wranglerBin = join(root, "node_modules", ".bin", "wrangler");
@@ -15,6 +18,52 @@ export interface D1Target {
   persistTo?: string;
   /** Use the deployed database instead of the local one. */
   remote?: boolean;
+}
+
+/** Whether `d1` is already a binding (a caller passed its own) rather than where to find one. */
+const isBinding = (d1: D1Target | D1Database): d1 is D1Database => typeof (d1 as D1Database).prepare === "function";
+
+/**
+ * A configuration naming only the deployed `DB` as a remote binding (wrangler's remote bindings), so a
+ * platform proxy reaches the deployed database; written to `dir`, with wrangler.toml's database id.
+ */
+function remoteConfig(dir: string): string {
+  const config = readConfig({ config: join(root, "wrangler.toml") });
+  const file = join(dir, "wrangler.json");
+  const [db] = config.d1_databases;
+  writeFileSync(
+    file,
+    JSON.stringify({
+      name: config.name,
+      compatibility_date: config.compatibility_date,
+      d1_databases: [{ binding: "DB", database_name: db?.database_name, database_id: db?.database_id, remote: true }],
+    }),
+  );
+  return file;
+}
+
+/**
+ * Runs `work` with the target's `DB` binding (or with `d1` itself when it already is one), then closes it.
+ * @example const n = await withD1({ persistTo: "/tmp/state" }, (db) => disclosureCount(db));
+ */
+export async function withD1<T>(d1: D1Target | D1Database, work: (db: D1Database) => Promise<T>): Promise<T> {
+  if (isBinding(d1)) return work(d1);
+  const dir = d1.remote ? mkdtempSync(join(tmpdir(), "cunma-remote-")) : null;
+  const proxy = await getPlatformProxy<{ DB: D1Database }>(
+    dir
+      ? { configPath: remoteConfig(dir), persist: false }
+      : {
+          configPath: join(root, "wrangler.toml"),
+          persist: { path: join(d1.persistTo ?? join(root, ".wrangler", "state"), "v3") },
+          envFiles: [],
+        },
+  );
+  try {
+    return await work(proxy.env.DB);
+  } finally {
+    await proxy.dispose();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const targetArgs = (target: D1Target) =>

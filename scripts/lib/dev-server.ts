@@ -8,7 +8,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { seed } from "../seed.ts";
-import { migrate, root, wranglerBin } from "../wrangler.ts";
+import { migrate, root, withD1, wranglerBin } from "../wrangler.ts";
 import { ensureDevVars } from "./dev-vars.ts";
 
 /**
@@ -82,7 +82,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   await ensureDevVars();
   const persistTo = mkdtempSync(join(tmpdir(), "cunma-dev-"));
   migrate({ persistTo });
-  await seed({ persistTo }, options.demo === false ? { demo: false } : { cases: false });
+  await withD1({ persistTo }, (db) => seed(db, options.demo === false ? { demo: false } : { cases: false }));
   let assets = join(root, "site", "dist");
   if (!existsSync(join(assets, "index.html"))) {
     // a fresh clone: build the site once

@@ -4,7 +4,7 @@
  * from the worker's own middleware so the two can never drift apart.
  */
 import { Hono } from "hono";
-import { securityHeaders } from "../../worker/src/security/headers.ts";
+import { securityHeaders } from "../../worker/src/scripting.ts";
 
 /** Headers the middleware sets that belong to the request, not to a file. */
 const perResponse = new Set(["content-type", "content-length"]);

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { chinaDate } from "../../schema/period.ts";
 import { villagesOfTown } from "../../schema/reference.ts";
 import { demoCases } from "../../scripts/demo-cases.ts";
-import { demoCaseSql } from "../../scripts/seed.ts";
+import { seedDemoCases } from "../../scripts/seed.ts";
 import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
-import { executeSql } from "../../scripts/wrangler.ts";
+import { withD1 } from "../../scripts/wrangler.ts";
 import { axeViolations, launchChromium } from "../fixtures/browser.ts";
 
 const baseURL = inject("baseURL");
@@ -27,8 +27,12 @@ beforeAll(async () => {
   const persistTo = inject("persistTo");
   await ensureDemoStaff({ persistTo }, () => {});
   // a working town's queue: the demo cases of 泊头镇's other villages, in every state
-  const sql = await Promise.all(QUEUE_VILLAGES.map((v) => demoCaseSql(demoCases(v, chinaDate()))));
-  executeSql(sql.join("\n"), { persistTo });
+  await withD1({ persistTo }, (db) =>
+    seedDemoCases(
+      db,
+      QUEUE_VILLAGES.flatMap((v) => demoCases(v, chinaDate())),
+    ),
+  );
   browser = await launchChromium();
 }, 300_000);
 afterAll(async () => {

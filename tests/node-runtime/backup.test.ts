@@ -11,7 +11,7 @@ import { chinaDate } from "../../schema/period.ts";
 import { villages } from "../../schema/reference.ts";
 import { receiptHash } from "../../schema/report.ts";
 import { demoDisclosures } from "../../scripts/demo-data.ts";
-import { disclosureSql } from "../../scripts/seed.ts";
+import { disclosureStatements } from "../../scripts/seed.ts";
 import { dumpSql, holdDatabase } from "../../worker/node/backup.ts";
 import { openD1 } from "../../worker/node/d1.ts";
 import { databaseFile } from "../../worker/node/data.ts";
@@ -54,7 +54,7 @@ describe("a backup under write load", () => {
     const server = await startTestServer({ trustProxy: true, vars: { INTAKE_PER_MINUTE: "1000000" } });
     stopServer = server.stop;
     for (const village of chained)
-      server.env.DB.sqlite.exec(disclosureSql(await demoDisclosures(village, chinaDate())));
+      await server.env.DB.batch(disclosureStatements(server.env.DB, await demoDisclosures(village, chinaDate())));
 
     const acknowledged: { receipt: string; at: number }[] = [];
     let sent = 0;

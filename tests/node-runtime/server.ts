@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { devVars } from "../../scripts/lib/dev-vars.ts";
-import { referenceSql } from "../../scripts/seed.ts";
+import { seed } from "../../scripts/seed.ts";
 import { databaseFile } from "../../worker/node/data.ts";
 import { applyMigrations, readMigrations } from "../../worker/node/migrations.ts";
 import { nodeEnv, root } from "../../worker/node/runtime.ts";
@@ -25,7 +25,7 @@ export async function startTestServer(options: { trustProxy?: boolean; vars?: Re
     vars: { ...(await devVars()), ...options.vars },
   });
   applyMigrations(env.DB.sqlite, readMigrations(join(root, "schema", "migrations")));
-  env.DB.sqlite.exec(referenceSql());
+  await seed(env.DB, { demo: false });
   const server = await startServer({
     env,
     port: 0,

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { isOverdue } from "../../schema/period.ts";
 import { catalogueItems, villages } from "../../schema/reference.ts";
 import { demoDisclosures } from "../../scripts/demo-data.ts";
-import { disclosureSql, referenceSql } from "../../scripts/seed.ts";
 
 const today = "2026-11-29";
 
@@ -41,13 +40,6 @@ describe("demo data", () => {
       expect(d.seq).toBe(i + 1);
       if (i > 0) expect(d.prevHash).toBe(chain[i - 1]?.hash);
     });
-  });
-
-  it("writes SQL that escapes quotes and upserts reference data", async () => {
-    expect(referenceSql()).toContain("ON CONFLICT (code) DO UPDATE");
-    const chain = await demoDisclosures(villages[0] as (typeof villages)[number], today);
-    const sql = disclosureSql([{ ...(chain[0] as (typeof chain)[number]), title: "It's" }]);
-    expect(sql).toContain("'It''s'");
   });
 });
 

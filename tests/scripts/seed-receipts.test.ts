@@ -7,15 +7,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { towns, villages } from "../../schema/reference.ts";
 import { dammDigit, intakeKey, receiptHash } from "../../schema/report.ts";
-import { referenceSql, upgradeLegacyReceipts } from "../../scripts/seed.ts";
-import { executeSql, migrate, query, root } from "../../scripts/wrangler.ts";
+import { executeSql, migrate, query, root, withD1 } from "../../scripts/wrangler.ts";
+import { referenceStatements, upgradeLegacyRows } from "../../worker/src/scripting.ts";
 
 let persistTo: string;
 const receipt = (digits: string) => digits + String(dammDigit(digits));
 const OLD = [receipt("444444444444444"), receipt("555555555555555")];
 
-beforeAll(() => {
+beforeAll(async () => {
   persistTo = mkdtempSync(join(tmpdir(), "cunma-receipts-"));
   const dir = join(root, "schema", "migrations");
   const before = readdirSync(dir).filter((f) => f.endsWith(".sql") && f < "0006");
@@ -23,9 +24,12 @@ beforeAll(() => {
   executeSql(
     `${sql}
 CREATE TABLE d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL);
-INSERT INTO d1_migrations (name) VALUES ${before.map((f) => `('${f}')`).join(", ")};
-${referenceSql()}
-INSERT INTO reports (id, receipt, village_code, kind, topic, content, idempotency_key, body_hash, state, queue, received_on)
+INSERT INTO d1_migrations (name) VALUES ${before.map((f) => `('${f}')`).join(", ")};`,
+    { persistTo },
+  );
+  await withD1({ persistTo }, async (db) => void (await db.batch(referenceStatements(db, towns, villages))));
+  executeSql(
+    `INSERT INTO reports (id, receipt, village_code, kind, topic, content, idempotency_key, body_hash, state, queue, received_on)
 VALUES (1, '${OLD[0]}', '371603104201', 'question', 'affairs', '村里的账什么时候公开？', 'old-key-1', 'h', 'received', 'village', '2026-11-02'),
        (2, '${OLD[1]}', '371603104201', 'request', 'livelihood', '路灯坏了，请修一下。', 'old-key-2', 'h', 'received', 'village', '2026-11-03');
 INSERT INTO report_events (report_id, kind, public, body, actor, on_date) VALUES (1, 'received', 1, NULL, 'villager', '2026-11-02');`,
@@ -47,7 +51,7 @@ describe("upgrading a database that holds cases", { timeout: 300_000 }, () => {
     ]);
     expect(query<{ n: number }>("SELECT COUNT(*) AS n FROM report_events", { persistTo })[0]?.n).toBe(1);
 
-    expect(await upgradeLegacyReceipts({ persistTo })).toBe(2);
+    expect(await withD1({ persistTo }, upgradeLegacyRows)).toBe(2);
     const rows = query<{ receipt_hash: string; idempotency_hash: string; legacy_receipt: string | null }>(
       "SELECT receipt_hash, idempotency_hash, legacy_receipt FROM reports ORDER BY id",
       { persistTo },
@@ -64,6 +68,6 @@ describe("upgrading a database that holds cases", { timeout: 300_000 }, () => {
         legacy_receipt: null,
       },
     ]);
-    expect(await upgradeLegacyReceipts({ persistTo })).toBe(0);
+    expect(await withD1({ persistTo }, upgradeLegacyRows)).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../scripts/seed.ts";
-import { migrate, query, root } from "../../scripts/wrangler.ts";
+import { migrate, query, root, withD1 } from "../../scripts/wrangler.ts";
 import { type AuditRow, checkAuditRows, GENESIS_HASH } from "../../worker/src/audit/chain.ts";
 import { verifyPassword } from "../../worker/src/staff/password.ts";
 
@@ -34,7 +34,7 @@ const account = (username: string) =>
 beforeAll(async () => {
   persistTo = mkdtempSync(join(tmpdir(), "cunma-staff-cli-"));
   migrate({ persistTo });
-  await seed({ persistTo }, { demo: false });
+  await withD1({ persistTo }, (db) => seed(db, { demo: false }));
 });
 afterAll(() => rmSync(persistTo, { recursive: true, force: true }));
 

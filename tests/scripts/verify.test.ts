@@ -21,7 +21,7 @@ import { type DisclosureContent, disclosureHash, GENESIS_HASH } from "../../sche
 import { seed } from "../../scripts/seed.ts";
 import { executeAudited } from "../../scripts/staff.ts";
 import { auditLog, verifyAll } from "../../scripts/verify.ts";
-import { executeSql, migrate, query, root } from "../../scripts/wrangler.ts";
+import { executeSql, migrate, query, root, withD1 } from "../../scripts/wrangler.ts";
 
 let persistTo: string;
 
@@ -34,7 +34,7 @@ const verify = (...args: string[]) =>
 beforeAll(async () => {
   persistTo = mkdtempSync(join(tmpdir(), "cunma-verify-"));
   migrate({ persistTo });
-  await seed({ persistTo }, { today: "2026-11-29" });
+  await withD1({ persistTo }, (db) => seed(db, { today: "2026-11-29" }));
 });
 afterAll(() => rmSync(persistTo, { recursive: true, force: true }));
 
@@ -53,7 +53,7 @@ const tamper = (table: "disclosures" | "audit_log" | "audit_entries", sql: strin
 
 /** The chains as they stand, signed as the deployment signs a checkpoint, saved to a file. */
 async function saveCheckpoint(secret: string, dir: string): Promise<{ file: string; checkpoint: Checkpoint }> {
-  const [villages, audit] = await Promise.all([verifyAll({ persistTo }), auditLog({ persistTo })]);
+  const [villages, audit] = await withD1({ persistTo }, (db) => Promise.all([verifyAll(db), auditLog(db)]));
   const { privateKey, publicKey } = await checkpointKey(secret);
   const checkpoint = await signCheckpoint(
     {
@@ -76,10 +76,12 @@ async function saveCheckpoint(secret: string, dir: string): Promise<{ file: stri
 /** Appends `count` audit entries and seals them, as `npm run staff` does. */
 async function appendAuditRows(count: number): Promise<void> {
   const entry = { action: "login_failed", actorId: null, actor: "anonymous" };
-  await executeAudited(
-    { persistTo },
-    [],
-    Array.from({ length: count }, () => entry),
+  await withD1({ persistTo }, (db) =>
+    executeAudited(
+      db,
+      [],
+      Array.from({ length: count }, () => entry),
+    ),
   );
 }
 
@@ -195,6 +197,26 @@ describe("npm run verify --against a saved checkpoint", () => {
     ]);
     const recorded = saved.checkpoint.villages[ten as string]?.length as number;
     expect(run.stderr).toContain(`recorded ${recorded} links, now ${recorded - 10}`);
+  });
+});
+
+describe("npm run seed", () => {
+  it("seeds once: a second run keeps every row, writes nothing and marks the demo data as demo", async () => {
+    const count = () =>
+      query<{ n: number; demo: number; cases: number }>(
+        "SELECT COUNT(*) AS n, SUM(demo) AS demo, (SELECT COUNT(*) FROM reports) AS cases FROM disclosures",
+        { persistTo },
+      )[0];
+    const before = count();
+    expect(before?.demo).toBe(before?.n);
+    expect(before?.cases).toBeGreaterThan(438);
+    const run = spawnSync("npm", ["run", "--silent", "seed", "--", "--persist-to", persistTo], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("reference data: 12 towns, 438 villages; demo disclosures written: 0");
+    expect(count()).toEqual(before);
   });
 });
 

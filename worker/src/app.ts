@@ -7,6 +7,7 @@ import { auditRoutes } from "./audit/index.ts";
 import { caseRoutes } from "./cases/index.ts";
 import { checkpointRoutes } from "./checkpoints/index.ts";
 import { checkpointAfterWrites } from "./checkpoints/make.ts";
+import { requestContext } from "./config/context.ts";
 import { disclosureRoutes } from "./disclosures/index.ts";
 import { ApiError, handleError } from "./errors.ts";
 import { healthRoutes } from "./health/index.ts";
@@ -28,6 +29,7 @@ export function createApp() {
   // first: the security headers reach every answer, errors and assets included
   app.use(securityHeaders);
   app.use(capBodies);
+  app.use(requestContext); // the parsed configuration and the request's time, for every rule below
   app.use("/api/villages/:code/reports", requireDeployedSecrets);
   app.use("*", checkpointAfterWrites);
   app.use(textSizePages); // every HTML page in the reader's text size (大字)

@@ -1,3 +1,4 @@
+import { chinaDate } from "../../schema/period.ts";
 import { createApp } from "./app.ts";
 import { sealAudit } from "./audit/queries.ts";
 import { autoCloseDays, closeUnratedCases } from "./cases/auto-close.ts";
@@ -11,12 +12,14 @@ const EVERY_MINUTE = "* * * * *";
 export default {
   fetch: createApp().fetch,
   async scheduled(controller, env) {
+    // the time the run was scheduled for is the clock of every rule it runs
+    const now = new Date(controller.scheduledTime);
     if (controller.cron !== EVERY_MINUTE) {
-      await closeUnratedCases(env.DB, autoCloseDays(env));
-      await pruneRateLimits(env.DB);
-      await forgetStaleClients(env.DB, Date.now());
+      await closeUnratedCases(env.DB, autoCloseDays(env), chinaDate(now));
+      await pruneRateLimits(env.DB, now);
+      await forgetStaleClients(env.DB, now.getTime());
     }
     await sealAudit(env.DB);
-    await makeCheckpoint(env).catch((err: unknown) => console.error("checkpoint not made:", err));
+    await makeCheckpoint(env, now).catch((err: unknown) => console.error("checkpoint not made:", err));
   },
 } satisfies ExportedHandler<Env>;

@@ -191,3 +191,28 @@ export async function verifyAudit(db: D1Database): Promise<AuditChainResult> {
   if ((unsealed?.n ?? 0) > 0) return broken({ seq: head.seq + 1, reason: "entry_unsealed" });
   return { valid: true, length, head: head.hash };
 }
+
+/**
+ * Every link of the log in seq order, read only (nothing is sealed first): what `npm run verify` checks
+ * and compares with a saved checkpoint.
+ * @example const links = await auditLinks(env.DB);
+ */
+export async function auditLinks(db: D1Database): Promise<AuditRow[]> {
+  const { results } = await db.prepare(`SELECT ${LINK_COLUMNS} FROM audit_log ORDER BY seq`).all<AuditRow>();
+  return results;
+}
+
+/**
+ * Runs `statements` with one entry per item of `entries` in a single batch, then seals them: the
+ * several-entry form of {@link runAudited} (a script creating several accounts at once).
+ * @example await runAuditedAll(db, [insertStaff(db, a)], [{ action: "staff_add", actorId: null, actor: "cli" }]);
+ */
+export async function runAuditedAll(
+  db: D1Database,
+  statements: D1PreparedStatement[],
+  entries: AuditEntry[],
+): Promise<void> {
+  const recorded = await Promise.all(entries.map((entry) => recordAudit(db, entry)));
+  await db.batch([...statements, ...recorded]);
+  await sealAudit(db);
+}

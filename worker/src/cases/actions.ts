@@ -12,6 +12,7 @@ import { townByCode } from "../../../schema/reference.ts";
 import { unfilledBlank } from "../../../schema/reply-template.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { runAudited } from "../audit/queries.ts";
+import { nowOf } from "../config/context.ts";
 import { ApiError } from "../errors.ts";
 import { sameOriginOnly } from "../staff/csrf.ts";
 import { requireStaff, type StaffEnv } from "../staff/session.ts";
@@ -54,7 +55,7 @@ async function commit(
   }
   const updated = await loadCase(c.env.DB, staff, row.id).catch(() => null);
   // after a transfer out of their town the member no longer sees the case
-  return c.json(updated ? await caseView(c.env.DB, staff, updated, chinaDate()) : { transferred: true });
+  return c.json(updated ? await caseView(c.env.DB, staff, updated, chinaDate(nowOf(c))) : { transferred: true });
 }
 
 const event = (row: CaseRow, actor: string, kind: string, isPublic: boolean, body: string | null, on: string) => ({
@@ -74,7 +75,7 @@ caseActions.post("/api/staff/reports/:id/triage", ...guard, actionBody("triage")
   // what went to discipline never comes back to the village's own cadres (they only ever see "转镇里办理")
   if ((route === "village" || route === "neighbours") && (await everOnDiscipline(c.env.DB, row.id)))
     throw fieldError("route", "cases.error.field.routeFromDiscipline");
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   const actor = c.get("staff").username;
   const db = c.env.DB;
   const statements = [
@@ -96,7 +97,7 @@ caseActions.post("/api/staff/reports/:id/triage", ...guard, actionBody("triage")
 caseActions.post("/api/staff/reports/:id/assign", ...guard, actionBody("assign"), async (c) => {
   const body = c.req.valid("json");
   const row = await caseFor(c, c.req.valid("param").id, "assign");
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   const deadline = body.deadline || suggestedDeadline(row.kind, row.receivedOn, today);
   if (deadline < today) throw fieldError("deadline", "cases.error.field.deadlinePast", { today });
   const yearAhead = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
@@ -119,7 +120,7 @@ caseActions.post("/api/staff/reports/:id/answer", ...guard, actionBody("answer")
   const blank = unfilledBlank(answer);
   if (blank === "") throw fieldError("answer", "cases.error.field.answerBlankStart");
   if (blank !== null) throw fieldError("answer", "cases.error.field.answerBlank", { before: blank });
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   const db = c.env.DB;
   const statements = [
     guardedUpdate(db, row.id, actionStates.answer, "answered", "answer = ?3, answered_on = ?4, closed_on = NULL", [
@@ -134,7 +135,9 @@ caseActions.post("/api/staff/reports/:id/answer", ...guard, actionBody("answer")
 caseActions.post("/api/staff/reports/:id/notes", ...guard, actionBody("note"), async (c) => {
   const { note } = c.req.valid("json");
   const row = await caseFor(c, c.req.valid("param").id, "note");
-  const statements = [eventStatement(c.env.DB, event(row, c.get("staff").username, "note", false, note, chinaDate()))];
+  const statements = [
+    eventStatement(c.env.DB, event(row, c.get("staff").username, "note", false, note, chinaDate(nowOf(c)))),
+  ];
   return commit(c, row, "note", statements, { length: note.length });
 });
 
@@ -149,7 +152,7 @@ caseActions.post("/api/staff/reports/:id/merge", ...guard, actionBody("merge"), 
   if (target.queue !== row.queue || (target.kind === "misconduct") !== (row.kind === "misconduct")) {
     throw fieldError("into", "cases.error.field.intoQueue");
   }
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   const db = c.env.DB;
   const statements = [
     guardedUpdate(db, row.id, actionStates.merge, "closed", "merged_into = ?3, closed_on = ?4", [target.id, today]),
@@ -163,7 +166,7 @@ caseActions.post("/api/staff/reports/:id/transfer", ...guard, actionBody("transf
   const { town } = c.req.valid("json");
   const row = await caseFor(c, c.req.valid("param").id, "transfer");
   if (town === row.town) throw fieldError("town", "cases.error.field.townSame");
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   const actor = c.get("staff").username;
   const db = c.env.DB;
   const body = `${townByCode(row.town)?.name ?? row.town} → ${townByCode(town)?.name ?? town}`;

@@ -11,6 +11,7 @@ import { district, townByCode, towns, villageByCode, villagesOfTown } from "../.
 import type { StaffMember } from "../../../schema/staff.ts";
 import { type StringKey, t } from "../../../site/src/i18n/index.ts";
 import { runAudited } from "../audit/queries.ts";
+import { nowOf } from "../config/context.ts";
 import { ApiError } from "../errors.ts";
 import { lookupHash } from "../reports/queries.ts";
 import { requireStaff, type StaffEnv } from "../staff/session.ts";
@@ -51,7 +52,7 @@ async function auditReceiptSearch(db: D1Database, staff: StaffMember, filter: Li
 caseRoutes.get("/api/staff/reports", requireStaff(), listQuery, async (c) => {
   const filter = c.req.valid("query");
   const staff = c.get("staff");
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
   const rows = await scopedCases(c.env.DB, staff, await caseFilter(c.env.DB, filter));
   await auditReceiptSearch(c.env.DB, staff, filter, rows);
@@ -72,7 +73,7 @@ caseRoutes.get("/api/staff/reports", requireStaff(), listQuery, async (c) => {
 });
 
 caseRoutes.get("/api/staff/queue", requireStaff(), async (c) => {
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
   const open = { state: "open", kind: null, village: null, town: null, receiptHash: null } as const;
   // a case the town took over is no longer the secretary's to act on: it counts in none of these
@@ -85,7 +86,7 @@ caseRoutes.get("/api/staff/queue", requireStaff(), async (c) => {
 caseRoutes.get("/api/staff/reports.csv", requireStaff(), listQuery, async (c) => {
   const filter = c.req.valid("query");
   const staff = c.get("staff");
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
   const withContact = canSeeMisconduct(staff);
   const rows = await exportCases(c.env.DB, staff, await caseFilter(c.env.DB, filter), withContact);
@@ -200,14 +201,14 @@ const named = (groups: { code: string; figures: StaffFigures }[]) =>
   groups.map((g) => ({ ...g, name: townByCode(g.code)?.name ?? villageByCode(g.code)?.name ?? g.code }));
 
 caseRoutes.get("/api/staff/figures", requireStaff(), figuresQuery, async (c) => {
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
   c.header("Cache-Control", "no-store");
   return c.json({ today, ...(await scopedFigures(c.env.DB, c.get("staff"), c.req.valid("query"), today)) });
 });
 
 caseRoutes.get("/api/staff/figures.csv", requireStaff(), figuresQuery, async (c) => {
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   const staff = c.get("staff");
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
   const figures = await scopedFigures(c.env.DB, staff, c.req.valid("query"), today);
@@ -266,7 +267,7 @@ caseRoutes.get("/api/staff/figures.csv", requireStaff(), figuresQuery, async (c)
 
 caseRoutes.get("/api/staff/reports/:id", requireStaff(), caseIdParam, async (c) => {
   const staff = c.get("staff");
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
   const { row, access } = await openCase(c.env.DB, staff, c.req.valid("param").id);
   c.header("Cache-Control", "no-store");

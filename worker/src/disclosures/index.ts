@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { verifyChain } from "../../../schema/chain.ts";
 import { chinaDate, periodKind } from "../../../schema/period.ts";
 import { cadenceById, catalogueItems, categories, villageByCode } from "../../../schema/reference.ts";
+import { nowOf } from "../config/context.ts";
 import { notFoundPage, servePage, shellRewriter } from "../pages/serve.ts";
 import type { StaffEnv } from "../staff/session.ts";
 import { disclosureFigures } from "./figures.ts";
@@ -57,7 +58,7 @@ disclosureRoutes.get("/v/:code/d/:id/", disclosureIdParam, async (c) => {
   const version = await versionById(c.env.DB, id);
   if (!village || !version || version.village_code !== code) return notFoundPage(c.env, c.req.url);
   const versions = await periodVersions(c.env.DB, code, version.item_id, version.period);
-  const { title, html } = historyPage(village, versions, id, chinaDate());
+  const { title, html } = historyPage(village, versions, id, chinaDate(nowOf(c)));
   return servePage(c, "/shell/disclosure/", shellRewriter(`${title} · ${village.name}`, html), {
     headers: { "Cache-Control": "public, max-age=60" },
   });

@@ -11,6 +11,7 @@ import type { StaffMember } from "../../../schema/staff.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { runAudited } from "../audit/queries.ts";
 import { csvResponse, csvText } from "../cases/csv.ts";
+import { nowOf } from "../config/context.ts";
 import { ApiError } from "../errors.ts";
 import { requireStaff, type StaffEnv } from "../staff/session.ts";
 import { type OverdueDisclosure, overdueInArea } from "./overdue.ts";
@@ -63,7 +64,7 @@ function grouped(villages: { code: string; town: string; name: string }[], overd
 
 inspectRoutes.get("/api/staff/disclosures/overdue", requireStaff(), overdueQuery, async (c) => {
   const area = overdueArea(c.get("staff"), c.req.valid("query").town);
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   const { villages, overdue } = await overdueInArea(c.env.DB, area, today);
   c.header("Cache-Control", "no-store");
   return c.json({ today, area, villages: villages.length, overdue: overdue.length, towns: grouped(villages, overdue) });
@@ -72,7 +73,7 @@ inspectRoutes.get("/api/staff/disclosures/overdue", requireStaff(), overdueQuery
 inspectRoutes.get("/api/staff/disclosures/overdue.csv", requireStaff(), overdueQuery, async (c) => {
   const staff = c.get("staff");
   const area = overdueArea(staff, c.req.valid("query").town);
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   const { villages, overdue } = await overdueInArea(c.env.DB, area, today);
   const header = ["csvTown", "csvVillage", "csvCode", "csvItem", "csvCadence", "csvExpected", "csvLatest"] as const;
   const rows = overdue.map((o) => {

@@ -24,6 +24,7 @@ import { villageByCode } from "../../../schema/reference.ts";
 import type { StaffMember } from "../../../schema/staff.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { recordAudit } from "../audit/queries.ts";
+import { nowOf } from "../config/context.ts";
 import { ApiError } from "../errors.ts";
 import { requireStaff, type StaffEnv } from "../staff/session.ts";
 import { appendVersion, chainHead, periodVersions, recentVersions, versionById } from "./queries.ts";
@@ -50,12 +51,13 @@ type Draft = Omit<DisclosureContent, "publishedBy" | "publishedAt">;
 
 /**
  * Appends `draft` after the village's chain head with its audit row in one batch. A guard failure
- * (already published, or not the latest version) is a 409; a lost race for the seq is retried.
+ * (already published, or not the latest version) is a 409; a lost race for the seq is retried. `now` is
+ * its publication time.
  */
-async function appendToChain(db: D1Database, staff: StaffMember, draft: Draft) {
+async function appendToChain(db: D1Database, staff: StaffMember, draft: Draft, now: Date) {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const head = (await chainHead(db, draft.village)) ?? { seq: 0, hash: GENESIS_HASH };
-    const content: DisclosureContent = { ...draft, publishedBy: staff.username, publishedAt: new Date().toISOString() };
+    const content: DisclosureContent = { ...draft, publishedBy: staff.username, publishedAt: now.toISOString() };
     const link = await chainLink(content, head);
     const audit = await recordAudit(db, {
       action: draft.corrects === null ? "disclosure_publish" : "disclosure_correct",
@@ -99,7 +101,7 @@ publishRoutes.post("/api/staff/disclosures", requireStaff(), publishBody, async 
   const input = c.req.valid("json");
   const staff = c.get("staff");
   requirePublisher(staff, input.village);
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   const item = knownItem(input.item);
   checkPeriod(item, input.period, today);
   const tables = versionTables(item, input.period, input);
@@ -121,7 +123,7 @@ publishRoutes.post("/api/staff/disclosures", requireStaff(), publishBody, async 
     corrects: null,
     reason: null,
   };
-  const stored = await appendToChain(c.env.DB, staff, draft);
+  const stored = await appendToChain(c.env.DB, staff, draft, nowOf(c));
   return c.json(published(draft, stored, today), 201, { Location: `/v/${input.village}/d/${stored.id}/` });
 });
 
@@ -152,8 +154,8 @@ publishRoutes.post(
       corrects: id,
       reason: input.reason,
     };
-    const stored = await appendToChain(c.env.DB, staff, draft);
-    const today = chinaDate();
+    const stored = await appendToChain(c.env.DB, staff, draft, nowOf(c));
+    const today = chinaDate(nowOf(c));
     return c.json(published(draft, stored, today), 201, { Location: `/v/${draft.village}/d/${stored.id}/` });
   },
 );
@@ -161,7 +163,7 @@ publishRoutes.post(
 publishRoutes.post("/api/staff/disclosures/preview", requireStaff(), previewBody, async (c) => {
   const input = c.req.valid("json");
   requirePublisher(c.get("staff"), input.village);
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   const item = knownItem(input.item);
   checkPeriod(item, input.period, today);
   const tables = versionTables(item, input.period, input);

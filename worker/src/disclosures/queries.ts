@@ -321,3 +321,54 @@ export async function publishedPeriods(
     .all<{ item: string; period: string; id: number }>();
   return results;
 }
+
+/**
+ * One INSERT appending many versions at once (a JSON array bound as one value: one round trip, however
+ * many rows), for seeding an empty database with demo chains already linked. Unlike {@link appendVersion}
+ * it checks nothing: the chain check of every reader does.
+ * @example await db.batch([appendVersions(db, chain, { demo: true })]);
+ */
+export function appendVersions(
+  db: D1Database,
+  rows: readonly Omit<ChainRow, "id">[],
+  options: { demo?: boolean } = {},
+): D1PreparedStatement {
+  const field = (name: keyof ChainRow) => `json_extract(value, '$.${name}')`;
+  const columns = [
+    "village_code",
+    "item_id",
+    "period",
+    "title",
+    "content",
+    "tables",
+    "published_by",
+    "published_at",
+    "corrects_id",
+    "correction_reason",
+    "seq",
+    "prev_hash",
+    "hash",
+  ] as const;
+  return db
+    .prepare(
+      `INSERT INTO disclosures (${columns.join(", ")}, demo)
+       SELECT ${columns.map(field).join(", ")}, ?2 FROM json_each(?1) ORDER BY key`,
+    )
+    .bind(JSON.stringify(rows), options.demo ? 1 : 0);
+}
+
+/**
+ * Every village's chain rows, village by village in seq order (what `npm run verify` checks).
+ * @example const rows = await everyChainRow(env.DB);
+ */
+export async function everyChainRow(db: D1Database): Promise<ChainRow[]> {
+  const { results } = await db
+    .prepare(`SELECT ${chainColumns} FROM disclosures ORDER BY village_code, seq`)
+    .all<ChainRow>();
+  return results;
+}
+
+/** How many versions are published district-wide. @example await disclosureCount(env.DB) // 0 before seeding */
+export async function disclosureCount(db: D1Database): Promise<number> {
+  return (await db.prepare("SELECT COUNT(*) AS n FROM disclosures").first<{ n: number }>())?.n ?? 0;
+}

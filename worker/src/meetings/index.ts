@@ -16,6 +16,7 @@ import type { StaffMember } from "../../../schema/staff.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { sha256Hex } from "../audit/chain.ts";
 import { recordAudit } from "../audit/queries.ts";
+import { nowOf } from "../config/context.ts";
 import { ApiError } from "../errors.ts";
 import { notFoundPage, servePage, shellRewriter } from "../pages/serve.ts";
 import { reportStatements } from "../reports/queries.ts";
@@ -67,7 +68,7 @@ meetingRoutes.post("/api/staff/meetings", requireStaff(), meetingBody, async (c)
   const input = c.req.valid("json");
   const staff = c.get("staff");
   requireRecorder(staff, input.village);
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   await checkMeeting(c.env.DB, input, today);
   if (await meetingOf(c.env.DB, input.village, input.quarter)) {
     throw new ApiError(409, "conflict", t("meetings.error.duplicate", { quarter: periodLabel(input.quarter) }));
@@ -84,7 +85,7 @@ meetingRoutes.post("/api/staff/meetings", requireStaff(), meetingBody, async (c)
       }),
     );
     const statements = [
-      ...meetingStatements(c.env.DB, input, staff.username, new Date().toISOString()),
+      ...meetingStatements(c.env.DB, input, staff.username, nowOf(c).toISOString()),
       ...questions.flatMap((q) => [
         ...reportStatements(c.env.DB, {
           receiptHash: q.hash,

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { chinaDate } from "../../../schema/period.ts";
 import { townByCode } from "../../../schema/reference.ts";
 import { t } from "../../../site/src/i18n/index.ts";
+import { nowOf } from "../config/context.ts";
 import { overdueCounts, overdueInArea } from "../disclosures/overdue.ts";
 import { html, setHtml } from "../html.ts";
 import { notFoundPage, servePage } from "./serve.ts";
@@ -24,7 +25,7 @@ townPages.get("/z/:code{[0-9]{9}}", (c) => c.redirect(`/z/${c.req.param("code")}
 
 townPages.get("/z/:code/", townParam, async (c) => {
   const { code } = c.req.valid("param");
-  const { villages, overdue } = await overdueInArea(c.env.DB, code, chinaDate());
+  const { villages, overdue } = await overdueInArea(c.env.DB, code, chinaDate(nowOf(c)));
   const counts = overdueCounts(villages, overdue);
   const rewriter = new HTMLRewriter().on("[data-village-status]", {
     element(el) {

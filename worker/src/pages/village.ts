@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { chinaDate, isOverdue } from "../../../schema/period.ts";
 import { type CatalogueItem, catalogueItemById, catalogueItems, villageByCode } from "../../../schema/reference.ts";
 import { villageFingerprint } from "../checkpoints/fingerprint.ts";
+import { nowOf } from "../config/context.ts";
 import { ledgerChart } from "../disclosures/chart.ts";
 import { chainHead, latestDisclosures, ledgerTotalsByPeriod } from "../disclosures/queries.ts";
 import { itemFragment, quietItemsLine } from "../disclosures/render.ts";
@@ -31,7 +32,7 @@ villagePages.get("/v/:code/", async (c) => {
     chainHead(c.env.DB, code),
   ]);
   const byItem = new Map(latest.map((d) => [d.item, d]));
-  const today = chinaDate();
+  const today = chinaDate(nowOf(c));
   // items with nothing published and nothing yet due share one short line per category
   const quiet = catalogueItems.filter((i) => !byItem.has(i.id) && !isOverdue(i.cadence, null, today));
   const quietIds = new Set(quiet.map((i) => i.id));

@@ -21,6 +21,7 @@ import {
 import { t } from "../../../site/src/i18n/index.ts";
 import { runAudited } from "../audit/queries.ts";
 import { isStateConflict } from "../cases/queries.ts";
+import { nowOf } from "../config/context.ts";
 import { versionById } from "../disclosures/queries.ts";
 import { ApiError } from "../errors.ts";
 import { type PageInit, servePage } from "../pages/serve.ts";
@@ -102,7 +103,13 @@ const bodyHash = (village: string, input: ReportInput) =>
  * Stores the submission once; returns its receipt (the earlier one for a faithful retry). Only hashes are
  * stored: the receipt's, and the key's with the receipt sealed under it, so the retry can be answered.
  */
-async function intake(env: Env, request: Request, village: string, submission: ReportSubmission): Promise<string> {
+async function intake(
+  env: Env,
+  request: Request,
+  village: string,
+  submission: ReportSubmission,
+  now: Date,
+): Promise<string> {
   const input = submission.input as ReportInput;
   const hash = await bodyHash(village, input);
   await upgradeLegacyRows(env.DB);
@@ -115,7 +122,7 @@ async function intake(env: Env, request: Request, village: string, submission: R
   if (input.disclosure !== undefined && !(await disclosureOfVillage(env.DB, input.disclosure, village))) {
     throw new ApiError(422, "invalid", t("reports.error.invalid"), { disclosure: t("reports.error.field.disclosure") });
   }
-  const admission = await admitReport(env.DB, clientOf(request), village, intakeLimits(env));
+  const admission = await admitReport(env.DB, clientOf(request), village, intakeLimits(env), now);
   for (let attempt = 0; ; attempt++) {
     const receipt = newReceipt();
     try {
@@ -125,7 +132,7 @@ async function intake(env: Env, request: Request, village: string, submission: R
         input,
         intake: { idempotencyHash: key.hash, receiptSealed: key.seal(receipt) },
         bodyHash: hash,
-        receivedOn: chinaDate(),
+        receivedOn: chinaDate(now),
       });
       return receipt;
     } catch (error) {
@@ -147,7 +154,7 @@ reports.post("/api/villages/:code/reports", villageParam, reportBody, async (c) 
   const kind = submission.input?.kind ?? (reportKinds as readonly unknown[]).find((k) => k === submission.raw.kind);
   try {
     if (submission.error) throw submission.error;
-    const receipt = await intake(c.env, c.req.raw, code, submission);
+    const receipt = await intake(c.env, c.req.raw, code, submission, nowOf(c));
     if (submission.wantsHtml) return c.redirect(`/r/${receipt}`, 303);
     return c.json({ receipt, url: `/r/${receipt}` }, 201, { Location: `/r/${receipt}` });
   } catch (error) {
@@ -173,7 +180,7 @@ reports.get("/api/reports/:receipt", receiptParam, async (c) => {
       receipt: t("reports.error.receiptFormat"),
     });
   }
-  const guard = await receiptGuard(c.env, c.req.raw);
+  const guard = await receiptGuard(c.env, c.req.raw, nowOf(c));
   if (guard.refused) return c.json(guard.refused.body(), 429, { "Retry-After": String(guard.refused.retryAfter) });
   const report = await publicReport(c.env.DB, { receipt, hash: await lookupHash(c.env.DB, receipt) });
   if (!report) {
@@ -192,7 +199,7 @@ reports.post("/api/reports/:receipt/rating", receiptParam, ratingBody, async (c)
       receipt: t("reports.error.receiptFormat"),
     });
   }
-  const guard = await receiptGuard(c.env, c.req.raw);
+  const guard = await receiptGuard(c.env, c.req.raw, nowOf(c));
   if (guard.refused) return c.json(guard.refused.body(), 429, { "Retry-After": String(guard.refused.retryAfter) });
   const hash = await lookupHash(c.env.DB, receipt);
   const target = await ratingTarget(c.env.DB, hash);
@@ -211,7 +218,7 @@ reports.post("/api/reports/:receipt/rating", receiptParam, ratingBody, async (c)
     detail: { rating: rating.rating, filedByStaff: target.filedByStaff === 1 },
   };
   try {
-    await runAudited(c.env.DB, entry, ratingStatements(c.env.DB, target.id, rating, chinaDate()));
+    await runAudited(c.env.DB, entry, ratingStatements(c.env.DB, target.id, rating, chinaDate(nowOf(c))));
   } catch (error) {
     if (isStateConflict(error)) throw notAnswered;
     throw error;
@@ -232,7 +239,7 @@ reports.get("/r/", async (c) => {
 reports.get("/r/:receipt", receiptParam, async (c) => {
   const { receipt } = c.req.valid("param");
   const valid = isValidReceipt(receipt);
-  const guard = await receiptGuard(c.env, c.req.raw);
+  const guard = await receiptGuard(c.env, c.req.raw, nowOf(c));
   if (guard.refused) {
     const retry = { "Retry-After": String(guard.refused.retryAfter) };
     return servePage(c, "/r/", receiptRewriter(null, guard.refused.message), privatePage(429, retry));

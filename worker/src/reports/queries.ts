@@ -305,3 +305,84 @@ export async function villageCaseRows(db: D1Database, village: string): Promise<
     .all<Omit<CaseFigureRow, "filedByStaff"> & { filedByStaff: number }>();
   return results.map((r) => ({ ...r, filedByStaff: r.filedByStaff === 1 }));
 }
+
+/** A demo case as seeded, already at its stage, with the timeline it would have gathered. */
+export interface DemoCaseRow {
+  receiptHash: string;
+  village: string;
+  kind: ReportKind;
+  topic: ReportTopic;
+  content: string;
+  state: ReportState;
+  route: "village" | "discipline" | null;
+  queue: "village" | "discipline";
+  responsible: string | null;
+  deadline: string | null;
+  measures: string | null;
+  answer: string | null;
+  answeredOn: string | null;
+  closedOn: string | null;
+  rating: Rating | null;
+  receivedOn: string;
+  events: { kind: string; public: boolean; body: string | null; actor: string; on: string }[];
+}
+
+/**
+ * The two INSERTs of many demo cases and their timelines (each list bound as one JSON value; events find
+ * their case by the receipt's hash, so no id need be known), for `npm run seed`'s batch. Their body hash
+ * is "demo": no intake can ever match it.
+ * @example await db.batch(demoCaseStatements(db, rows));
+ */
+export function demoCaseStatements(db: D1Database, cases: readonly DemoCaseRow[]): D1PreparedStatement[] {
+  const field = (name: string) => `json_extract(value, '$.${name}')`;
+  const columns: [column: string, field: keyof DemoCaseRow][] = [
+    ["receipt_hash", "receiptHash"],
+    ["village_code", "village"],
+    ["kind", "kind"],
+    ["topic", "topic"],
+    ["content", "content"],
+    ["state", "state"],
+    ["route", "route"],
+    ["queue", "queue"],
+    ["responsible", "responsible"],
+    ["deadline", "deadline"],
+    ["measures", "measures"],
+    ["answer", "answer"],
+    ["answered_on", "answeredOn"],
+    ["closed_on", "closedOn"],
+    ["rating", "rating"],
+    ["received_on", "receivedOn"],
+  ];
+  const events = cases.flatMap((c) => c.events.map((e) => ({ ...e, public: e.public ? 1 : 0, hash: c.receiptHash })));
+  return [
+    db
+      .prepare(
+        `INSERT INTO reports (${columns.map(([column]) => column).join(", ")}, body_hash)
+         SELECT ${columns.map(([, name]) => field(name)).join(", ")}, 'demo' FROM json_each(?1) ORDER BY key`,
+      )
+      .bind(JSON.stringify(cases.map(({ events: _, ...row }) => row))),
+    db
+      .prepare(
+        `INSERT INTO report_events (report_id, kind, public, body, actor, on_date)
+         SELECT (SELECT id FROM reports WHERE receipt_hash = ${field("hash")}), ${field("kind")}, ${field("public")},
+                ${field("body")}, ${field("actor")}, ${field("on")}
+           FROM json_each(?1) ORDER BY key`,
+      )
+      .bind(JSON.stringify(events)),
+  ];
+}
+
+/**
+ * Every report filed through intake with an idempotency key, by hashes only (what the soak test checks:
+ * none lost, none doubled, each with its own receipt).
+ * @example const rows = await intakeRows(env.DB);
+ */
+export async function intakeRows(db: D1Database): Promise<{ receiptHash: string; keyHash: string; content: string }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT receipt_hash AS receiptHash, idempotency_hash AS keyHash, content FROM reports
+        WHERE idempotency_hash IS NOT NULL`,
+    )
+    .all<{ receiptHash: string; keyHash: string; content: string }>();
+  return results;
+}

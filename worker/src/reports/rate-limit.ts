@@ -6,6 +6,7 @@
  */
 import { chinaDate } from "../../../schema/period.ts";
 import { t } from "../../../site/src/i18n/index.ts";
+import { config } from "../config/env.ts";
 import { ApiError } from "../errors.ts";
 
 /** A 429 that tells the client when to come back (seconds, for `Retry-After`). */
@@ -29,13 +30,13 @@ export interface IntakeLimits {
 
 /**
  * The intake limits: a real villager sends a handful an hour, a grid worker a few villages' worth;
- * the district ceiling is INTAKE_PER_MINUTE (wrangler.toml, 120 unless set).
+ * the district ceiling is INTAKE_PER_MINUTE (wrangler.toml, 120 unless set; parsed in config/env.ts).
  * @example const limits = intakeLimits(c.env); // { perVillage: 5, perClient: 10, perMinute: 120 }
  */
 export const intakeLimits = (env: Env): IntakeLimits => ({
   perVillage: 5,
   perClient: 10,
-  perMinute: Number(env.INTAKE_PER_MINUTE) || 120,
+  perMinute: config(env).intakePerMinute,
 });
 
 /** Well-formed receipts one client may look up in vain in an hour before every lookup is refused. */

@@ -9,6 +9,7 @@ import { t } from "../../../site/src/i18n/index.ts";
 import { sha256Hex } from "../audit/chain.ts";
 import { sealAfterWrites } from "../audit/index.ts";
 import { recordAudit, runAudited } from "../audit/queries.ts";
+import { nowOf } from "../config/context.ts";
 import { ApiError } from "../errors.ts";
 import { sameOriginOnly } from "./csrf.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
@@ -82,7 +83,7 @@ async function throttleKeys(c: Context<StaffEnv>, username: string, now: number)
 staffRoutes.post("/api/staff/login", loginJson, async (c) => {
   const { username, password } = c.req.valid("json");
   const db = c.env.DB;
-  const now = Date.now();
+  const now = nowOf(c).getTime();
   const keys = await throttleKeys(c, username, now);
   const { userKey, clientKey } = keys;
   const rows = await loginFailures(db, [userKey, clientKey]);

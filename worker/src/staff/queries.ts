@@ -181,3 +181,81 @@ export async function forgetStaleClients(db: D1Database, now: number): Promise<v
     .bind(new Date(now - KNOWN_CLIENT_MS).toISOString())
     .run();
 }
+
+/** An account as `npm run staff -- list` prints it. */
+export interface ListedStaff {
+  username: string;
+  role: StaffRole;
+  scope: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** Whether an account of that name exists, disabled or not. @example await staffExists(env.DB, "botou-jw") */
+export async function staffExists(db: D1Database, username: string): Promise<boolean> {
+  return (await db.prepare("SELECT 1 AS found FROM staff WHERE username = ?1").bind(username).first()) !== null;
+}
+
+/** Every account, enabled first, then by role, scope and name. @example (await listStaff(env.DB)).length */
+export async function listStaff(db: D1Database): Promise<ListedStaff[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT username, role, scope, created_at, disabled_at FROM staff
+        ORDER BY disabled_at IS NOT NULL, role, scope, username`,
+    )
+    .all<ListedStaff>();
+  return results;
+}
+
+/**
+ * The INSERT creating an account whose password is already hashed.
+ * @example await db.batch([insertStaff(db, { username, role, scope, passwordHash, now })]);
+ */
+export function insertStaff(
+  db: D1Database,
+  account: { username: string; role: StaffRole; scope: string; passwordHash: string; now: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO staff (username, role, scope, password_hash, created_at, password_changed_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?5)`,
+    )
+    .bind(account.username, account.role, account.scope, account.passwordHash, account.now);
+}
+
+const endSessionsOf = (db: D1Database, username: string) =>
+  db.prepare("DELETE FROM staff_sessions WHERE staff_id = (SELECT id FROM staff WHERE username = ?1)").bind(username);
+
+/**
+ * Disables an account (if enabled) and ends its sessions, for one batch.
+ * @example await db.batch(disableStaffStatements(db, "botou-jw", now));
+ */
+export function disableStaffStatements(db: D1Database, username: string, now: string): D1PreparedStatement[] {
+  return [
+    db.prepare("UPDATE staff SET disabled_at = ?2 WHERE username = ?1 AND disabled_at IS NULL").bind(username, now),
+    endSessionsOf(db, username),
+  ];
+}
+
+/**
+ * Sets a new (hashed) password, ends the account's sessions and lifts its locks: the account-wide one and
+ * each known client's own.
+ * @example await db.batch(resetPasswordStatements(db, "botou-jw", await hashPassword(p), now));
+ */
+export function resetPasswordStatements(
+  db: D1Database,
+  username: string,
+  passwordHash: string,
+  now: string,
+): D1PreparedStatement[] {
+  const key = `user:${username}`;
+  return [
+    db
+      .prepare("UPDATE staff SET password_hash = ?2, password_changed_at = ?3 WHERE username = ?1")
+      .bind(username, passwordHash, now),
+    endSessionsOf(db, username),
+    db
+      .prepare("DELETE FROM staff_login_failures WHERE key = ?1 OR substr(key, 1, length(?2)) = ?2")
+      .bind(key, `${key}:`),
+  ];
+}

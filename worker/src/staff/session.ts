@@ -7,6 +7,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { StaffMember } from "../../../schema/staff.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { sha256Hex } from "../audit/chain.ts";
+import { nowOf } from "../config/context.ts";
 import { ApiError } from "../errors.ts";
 import { endSession, sessionStaff, touchSession } from "./queries.ts";
 
@@ -75,7 +76,7 @@ export function requireStaff(): MiddlewareHandler<StaffEnv> {
     const tokenHash = await requestTokenHash(c);
     if (!tokenHash) throw notLoggedIn();
     const found = await sessionStaff(c.env.DB, tokenHash);
-    const now = Date.now();
+    const now = nowOf(c).getTime();
     if (!found) throw notLoggedIn();
     const idle = now - Date.parse(found.session.lastSeenAt);
     if (idle > IDLE_MS || now > Date.parse(found.session.expiresAt)) {
