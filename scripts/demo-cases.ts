@@ -7,23 +7,28 @@ import { concludeWithin } from "../schema/case.ts";
 import type { Village } from "../schema/reference.ts";
 import { dammDigit, type Rating, type ReportKind, type ReportState, type ReportTopic } from "../schema/report.ts";
 import { addWorkingDays } from "../schema/workdays.ts";
+import type { DemoCaseRow } from "../worker/src/scripting.ts";
 import { prng } from "./demo-data.ts";
 
-export interface DemoCase {
+/** A demo case as generated: the stored row's facts (worker/src/reports/queries.ts), its receipt and stage. */
+export interface DemoCase
+  extends Pick<
+    DemoCaseRow,
+    | "village"
+    | "kind"
+    | "topic"
+    | "content"
+    | "receivedOn"
+    | "responsible"
+    | "deadline"
+    | "measures"
+    | "answer"
+    | "answeredOn"
+    | "closedOn"
+    | "rating"
+  > {
   receipt: string;
-  village: string;
-  kind: ReportKind;
-  topic: ReportTopic;
-  content: string;
-  receivedOn: string;
   stage: ReportState;
-  responsible: string | null;
-  deadline: string | null;
-  measures: string | null;
-  answer: string | null;
-  answeredOn: string | null;
-  closedOn: string | null;
-  rating: Rating | null;
 }
 
 const samples: { kind: ReportKind; topic: ReportTopic; content: string; answer: string }[] = [
