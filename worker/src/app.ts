@@ -2,11 +2,11 @@
  * The worker's Hono app: each feature is a sub-app mounted here. Whatever no feature answers goes to the
  * static assets, so one worker serves the whole site.
  */
-import { Hono } from "hono";
 import { auditRoutes } from "./audit/index.ts";
 import { caseRoutes } from "./cases/index.ts";
 import { checkpointRoutes } from "./checkpoints/index.ts";
 import { checkpointAfterWrites } from "./checkpoints/make.ts";
+import { createRouter } from "./contract/router.ts";
 import { disclosureRoutes } from "./disclosures/index.ts";
 import { ApiError, handleError } from "./errors.ts";
 import { healthRoutes } from "./health/index.ts";
@@ -24,7 +24,7 @@ import { staffRoutes } from "./staff/index.ts";
 
 /** @example const app = createApp(); await app.request("/v/371603104201/", {}, env); */
 export function createApp() {
-  const app = new Hono<{ Bindings: Env }>();
+  const app = createRouter<{ Bindings: Env }>();
   // first: the security headers reach every answer, errors and assets included
   app.use(securityHeaders);
   app.use(capBodies);
@@ -44,6 +44,16 @@ export function createApp() {
   app.route("/", healthRoutes);
   app.route("/", checkpointRoutes);
   app.route("/", textSize);
+  app.doc31("/api/openapi.json", (c) => ({
+    openapi: "3.1.0",
+    info: {
+      title: "村码 Cunma API",
+      version: "1",
+      description:
+        "每个村的公开页、码上问/办/监督、回执与评价、镇纪委和村书记的工作台。错误一律是 {error: {code, message, fields?}}。",
+    },
+    servers: [{ url: new URL(c.req.url).origin }],
+  }));
   app.all("/api/*", () => {
     throw new ApiError(404, "not_found", "没有这个接口。");
   });
