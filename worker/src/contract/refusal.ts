@@ -29,6 +29,8 @@ export interface Refusal {
   page?: boolean;
   /** Name every issue as this one field (a path's `code` answered as `village`). */
   field?: string;
+  /** Lists whose every issue names a row, the first when the issue names none (`tables` → `tables.1`). */
+  rows?: readonly string[];
   /** Report a nested object's fields by their own names (`contact.phone` → `phone`). */
   flatten?: readonly string[];
 }
@@ -61,7 +63,7 @@ function fieldOf(path: readonly PropertyKey[], refusal: Refusal): { name: string
   const top = path[0] === undefined ? "body" : String(path[0]);
   if (refusal.flatten?.includes(top) && path[1] !== undefined) return { name: String(path[1]), top, n: 0 };
   const index = path.findIndex((p) => typeof p === "number");
-  if (index < 0) return { name: top, top, n: 0 };
+  if (index < 0) return refusal.rows?.includes(top) ? { name: `${top}.1`, top, n: 1 } : { name: top, top, n: 0 };
   const n = (path[index] as number) + 1;
   return { name: `${top}.${n}`, top, n };
 }
