@@ -7,7 +7,7 @@ import { auditRoutes, sealAfterWrites } from "./audit/index.ts";
 import { caseRoutes } from "./cases/index.ts";
 import { checkpointRoutes } from "./checkpoints/index.ts";
 import { checkpointAfterWrites } from "./checkpoints/make.ts";
-import { createRouter } from "./contract/router.ts";
+import { createRouter, documentGuards } from "./contract/router.ts";
 import { formRoutes } from "./disclosures/form.ts";
 import { disclosureRoutes } from "./disclosures/index.ts";
 import { inspectRoutes } from "./disclosures/inspect.ts";
@@ -48,6 +48,7 @@ function staffConsole() {
   ]) {
     staff.route("/", feature);
   }
+  documentGuards(staff, { 401: "没有登录，或会话已过期", 403: "不是从本网站发出，或没有权限" }, ["/login"]);
   return staff;
 }
 

@@ -19,14 +19,16 @@ export type FieldMessage = (issue: z.core.$ZodIssue, n: number) => string;
 export interface Refusal {
   status: ContentfulStatusCode;
   code: string;
-  /** The summary; also the message of a field the route gives none for. */
-  message: () => string;
+  /** The summary (given the fields' messages); also the message of a field the route gives none for. */
+  message: (fields?: Record<string, string>) => string;
   /** Messages by the field's reported name, else by its top-level key. */
   fields?: Record<string, FieldMessage>;
   /** Answer without `fields` (a bad id is simply "not found"). */
   bare?: boolean;
   /** A page's path: answer with the friendly 404 page instead of JSON. */
   page?: boolean;
+  /** A path that is not this route's after all: let the static site answer it, as for any other. */
+  assets?: boolean;
   /** Name every issue as this one field (a path's `code` answered as `village`). */
   field?: string;
   /** Lists whose every issue names a row, the first when the issue names none (`tables` → `tables.1`). */
@@ -52,6 +54,12 @@ declare module "hono" {
  * @example request: { params: villagePathParams }, refusals: { param: PAGE_NOT_FOUND }
  */
 export const PAGE_NOT_FOUND: Refusal = { status: 404, code: "not_found", message: () => "", page: true };
+
+/**
+ * The static site's answer for a path whose param is not this route's (`/v/ask` is a page, not a village).
+ * @example request: { params: villageParams }, refusals: { param: STATIC_SITE }
+ */
+export const STATIC_SITE: Refusal = { status: 404, code: "not_found", message: () => "", assets: true };
 
 /**
  * The field an issue names: its top-level key, `key.N` (1-based) when the path passes through a list
@@ -84,7 +92,7 @@ export function refusalError(error: z.ZodError, refusal: Refusal): ApiError {
       issue.message === HIDDEN_TEXT ? () => t("text.hidden") : (refusal.fields?.[name] ?? refusal.fields?.[top]);
     fields[name] ??= message ? message(issue, n) : refusal.message();
   }
-  return new ApiError(hidden ? 422 : refusal.status, refusal.code, refusal.message(), fields);
+  return new ApiError(hidden ? 422 : refusal.status, refusal.code, refusal.message(fields), fields);
 }
 
 /** Whatever a route does not say: a bad path is not found, a bad query a 400, a bad body a 422. */
@@ -119,5 +127,6 @@ export async function refuseInvalid(
   if (result.success) return undefined;
   const refusal = c.get("refusals")?.[result.target] ?? fallback[result.target];
   if (refusal.page) return notFoundPage(c.env as Env, c.req.url);
+  if (refusal.assets) return (c.env as Env).ASSETS.fetch(c.req.raw);
   throw refusalError(result.error, refusal);
 }

@@ -108,3 +108,25 @@ export function body<S extends z.ZodType, F extends z.ZodType = never>(json: S, 
  * @example responses: ok("案件的全部内容")
  */
 export const ok = (description: string) => ({ 200: { description } });
+
+/**
+ * Documents what a sub-app's guards add to every route registered on it so far (a login cookie, and
+ * the errors the guards give), before it is mounted; `except` routes are left as they are.
+ * @example documentGuards(staff, { 401: "没有登录", 403: "不是从本网站发出" }, ["/login"]);
+ */
+export function documentGuards(
+  app: { openAPIRegistry: OpenAPIHono["openAPIRegistry"] },
+  errors: Partial<Record<ContentfulStatusCode, string>>,
+  except: readonly string[] = [],
+): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", "staffSession", {
+    type: "apiKey",
+    in: "cookie",
+    name: "cunma_staff",
+  });
+  for (const definition of app.openAPIRegistry.definitions) {
+    if (definition.type !== "route" || except.includes(definition.route.path)) continue;
+    definition.route.security = [{ staffSession: [] }];
+    definition.route.responses = { ...errorResponses({ errors }), ...definition.route.responses };
+  }
+}

@@ -112,13 +112,13 @@ export function submissionKey(header: string | undefined, formKey: unknown): str
   return parsed.data;
 }
 
+/** A query value kept when `schema` accepts it, dropped otherwise. */
+const lenient = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value) => (schema.safeParse(value).success ? value : undefined), schema.optional());
+
 /** `?topic=&power=&disclosure=` on a form page: kept when well formed, dropped otherwise (never an error). */
 export const formQuery = z.object({
-  topic: reportInput.shape.topic.optional().catch(undefined),
-  power: reportInput.shape.power.catch(undefined),
-  disclosure: z
-    .string()
-    .regex(/^[0-9]{1,15}$/)
-    .optional()
-    .catch(undefined),
+  topic: lenient(reportInput.shape.topic),
+  power: lenient(reportInput.shape.power),
+  disclosure: lenient(z.string().regex(/^[0-9]{1,15}$/)),
 });
