@@ -36,6 +36,12 @@ export const rowId = z
   .transform(Number);
 
 /**
+ * A row id as a form or a query sends it (a disclosure the villager came from): digits only.
+ * @example fieldRowId.safeParse("0042").success // true
+ */
+export const fieldRowId = z.string().regex(/^[0-9]{1,15}$/);
+
+/**
  * A receipt as typed or read aloud (spaces, dashes, full-width digits allowed), normalized; its check
  * digit must hold.
  * @example receipt.parse("1234 5678 9012 3452") // "1234567890123452" when the check digit is right

@@ -8,6 +8,7 @@
 
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { fieldRowId } from "../../../schema/ids.ts";
 import { chinaDate } from "../../../schema/period.ts";
 import {
   intakeKey,
@@ -100,7 +101,7 @@ for (const [kind, path] of Object.entries(kindPaths) as [ReportKind, string][]) 
 
 /** The title of one of this village's disclosures named by a form's `disclosure` value, if it is one. */
 async function titleOfDisclosure(db: D1Database, id: unknown, village: string): Promise<string | undefined> {
-  if (typeof id !== "string" || !/^[0-9]{1,15}$/.test(id)) return undefined;
+  if (!fieldRowId.safeParse(id).success) return undefined;
   const version = await versionById(db, Number(id));
   return version?.village_code === village ? version.title : undefined;
 }

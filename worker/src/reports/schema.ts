@@ -3,6 +3,7 @@
  * refusal reads in Chinese, and the form pages' lenient query.
  */
 import { z } from "@hono/zod-openapi";
+import { fieldRowId } from "../../../schema/ids.ts";
 import {
   BODY_MAX_BYTES,
   CONTENT_MAX,
@@ -79,7 +80,7 @@ function formToReport(form: unknown): unknown {
     content: fields.content,
     contact: name === undefined && phone === undefined ? undefined : { name, phone },
     disclosure:
-      disclosure === undefined ? undefined : /^[0-9]{1,15}$/.test(String(disclosure)) ? Number(disclosure) : disclosure,
+      disclosure === undefined ? undefined : fieldRowId.safeParse(disclosure).success ? Number(disclosure) : disclosure,
     power: blankToUndefined(fields.power),
   };
 }
@@ -120,5 +121,5 @@ const lenient = <S extends z.ZodType>(schema: S) =>
 export const formQuery = z.object({
   topic: lenient(reportInput.shape.topic),
   power: lenient(reportInput.shape.power),
-  disclosure: lenient(z.string().regex(/^[0-9]{1,15}$/)),
+  disclosure: lenient(fieldRowId),
 });
