@@ -28,6 +28,20 @@ import { caseView, listLine, movedView, needsAction, queueOrder, shownLine } fro
 export const caseRoutes = createRouter<StaffEnv>();
 const PER_PAGE = 50;
 
+/** GET /api/staff/reports[.csv] with the list's filters. */
+const listRoute = (path: string, summary: string, answer: string) =>
+  route(
+    { method: "get", path, summary, request: { query: listQuery }, responses: ok(answer) },
+    { refusals: { query: listRefusal }, errors: { 400: "回执号不对" } },
+  );
+
+/** GET /api/staff/figures[.csv] with the town and period. */
+const figuresRoute = (path: string, summary: string, answer: string) =>
+  route(
+    { method: "get", path, summary, request: { query: figuresQuery }, responses: ok(answer) },
+    { refusals: { query: figuresRefusal }, errors: { 403: "不是本辖区的镇" } },
+  );
+
 /**
  * The SQL filter of a list or export. A receipt a villager read out is hashed here (it never reaches D1
  * or any answer) and the search is audited with what it found, never the receipt.
@@ -52,16 +66,7 @@ async function auditReceiptSearch(db: D1Database, staff: StaffMember, filter: Li
 }
 
 caseRoutes.openapi(
-  route(
-    {
-      method: "get",
-      path: "/reports",
-      summary: "案件列表（逾期的在前），可按状态、类别、村、镇、回执筛选",
-      request: { query: listQuery },
-      responses: ok("一页案件和总数"),
-    },
-    { refusals: { query: listRefusal }, errors: { 400: "回执号不对" } },
-  ),
+  listRoute("/reports", "案件列表（逾期的在前），可按状态、类别、村、镇、回执筛选", "一页案件和总数"),
   async (c) => {
     const filter = c.req.valid("query");
     const staff = c.get("staff");
@@ -105,93 +110,81 @@ caseRoutes.openapi(
   },
 );
 
-caseRoutes.openapi(
-  route(
+caseRoutes.openapi(listRoute("/reports.csv", "导出案件（CSV，不含回执）", "CSV 文件"), async (c) => {
+  const filter = c.req.valid("query");
+  const staff = c.get("staff");
+  const today = chinaDate();
+  await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
+  const withContact = canSeeMisconduct(staff);
+  const rows = await exportCases(c.env.DB, staff, await caseFilter(c.env.DB, filter), withContact);
+  await auditReceiptSearch(c.env.DB, staff, filter, rows);
+  const lines = rows
+    .map((r) => ({ ...r, line: listLine(r, today) }))
+    .filter((r) => !filter.overdue || (!r.movedToTown && r.line.overdueDays > 0));
+  // no receipt column: a receipt is the villager's secret, never shown to staff
+  const header: StringKey[] = [
+    "cases.field.id",
+    "cases.field.town",
+    "cases.field.village",
+    "cases.field.kind",
+    "cases.field.topic",
+    "cases.field.state",
+    "cases.field.route",
+    "cases.field.received",
+    "cases.field.deadline",
+    "cases.field.overdueDays",
+    "cases.field.responsible",
+    "cases.field.measures",
+    "cases.field.answeredOn",
+    "cases.field.closedOn",
+    "cases.field.rating",
+    "cases.field.content",
+    ...(withContact ? (["cases.field.contactName", "cases.field.contactPhone"] as const) : []),
+  ];
+  const moved = t("cases.list.movedToTown");
+  const body = lines.map(({ line, ...r }) =>
+    r.movedToTown
+      ? [r.id, line.townName, line.villageName, t(`reports.kind.${r.kind}`), null, moved, null, r.receivedOn]
+      : [
+          r.id,
+          line.townName,
+          line.villageName,
+          t(`reports.kind.${r.kind}`),
+          t(`reports.topic.${r.topic}`),
+          t(`reports.state.${r.state}`),
+          t(`cases.route.${r.route ?? "none"}`),
+          r.receivedOn,
+          line.deadline,
+          line.overdueDays,
+          r.responsible,
+          r.measures,
+          r.answeredOn,
+          r.closedOn,
+          r.rating ? t(`reports.rating.${r.rating}`) : null,
+          r.content,
+          ...(withContact ? [r.contactName, r.contactPhone] : []),
+        ],
+  );
+  const misconduct = lines.filter((r) => r.kind === "misconduct").map((r) => r.id);
+  const contacts = lines.filter((r) => r.contactName !== null || r.contactPhone !== null).map((r) => r.id);
+  await runAudited(
+    c.env.DB,
     {
-      method: "get",
-      path: "/reports.csv",
-      summary: "导出案件（CSV，不含回执）",
-      request: { query: listQuery },
-      responses: ok("CSV 文件"),
+      action: "reports_export",
+      actorId: staff.id,
+      actor: staff.username,
+      detail: { rows: lines.length, misconduct, contacts },
     },
-    { refusals: { query: listRefusal }, errors: { 400: "回执号不对" } },
-  ),
-  async (c) => {
-    const filter = c.req.valid("query");
-    const staff = c.get("staff");
-    const today = chinaDate();
-    await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
-    const withContact = canSeeMisconduct(staff);
-    const rows = await exportCases(c.env.DB, staff, await caseFilter(c.env.DB, filter), withContact);
-    await auditReceiptSearch(c.env.DB, staff, filter, rows);
-    const lines = rows
-      .map((r) => ({ ...r, line: listLine(r, today) }))
-      .filter((r) => !filter.overdue || (!r.movedToTown && r.line.overdueDays > 0));
-    // no receipt column: a receipt is the villager's secret, never shown to staff
-    const header: StringKey[] = [
-      "cases.field.id",
-      "cases.field.town",
-      "cases.field.village",
-      "cases.field.kind",
-      "cases.field.topic",
-      "cases.field.state",
-      "cases.field.route",
-      "cases.field.received",
-      "cases.field.deadline",
-      "cases.field.overdueDays",
-      "cases.field.responsible",
-      "cases.field.measures",
-      "cases.field.answeredOn",
-      "cases.field.closedOn",
-      "cases.field.rating",
-      "cases.field.content",
-      ...(withContact ? (["cases.field.contactName", "cases.field.contactPhone"] as const) : []),
-    ];
-    const moved = t("cases.list.movedToTown");
-    const body = lines.map(({ line, ...r }) =>
-      r.movedToTown
-        ? [r.id, line.townName, line.villageName, t(`reports.kind.${r.kind}`), null, moved, null, r.receivedOn]
-        : [
-            r.id,
-            line.townName,
-            line.villageName,
-            t(`reports.kind.${r.kind}`),
-            t(`reports.topic.${r.topic}`),
-            t(`reports.state.${r.state}`),
-            t(`cases.route.${r.route ?? "none"}`),
-            r.receivedOn,
-            line.deadline,
-            line.overdueDays,
-            r.responsible,
-            r.measures,
-            r.answeredOn,
-            r.closedOn,
-            r.rating ? t(`reports.rating.${r.rating}`) : null,
-            r.content,
-            ...(withContact ? [r.contactName, r.contactPhone] : []),
-          ],
-    );
-    const misconduct = lines.filter((r) => r.kind === "misconduct").map((r) => r.id);
-    const contacts = lines.filter((r) => r.contactName !== null || r.contactPhone !== null).map((r) => r.id);
-    await runAudited(
-      c.env.DB,
-      {
-        action: "reports_export",
-        actorId: staff.id,
-        actor: staff.username,
-        detail: { rows: lines.length, misconduct, contacts },
-      },
-      [],
-    );
-    return csvResponse(
-      csvText(
-        header.map((k) => t(k)),
-        body,
-      ),
-      `cases-${today}.csv`,
-    );
-  },
-);
+    [],
+  );
+  return csvResponse(
+    csvText(
+      header.map((k) => t(k)),
+      body,
+    ),
+    `cases-${today}.csv`,
+  );
+});
 
 /** The figures for the member's scope, grouped by town (district) or by village (a town or a village). */
 async function scopedFigures(
@@ -231,94 +224,70 @@ async function scopedFigures(
 const named = (groups: { code: string; figures: StaffFigures }[]) =>
   groups.map((g) => ({ ...g, name: townByCode(g.code)?.name ?? villageByCode(g.code)?.name ?? g.code }));
 
-caseRoutes.openapi(
-  route(
-    {
-      method: "get",
-      path: "/figures",
-      summary: "本辖区的案件数字，按镇或按村，可限定时段",
-      request: { query: figuresQuery },
-      responses: ok("数字和分母"),
-    },
-    { refusals: { query: figuresRefusal }, errors: { 403: "不是本辖区的镇" } },
-  ),
-  async (c) => {
-    const today = chinaDate();
-    await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
-    c.header("Cache-Control", "no-store");
-    return c.json({ today, ...(await scopedFigures(c.env.DB, c.get("staff"), c.req.valid("query"), today)) });
-  },
-);
+caseRoutes.openapi(figuresRoute("/figures", "本辖区的案件数字，按镇或按村，可限定时段", "数字和分母"), async (c) => {
+  const today = chinaDate();
+  await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
+  c.header("Cache-Control", "no-store");
+  return c.json({ today, ...(await scopedFigures(c.env.DB, c.get("staff"), c.req.valid("query"), today)) });
+});
 
-caseRoutes.openapi(
-  route(
+caseRoutes.openapi(figuresRoute("/figures.csv", "导出案件数字（CSV）", "CSV 文件"), async (c) => {
+  const today = chinaDate();
+  const staff = c.get("staff");
+  await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
+  const figures = await scopedFigures(c.env.DB, staff, c.req.valid("query"), today);
+  const header = [
+    "cases.figures.scope",
+    "cases.figures.received",
+    "cases.figures.closed",
+    "cases.figures.answered",
+    "cases.figures.onTime",
+    "cases.figures.overdue",
+    "cases.figures.medianDays",
+    "reports.rating.satisfied",
+    "reports.rating.basic",
+    "reports.rating.unsatisfied",
+    "cases.figures.staffFiledReceived",
+    "cases.figures.staffFiledSatisfied",
+    "cases.figures.staffFiledBasic",
+    "cases.figures.staffFiledUnsatisfied",
+  ] as const;
+  const line = (name: string, f: StaffFigures) => [
+    name,
+    f.received,
+    f.closed,
+    f.answered,
+    f.answeredOnTime,
+    f.overdue,
+    f.medianDays,
+    f.satisfied,
+    f.basic,
+    f.unsatisfied,
+    f.staffFiled.received,
+    f.staffFiled.satisfied,
+    f.staffFiled.basic,
+    f.staffFiled.unsatisfied,
+  ];
+  const rows = [...figures.groups.map((g) => line(g.name, g.figures)), line(t("cases.figures.total"), figures.total)];
+  await runAudited(
+    c.env.DB,
     {
-      method: "get",
-      path: "/figures.csv",
-      summary: "导出案件数字（CSV）",
-      request: { query: figuresQuery },
-      responses: ok("CSV 文件"),
+      action: "figures_export",
+      actorId: staff.id,
+      actor: staff.username,
+      target: `${figures.scope.level}:${figures.scope.code}`,
+      detail: { period: figures.period?.code ?? null },
     },
-    { refusals: { query: figuresRefusal }, errors: { 403: "不是本辖区的镇" } },
-  ),
-  async (c) => {
-    const today = chinaDate();
-    const staff = c.get("staff");
-    await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
-    const figures = await scopedFigures(c.env.DB, staff, c.req.valid("query"), today);
-    const header = [
-      "cases.figures.scope",
-      "cases.figures.received",
-      "cases.figures.closed",
-      "cases.figures.answered",
-      "cases.figures.onTime",
-      "cases.figures.overdue",
-      "cases.figures.medianDays",
-      "reports.rating.satisfied",
-      "reports.rating.basic",
-      "reports.rating.unsatisfied",
-      "cases.figures.staffFiledReceived",
-      "cases.figures.staffFiledSatisfied",
-      "cases.figures.staffFiledBasic",
-      "cases.figures.staffFiledUnsatisfied",
-    ] as const;
-    const line = (name: string, f: StaffFigures) => [
-      name,
-      f.received,
-      f.closed,
-      f.answered,
-      f.answeredOnTime,
-      f.overdue,
-      f.medianDays,
-      f.satisfied,
-      f.basic,
-      f.unsatisfied,
-      f.staffFiled.received,
-      f.staffFiled.satisfied,
-      f.staffFiled.basic,
-      f.staffFiled.unsatisfied,
-    ];
-    const rows = [...figures.groups.map((g) => line(g.name, g.figures)), line(t("cases.figures.total"), figures.total)];
-    await runAudited(
-      c.env.DB,
-      {
-        action: "figures_export",
-        actorId: staff.id,
-        actor: staff.username,
-        target: `${figures.scope.level}:${figures.scope.code}`,
-        detail: { period: figures.period?.code ?? null },
-      },
-      [],
-    );
-    return csvResponse(
-      csvText(
-        header.map((k) => t(k)),
-        rows,
-      ),
-      `figures-${figures.scope.code}-${figures.period ? `${figures.period.code}-` : ""}${today}.csv`,
-    );
-  },
-);
+    [],
+  );
+  return csvResponse(
+    csvText(
+      header.map((k) => t(k)),
+      rows,
+    ),
+    `figures-${figures.scope.code}-${figures.period ? `${figures.period.code}-` : ""}${today}.csv`,
+  );
+});
 
 caseRoutes.openapi(
   route(
