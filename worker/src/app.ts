@@ -2,16 +2,20 @@
  * The worker's Hono app: each feature is a sub-app mounted here. Whatever no feature answers goes to the
  * static assets, so one worker serves the whole site.
  */
-import { Hono } from "hono";
-import { auditRoutes } from "./audit/index.ts";
+import { except } from "hono/combine";
+import { auditRoutes, sealAfterWrites } from "./audit/index.ts";
 import { caseRoutes } from "./cases/index.ts";
 import { checkpointRoutes } from "./checkpoints/index.ts";
 import { checkpointAfterWrites } from "./checkpoints/make.ts";
 import { requestContext } from "./config/context.ts";
+import { createRouter, documentGuards } from "./contract/router.ts";
+import { formRoutes } from "./disclosures/form.ts";
 import { disclosureRoutes } from "./disclosures/index.ts";
+import { inspectRoutes } from "./disclosures/inspect.ts";
+import { publishRoutes } from "./disclosures/publish.ts";
 import { ApiError, handleError } from "./errors.ts";
 import { healthRoutes } from "./health/index.ts";
-import { meetingRoutes } from "./meetings/index.ts";
+import { meetingPages, meetingRoutes } from "./meetings/index.ts";
 import { textSize, textSizePages } from "./pages/text-size.ts";
 import { townPages } from "./pages/town.ts";
 import { villagePages } from "./pages/village.ts";
@@ -21,11 +25,37 @@ import { reports } from "./reports/index.ts";
 import { capBodies } from "./security/body-limit.ts";
 import { securityHeaders } from "./security/headers.ts";
 import { requireDeployedSecrets } from "./security/secrets.ts";
+import { sameOriginOnly } from "./staff/csrf.ts";
 import { staffRoutes } from "./staff/index.ts";
+import { requireStaff, type StaffEnv } from "./staff/session.ts";
+
+/**
+ * Everything under /api/staff: unsafe methods must come from this site (403 otherwise), and everything but
+ * login needs a live session (401 otherwise); a staff write seals the audit entries it appended.
+ */
+function staffConsole() {
+  const staff = createRouter<StaffEnv>();
+  staff.use(sameOriginOnly());
+  staff.use(except("/api/staff/login", requireStaff(), sealAfterWrites()));
+  // the fixed /disclosures/… paths before /disclosures/{id}
+  for (const feature of [
+    staffRoutes,
+    auditRoutes,
+    caseRoutes,
+    publishRoutes,
+    inspectRoutes,
+    formRoutes,
+    meetingRoutes,
+  ]) {
+    staff.route("/", feature);
+  }
+  documentGuards(staff, { 401: "没有登录，或会话已过期", 403: "不是从本网站发出，或没有权限" }, ["/login"]);
+  return staff;
+}
 
 /** @example const app = createApp(); await app.request("/v/371603104201/", {}, env); */
 export function createApp() {
-  const app = new Hono<{ Bindings: Env }>();
+  const app = createRouter<{ Bindings: Env }>();
   // first: the security headers reach every answer, errors and assets included
   app.use(securityHeaders);
   app.use(capBodies);
@@ -33,19 +63,27 @@ export function createApp() {
   app.use("/api/villages/:code/reports", requireDeployedSecrets);
   app.use("*", checkpointAfterWrites);
   app.use(textSizePages); // every HTML page in the reader's text size (大字)
-  app.route("/", staffRoutes); // first: its guards (CSRF, session) cover every /api/staff/* route
-  app.route("/", auditRoutes);
-  app.route("/", caseRoutes);
+  app.route("/api/staff", staffConsole());
   app.route("/", villagePages);
   app.route("/", qrRoutes);
   app.route("/", disclosureRoutes);
-  app.route("/", meetingRoutes);
+  app.route("/", meetingPages);
   app.route("/", powerPages);
   app.route("/", townPages);
   app.route("/", reports);
   app.route("/", healthRoutes);
   app.route("/", checkpointRoutes);
   app.route("/", textSize);
+  app.doc31("/api/openapi.json", (c) => ({
+    openapi: "3.1.0",
+    info: {
+      title: "村码 Cunma API",
+      version: "1",
+      description:
+        "每个村的公开页、码上问/办/监督、回执与评价、镇纪委和村书记的工作台。错误一律是 {error: {code, message, fields?}}。",
+    },
+    servers: [{ url: new URL(c.req.url).origin }],
+  }));
   app.all("/api/*", () => {
     throw new ApiError(404, "not_found", "没有这个接口。");
   });

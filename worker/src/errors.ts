@@ -33,7 +33,7 @@ export class ApiError extends Error {
  */
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) return c.json(err.body(), err.status);
-  // Hono's own validators refuse a body they cannot parse (e.g. malformed JSON) with a 4xx HTTPException
+  // a 4xx HTTPException from Hono itself (the contract's body reader normally answers first, in its words)
   if (err instanceof HTTPException && err.status < 500) {
     return c.json(
       { error: { code: "bad_request", message: "提交的内容格式不对，没有收到。" } } satisfies ApiErrorBody,

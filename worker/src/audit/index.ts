@@ -1,20 +1,21 @@
 /**
  * The audit log for the district admin: read it page by page, and recompute its hash chain.
  */
-import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
+import { createRouter, ok, route } from "../contract/router.ts";
 import { requirePermission } from "../staff/scope.ts";
-import { requireStaff, type StaffEnv } from "../staff/session.ts";
+import type { StaffEnv } from "../staff/session.ts";
 import { auditPage, sealAudit, verifyAudit } from "./queries.ts";
-import { auditPageQuery } from "./schema.ts";
+import { auditPageQuery, auditPageRefusal } from "./schema.ts";
 
-export const auditRoutes = new Hono<StaffEnv>();
+/** Mounted under /api/staff (session and same-origin guards there); for the district admin only. */
+export const auditRoutes = createRouter<StaffEnv>();
 
 /**
  * Seals the audit entries a staff write appended with `recordAudit` (meetings, publishing), once its
  * response is ready, so the chain is current when the client hears back. Reads need not: the routes
  * that log a read use `runAudited`, which seals.
- * @example staffRoutes.use("/api/staff/*", requireStaff(), sealAfterWrites());
+ * @example staff.use(requireStaff(), sealAfterWrites());
  */
 export const sealAfterWrites = () =>
   createMiddleware<StaffEnv>(async (c, next) => {
@@ -22,10 +23,21 @@ export const sealAfterWrites = () =>
     if (c.req.method !== "GET" && c.req.method !== "HEAD") await sealAudit(c.env.DB);
   });
 
-auditRoutes.use("/api/staff/audit", requireStaff(), requirePermission("readAudit"));
-auditRoutes.use("/api/staff/audit/*", requireStaff(), requirePermission("readAudit"));
+auditRoutes.use("/audit", requirePermission("readAudit"));
+auditRoutes.use("/audit/*", requirePermission("readAudit"));
 
-auditRoutes.get("/api/staff/audit", auditPageQuery, async (c) => {
+const pageRoute = route(
+  {
+    method: "get",
+    path: "/audit",
+    summary: "审计日志，一页一页往前翻（区里管理员）",
+    request: { query: auditPageQuery },
+    responses: ok("{total, entries, nextBefore}"),
+  },
+  { refusals: { query: auditPageRefusal }, errors: { 403: "只有区里管理员能看" } },
+);
+
+auditRoutes.openapi(pageRoute, async (c) => {
   const { before, limit } = c.req.valid("query");
   const { rows, total } = await auditPage(c.env.DB, { before: before ?? null, limit });
   c.header("Cache-Control", "no-store");
@@ -45,7 +57,12 @@ auditRoutes.get("/api/staff/audit", auditPageQuery, async (c) => {
   });
 });
 
-auditRoutes.get("/api/staff/audit/verify", async (c) => {
+const verifyRoute = route(
+  { method: "get", path: "/audit/verify", summary: "重算审计日志的哈希链", responses: ok("{ok, length, …}") },
+  { errors: { 403: "只有区里管理员能看" } },
+);
+
+auditRoutes.openapi(verifyRoute, async (c) => {
   c.header("Cache-Control", "no-store");
   return c.json(await verifyAudit(c.env.DB));
 });

@@ -1,18 +1,13 @@
-/** Validation of the audit log's paging query (zod, read through `c.req.valid`). */
-import { validator } from "hono/validator";
-import { z } from "zod";
+/** The audit log's paging query, and how a bad one is refused. */
+import { z } from "@hono/zod-openapi";
 import { t } from "../../../site/src/i18n/index.ts";
-import { ApiError } from "../errors.ts";
+import type { Refusal } from "../contract/refusal.ts";
 
-const pageQuery = z.object({
+/** `?before=<seq>&limit=<1..200>`: rows older than `before`, newest first. */
+export const auditPageQuery = z.object({
   before: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-/** `?before=<seq>&limit=<1..200>`: rows older than `before`, newest first. */
-export const auditPageQuery = validator("query", (value) => {
-  const parsed = pageQuery.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), t("staff.error.auditPage")]));
-  throw new ApiError(400, "invalid", t("staff.error.auditPage"), fields);
-});
+/** Any bad paging parameter: a 400 naming it. */
+export const auditPageRefusal: Refusal = { status: 400, code: "invalid", message: () => t("staff.error.auditPage") };

@@ -4,8 +4,8 @@
  * its public and/or internal events, and the audit row. A case in the wrong state answers 409.
  */
 
+import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { Hono } from "hono";
 import { actionStates, type CaseAction, suggestedDeadline } from "../../../schema/case.ts";
 import { chinaDate } from "../../../schema/period.ts";
 import { townByCode } from "../../../schema/reference.ts";
@@ -13,17 +13,42 @@ import { unfilledBlank } from "../../../schema/reply-template.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { runAudited } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
+import { idParams } from "../contract/params.ts";
+import { body, createRouter, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
-import { sameOriginOnly } from "../staff/csrf.ts";
-import { requireStaff, type StaffEnv } from "../staff/session.ts";
+import type { StaffEnv } from "../staff/session.ts";
 import { canSeeCase, loadCase, refusal } from "./access.ts";
 import { type CaseRow, caseById, eventStatement, everOnDiscipline, guardedUpdate, isStateConflict } from "./queries.ts";
-import { actionBody, caseIdParam, fieldError } from "./schema.ts";
+import { actionBodies, actionBodyRules, actionRefusal, caseNotFound, fieldError } from "./schema.ts";
 import { caseView } from "./view.ts";
 
-export const caseActions = new Hono<StaffEnv>();
+export const caseActions = createRouter<StaffEnv>();
 
-const guard = [requireStaff(), sameOriginOnly(), caseIdParam] as const;
+const summaries: Record<CaseAction, string> = {
+  triage: "三事分流",
+  assign: "定责、定时、定措施",
+  answer: "公开答复",
+  note: "内部备注",
+  merge: "并入另一个重复的案件",
+  transfer: "转给另一个镇",
+};
+
+/** POST /api/staff/reports/{id}/<action> with that action's JSON body. */
+const action = <S extends z.ZodType>(name: CaseAction, path: string, schema: S) =>
+  route(
+    {
+      method: "post",
+      path: `/reports/{id}/${path}`,
+      summary: summaries[name],
+      request: { params: idParams, body: body(schema) },
+      responses: ok("案件现在的样子（转出本镇后是 {transferred: true}）"),
+    },
+    {
+      refusals: { param: caseNotFound, json: actionRefusal },
+      body: actionBodyRules,
+      errors: { 403: "没有权限", 409: "案件的状态不允许这样做" },
+    },
+  );
 
 /** The case of the request, after checking the member may see it and take `action` now. */
 async function caseFor(c: Context<StaffEnv>, id: number, action: CaseAction): Promise<CaseRow> {
@@ -67,7 +92,7 @@ const event = (row: CaseRow, actor: string, kind: string, isPublic: boolean, bod
   on,
 });
 
-caseActions.post("/api/staff/reports/:id/triage", ...guard, actionBody("triage"), async (c) => {
+caseActions.openapi(action("triage", "triage", actionBodies.triage), async (c) => {
   const { route } = c.req.valid("json");
   const row = await caseFor(c, c.req.valid("param").id, "triage");
   if (row.kind === "misconduct" && route !== "discipline")
@@ -94,7 +119,7 @@ caseActions.post("/api/staff/reports/:id/triage", ...guard, actionBody("triage")
   return commit(c, row, "triage", statements, { route, from: row.route });
 });
 
-caseActions.post("/api/staff/reports/:id/assign", ...guard, actionBody("assign"), async (c) => {
+caseActions.openapi(action("assign", "assign", actionBodies.assign), async (c) => {
   const body = c.req.valid("json");
   const row = await caseFor(c, c.req.valid("param").id, "assign");
   const today = chinaDate(nowOf(c));
@@ -114,7 +139,7 @@ caseActions.post("/api/staff/reports/:id/assign", ...guard, actionBody("assign")
   return commit(c, row, "assign", statements, { responsible: body.responsible, deadline, measures: body.measures });
 });
 
-caseActions.post("/api/staff/reports/:id/answer", ...guard, actionBody("answer"), async (c) => {
+caseActions.openapi(action("answer", "answer", actionBodies.answer), async (c) => {
   const { answer } = c.req.valid("json");
   const row = await caseFor(c, c.req.valid("param").id, "answer");
   const blank = unfilledBlank(answer);
@@ -132,7 +157,7 @@ caseActions.post("/api/staff/reports/:id/answer", ...guard, actionBody("answer")
   return commit(c, row, "answer", statements, { length: answer.length });
 });
 
-caseActions.post("/api/staff/reports/:id/notes", ...guard, actionBody("note"), async (c) => {
+caseActions.openapi(action("note", "notes", actionBodies.note), async (c) => {
   const { note } = c.req.valid("json");
   const row = await caseFor(c, c.req.valid("param").id, "note");
   const statements = [
@@ -141,7 +166,7 @@ caseActions.post("/api/staff/reports/:id/notes", ...guard, actionBody("note"), a
   return commit(c, row, "note", statements, { length: note.length });
 });
 
-caseActions.post("/api/staff/reports/:id/merge", ...guard, actionBody("merge"), async (c) => {
+caseActions.openapi(action("merge", "merge", actionBodies.merge), async (c) => {
   const { into } = c.req.valid("json");
   const staff = c.get("staff");
   const row = await caseFor(c, c.req.valid("param").id, "merge");
@@ -162,7 +187,7 @@ caseActions.post("/api/staff/reports/:id/merge", ...guard, actionBody("merge"), 
   return commit(c, row, "merge", statements, { into: target.id });
 });
 
-caseActions.post("/api/staff/reports/:id/transfer", ...guard, actionBody("transfer"), async (c) => {
+caseActions.openapi(action("transfer", "transfer", actionBodies.transfer), async (c) => {
   const { town } = c.req.valid("json");
   const row = await caseFor(c, c.req.valid("param").id, "transfer");
   if (town === row.town) throw fieldError("town", "cases.error.field.townSame");

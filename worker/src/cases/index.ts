@@ -3,7 +3,6 @@
  * (audited), the figures, and CSV exports. Actions live in actions.ts. Every route needs a session, and
  * everything out of the member's scope answers 404.
  */
-import { Hono } from "hono";
 import { canSeeMisconduct, canSeeTown, canSeeVillage, homeTown, permissions } from "../../../schema/access.ts";
 import type { StaffFigures } from "../../../schema/case.ts";
 import { chinaDate } from "../../../schema/period.ts";
@@ -12,26 +11,44 @@ import type { StaffMember } from "../../../schema/staff.ts";
 import { type StringKey, t } from "../../../site/src/i18n/index.ts";
 import { runAudited } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
+import { idParams, requireValidReceipt } from "../contract/params.ts";
+import { createRouter, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
 import { lookupHash } from "../reports/queries.ts";
-import { requireStaff, type StaffEnv } from "../staff/session.ts";
+import type { StaffEnv } from "../staff/session.ts";
 import { loadCase, openCase } from "./access.ts";
 import { caseActions } from "./actions.ts";
 import { autoCloseDays, closeUnratedCases } from "./auto-close.ts";
 import { csvResponse, csvText } from "./csv.ts";
 import { figuresBy, receivedIn, staffFigures } from "./figures.ts";
 import { type CaseFilter, contactStatement, exportCases, figureRows, scopedCases } from "./queries.ts";
-import { caseIdParam, figuresQuery, type ListFilter, listQuery } from "./schema.ts";
+import { caseNotFound, figuresQuery, figuresRefusal, type ListFilter, listQuery, listRefusal } from "./schema.ts";
 import { caseView, listLine, movedView, needsAction, queueOrder, shownLine } from "./view.ts";
 
-export const caseRoutes = new Hono<StaffEnv>();
+/** Mounted under /api/staff, whose guards (session, same origin) cover every route here. */
+export const caseRoutes = createRouter<StaffEnv>();
 const PER_PAGE = 50;
+
+/** GET /api/staff/reports[.csv] with the list's filters. */
+const listRoute = (path: string, summary: string, answer: string) =>
+  route(
+    { method: "get", path, summary, request: { query: listQuery }, responses: ok(answer) },
+    { refusals: { query: listRefusal }, errors: { 400: "回执号不对" } },
+  );
+
+/** GET /api/staff/figures[.csv] with the town and period. */
+const figuresRoute = (path: string, summary: string, answer: string) =>
+  route(
+    { method: "get", path, summary, request: { query: figuresQuery }, responses: ok(answer) },
+    { refusals: { query: figuresRefusal }, errors: { 403: "不是本辖区的镇" } },
+  );
 
 /**
  * The SQL filter of a list or export. A receipt a villager read out is hashed here (it never reaches D1
  * or any answer) and the search is audited with what it found, never the receipt.
  */
 async function caseFilter(db: D1Database, filter: ListFilter): Promise<CaseFilter> {
+  if (filter.receipt !== null) requireValidReceipt(filter.receipt);
   return { ...filter, receiptHash: filter.receipt === null ? null : await lookupHash(db, filter.receipt) };
 }
 
@@ -49,41 +66,52 @@ async function auditReceiptSearch(db: D1Database, staff: StaffMember, filter: Li
   await runAudited(db, entry, []);
 }
 
-caseRoutes.get("/api/staff/reports", requireStaff(), listQuery, async (c) => {
-  const filter = c.req.valid("query");
-  const staff = c.get("staff");
-  const today = chinaDate(nowOf(c));
-  await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
-  const rows = await scopedCases(c.env.DB, staff, await caseFilter(c.env.DB, filter));
-  await auditReceiptSearch(c.env.DB, staff, filter, rows);
-  const all = rows.map((r) => shownLine(r, today));
-  const overdueTotal = all.filter((l) => l.overdueDays > 0).length;
-  const lines = (filter.overdue ? all.filter((l) => l.overdueDays > 0) : all).sort(queueOrder);
-  const pages = Math.max(1, Math.ceil(lines.length / PER_PAGE));
-  c.header("Cache-Control", "no-store");
-  return c.json({
-    total: lines.length,
-    overdueTotal,
-    page: filter.page,
-    pages,
-    perPage: PER_PAGE,
-    today,
-    cases: lines.slice((filter.page - 1) * PER_PAGE, filter.page * PER_PAGE),
-  });
-});
+caseRoutes.openapi(
+  listRoute("/reports", "案件列表（逾期的在前），可按状态、类别、村、镇、回执筛选", "一页案件和总数"),
+  async (c) => {
+    const filter = c.req.valid("query");
+    const staff = c.get("staff");
+    const today = chinaDate(nowOf(c));
+    await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
+    const rows = await scopedCases(c.env.DB, staff, await caseFilter(c.env.DB, filter));
+    await auditReceiptSearch(c.env.DB, staff, filter, rows);
+    const all = rows.map((r) => shownLine(r, today));
+    const overdueTotal = all.filter((l) => l.overdueDays > 0).length;
+    const lines = (filter.overdue ? all.filter((l) => l.overdueDays > 0) : all).sort(queueOrder);
+    const pages = Math.max(1, Math.ceil(lines.length / PER_PAGE));
+    c.header("Cache-Control", "no-store");
+    return c.json({
+      total: lines.length,
+      overdueTotal,
+      page: filter.page,
+      pages,
+      perPage: PER_PAGE,
+      today,
+      cases: lines.slice((filter.page - 1) * PER_PAGE, filter.page * PER_PAGE),
+    });
+  },
+);
 
-caseRoutes.get("/api/staff/queue", requireStaff(), async (c) => {
-  const today = chinaDate(nowOf(c));
-  await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
-  const open = { state: "open", kind: null, village: null, town: null, receiptHash: null } as const;
-  // a case the town took over is no longer the secretary's to act on: it counts in none of these
-  const rows = (await scopedCases(c.env.DB, c.get("staff"), open)).filter((r) => !r.movedToTown);
-  const lines = rows.map((r) => listLine(r, today));
-  c.header("Cache-Control", "no-store");
-  return c.json({ today, ...needsAction(lines) });
-});
+caseRoutes.openapi(
+  route({
+    method: "get",
+    path: "/queue",
+    summary: "需要我处理的案件（待分流、待定责、快到期、已逾期）",
+    responses: ok("各类待办"),
+  }),
+  async (c) => {
+    const today = chinaDate(nowOf(c));
+    await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
+    const open = { state: "open", kind: null, village: null, town: null, receiptHash: null } as const;
+    // a case the town took over is no longer the secretary's to act on: it counts in none of these
+    const rows = (await scopedCases(c.env.DB, c.get("staff"), open)).filter((r) => !r.movedToTown);
+    const lines = rows.map((r) => listLine(r, today));
+    c.header("Cache-Control", "no-store");
+    return c.json({ today, ...needsAction(lines) });
+  },
+);
 
-caseRoutes.get("/api/staff/reports.csv", requireStaff(), listQuery, async (c) => {
+caseRoutes.openapi(listRoute("/reports.csv", "导出案件（CSV，不含回执）", "CSV 文件"), async (c) => {
   const filter = c.req.valid("query");
   const staff = c.get("staff");
   const today = chinaDate(nowOf(c));
@@ -200,14 +228,14 @@ async function scopedFigures(
 const named = (groups: { code: string; figures: StaffFigures }[]) =>
   groups.map((g) => ({ ...g, name: townByCode(g.code)?.name ?? villageByCode(g.code)?.name ?? g.code }));
 
-caseRoutes.get("/api/staff/figures", requireStaff(), figuresQuery, async (c) => {
+caseRoutes.openapi(figuresRoute("/figures", "本辖区的案件数字，按镇或按村，可限定时段", "数字和分母"), async (c) => {
   const today = chinaDate(nowOf(c));
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
   c.header("Cache-Control", "no-store");
   return c.json({ today, ...(await scopedFigures(c.env.DB, c.get("staff"), c.req.valid("query"), today)) });
 });
 
-caseRoutes.get("/api/staff/figures.csv", requireStaff(), figuresQuery, async (c) => {
+caseRoutes.openapi(figuresRoute("/figures.csv", "导出案件数字（CSV）", "CSV 文件"), async (c) => {
   const today = chinaDate(nowOf(c));
   const staff = c.get("staff");
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
@@ -265,34 +293,58 @@ caseRoutes.get("/api/staff/figures.csv", requireStaff(), figuresQuery, async (c)
   );
 });
 
-caseRoutes.get("/api/staff/reports/:id", requireStaff(), caseIdParam, async (c) => {
-  const staff = c.get("staff");
-  const today = chinaDate(nowOf(c));
-  await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
-  const { row, access } = await openCase(c.env.DB, staff, c.req.valid("param").id);
-  c.header("Cache-Control", "no-store");
-  if (access === "moved") return c.json(movedView(row));
-  if (row.kind === "misconduct") {
-    await runAudited(
-      c.env.DB,
-      { action: "report_read", actorId: staff.id, actor: staff.username, target: `report:${row.id}` },
-      [],
-    );
-  }
-  return c.json(await caseView(c.env.DB, staff, row, today));
-});
+caseRoutes.openapi(
+  route(
+    {
+      method: "get",
+      path: "/reports/{id}",
+      summary: "一个案件和它的全部经过",
+      request: { params: idParams },
+      responses: ok("案件"),
+    },
+    { refusals: { param: caseNotFound } },
+  ),
+  async (c) => {
+    const staff = c.get("staff");
+    const today = chinaDate(nowOf(c));
+    await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
+    const { row, access } = await openCase(c.env.DB, staff, c.req.valid("param").id);
+    c.header("Cache-Control", "no-store");
+    if (access === "moved") return c.json(movedView(row));
+    if (row.kind === "misconduct") {
+      await runAudited(
+        c.env.DB,
+        { action: "report_read", actorId: staff.id, actor: staff.username, target: `report:${row.id}` },
+        [],
+      );
+    }
+    return c.json(await caseView(c.env.DB, staff, row, today));
+  },
+);
 
-caseRoutes.get("/api/staff/reports/:id/contact", requireStaff(), caseIdParam, async (c) => {
-  const staff = c.get("staff");
-  const row = await loadCase(c.env.DB, staff, c.req.valid("param").id);
-  if (!canSeeMisconduct(staff)) throw new ApiError(403, "forbidden", t("staff.error.forbidden"));
-  const [read] = await runAudited(
-    c.env.DB,
-    { action: "report_contact_read", actorId: staff.id, actor: staff.username, target: `report:${row.id}` },
-    [contactStatement(c.env.DB, row.id)],
-  );
-  c.header("Cache-Control", "no-store");
-  return c.json({ contact: (read?.results[0] as { name: string | null; phone: string | null } | undefined) ?? null });
-});
+caseRoutes.openapi(
+  route(
+    {
+      method: "get",
+      path: "/reports/{id}/contact",
+      summary: "举报人留的联系方式（只给镇纪委和区里，记入审计）",
+      request: { params: idParams },
+      responses: ok("联系方式"),
+    },
+    { refusals: { param: caseNotFound }, errors: { 403: "没有权限" } },
+  ),
+  async (c) => {
+    const staff = c.get("staff");
+    const row = await loadCase(c.env.DB, staff, c.req.valid("param").id);
+    if (!canSeeMisconduct(staff)) throw new ApiError(403, "forbidden", t("staff.error.forbidden"));
+    const [read] = await runAudited(
+      c.env.DB,
+      { action: "report_contact_read", actorId: staff.id, actor: staff.username, target: `report:${row.id}` },
+      [contactStatement(c.env.DB, row.id)],
+    );
+    c.header("Cache-Control", "no-store");
+    return c.json({ contact: (read?.results[0] as { name: string | null; phone: string | null } | undefined) ?? null });
+  },
+);
 
 caseRoutes.route("/", caseActions);

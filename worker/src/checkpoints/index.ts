@@ -8,17 +8,17 @@
  *   extends it, else the chains truncated or forked; a checkpoint whose signature does not verify under the
  *   published key is a 422.
  */
-import { Hono } from "hono";
 import type { Checkpoint, PublicJwk } from "../../../schema/checkpoint.ts";
 import { checkpointKey, checkpointSignatureValid, fingerprint } from "../../../schema/checkpoint.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { sha256Hex } from "../audit/chain.ts";
+import { body, createRouter, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
 import { checkpointBreaks } from "./make.ts";
 import { checkpointsBefore, latestCheckpoint } from "./queries.ts";
-import { checkpointPageQuery, savedCheckpointBody } from "./schema.ts";
+import { checkpointBodyRules, checkpointPageQuery, pageRefusal, savedCheckpoint } from "./schema.ts";
 
-export const checkpointRoutes = new Hono<{ Bindings: Env }>();
+export const checkpointRoutes = createRouter<{ Bindings: Env }>();
 
 /** The deployment's public key, or null when no valid CHECKPOINT_KEY is set. */
 async function publishedKey(env: Env): Promise<PublicJwk | null> {
@@ -30,14 +30,30 @@ async function publishedKey(env: Env): Promise<PublicJwk | null> {
   }
 }
 
-checkpointRoutes.get("/api/checkpoints/latest", async (c) => {
+const latestRoute = route(
+  { method: "get", path: "/api/checkpoints/latest", summary: "最新的签名检查点", responses: ok("检查点") },
+  { errors: { 404: "还没有检查点" } },
+);
+
+checkpointRoutes.openapi(latestRoute, async (c) => {
   const latest = await latestCheckpoint(c.env.DB);
   if (!latest) throw new ApiError(404, "not_found", t("checkpoints.error.none"));
   c.header("Cache-Control", "no-store");
   return c.json(latest);
 });
 
-checkpointRoutes.get("/api/checkpoints", checkpointPageQuery, async (c) => {
+const pageRoute = route(
+  {
+    method: "get",
+    path: "/api/checkpoints",
+    summary: "检查点，从新到旧一页一页",
+    request: { query: checkpointPageQuery },
+    responses: ok("{checkpoints, next}"),
+  },
+  { refusals: { query: pageRefusal } },
+);
+
+checkpointRoutes.openapi(pageRoute, async (c) => {
   const { before, limit } = c.req.valid("query");
   const checkpoints = await checkpointsBefore(c.env.DB, before ?? null, limit);
   const last = checkpoints.at(-1);
@@ -49,7 +65,17 @@ checkpointRoutes.get("/api/checkpoints", checkpointPageQuery, async (c) => {
   return c.json({ checkpoints, next });
 });
 
-checkpointRoutes.get("/api/checkpoints/key", async (c) => {
+const keyRoute = route(
+  {
+    method: "get",
+    path: "/api/checkpoints/key",
+    summary: "签检查点的 Ed25519 公钥",
+    responses: ok("{publicKey, keyId}"),
+  },
+  { errors: { 404: "没有配置签名密钥" } },
+);
+
+checkpointRoutes.openapi(keyRoute, async (c) => {
   const publicKey = await publishedKey(c.env);
   if (!publicKey) throw new ApiError(404, "not_found", t("checkpoints.error.noKey"));
   const keyId = fingerprint(await sha256Hex(publicKey.x));
@@ -57,7 +83,18 @@ checkpointRoutes.get("/api/checkpoints/key", async (c) => {
   return c.json({ publicKey, keyId });
 });
 
-checkpointRoutes.post("/api/checkpoints/verify", ...savedCheckpointBody, async (c) => {
+const verifyRoute = route(
+  {
+    method: "post",
+    path: "/api/checkpoints/verify",
+    summary: "核对保存的检查点：每条链是否仍然接着它",
+    request: { body: body(savedCheckpoint) },
+    responses: ok("{time, extends, breaks}"),
+  },
+  { body: checkpointBodyRules, errors: { 422: "签名核对不上" } },
+);
+
+checkpointRoutes.openapi(verifyRoute, async (c) => {
   const saved = c.req.valid("json");
   const trusted = (await publishedKey(c.env)) ?? undefined;
   if (!(await checkpointSignatureValid(saved, trusted))) {

@@ -10,26 +10,39 @@
  *   shows) and how many rows the table will have. Absent `tables`/`csv` keeps the table and
  *   `tables: null` drops it, exactly as the correction route does; its refusals are the route's refusals.
  */
-
-import { Hono } from "hono";
 import { canSeeVillage } from "../../../schema/access.ts";
 import { type ChainRow, rowContent } from "../../../schema/chain.ts";
 import { periodLabel } from "../../../schema/period.ts";
+import { correctionInput } from "../../../schema/publish.ts";
 import { villageByCode } from "../../../schema/reference.ts";
 import { t } from "../../../site/src/i18n/index.ts";
+import { idParams, villageQuery } from "../contract/params.ts";
+import { body, createRouter, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
-import { requireStaff, type StaffEnv } from "../staff/session.ts";
+import type { StaffEnv } from "../staff/session.ts";
 import { versionChanges } from "./history.ts";
 import { requirePublisher } from "./publish.ts";
 import { periodVersions, publishedPeriods, versionById } from "./queries.ts";
-import { correctionPreviewBody, disclosureIdParam, villageQuery } from "./schema.ts";
+import { publishBodyRules, unknownVillage, versionNotFound, versionRefusal } from "./schema.ts";
 import { knownItem, versionTables } from "./version.ts";
 
-export const formRoutes = new Hono<StaffEnv>();
+/** Mounted under /api/staff (session and same-origin guards there). */
+export const formRoutes = createRouter<StaffEnv>();
 
 const notFound = () => new ApiError(404, "not_found", t("publish.error.notFound"));
 
-formRoutes.get("/api/staff/disclosures/periods", requireStaff(), villageQuery, async (c) => {
+const periodsRoute = route(
+  {
+    method: "get",
+    path: "/disclosures/periods",
+    summary: "本村公开过的每一期和它的最新版本",
+    request: { query: villageQuery },
+    responses: ok("{village, periods: [{item, period, id}]}"),
+  },
+  { refusals: { query: unknownVillage }, errors: { 403: "不是本辖区的村" } },
+);
+
+formRoutes.openapi(periodsRoute, async (c) => {
   const staff = c.get("staff");
   const village = c.req.valid("query").village ?? staff.scope;
   if (!canSeeVillage(staff, village)) throw new ApiError(403, "forbidden", t("publish.error.villageScope"));
@@ -37,7 +50,18 @@ formRoutes.get("/api/staff/disclosures/periods", requireStaff(), villageQuery, a
   return c.json({ village, periods: await publishedPeriods(c.env.DB, village) });
 });
 
-formRoutes.get("/api/staff/disclosures/:id{[0-9]+}", requireStaff(), disclosureIdParam, async (c) => {
+const versionRoute = route(
+  {
+    method: "get",
+    path: "/disclosures/{id}",
+    summary: "一个版本的全部内容（更正表单用）",
+    request: { params: idParams },
+    responses: ok("版本，连同村、事项、期次的名称和是否最新"),
+  },
+  { refusals: { param: versionNotFound } },
+);
+
+formRoutes.openapi(versionRoute, async (c) => {
   const version = await versionById(c.env.DB, c.req.valid("param").id);
   if (!version || !canSeeVillage(c.get("staff"), version.village_code)) throw notFound();
   const item = knownItem(version.item_id);
@@ -58,28 +82,37 @@ formRoutes.get("/api/staff/disclosures/:id{[0-9]+}", requireStaff(), disclosureI
   });
 });
 
-formRoutes.post(
-  "/api/staff/disclosures/:id{[0-9]+}/corrections/preview",
-  requireStaff(),
-  disclosureIdParam,
-  correctionPreviewBody,
-  async (c) => {
-    const input = c.req.valid("json");
-    const original = await versionById(c.env.DB, c.req.valid("param").id);
-    if (!original) throw notFound();
-    requirePublisher(c.get("staff"), original.village_code);
-    const item = knownItem(original.item_id);
-    const versions = await periodVersions(c.env.DB, original.village_code, item.id, original.period);
-    if (versions.at(-1)?.id !== original.id) throw new ApiError(409, "conflict", t("publish.error.notLatest"));
-    const keepsTable = input.tables === undefined && input.csv === undefined;
-    const tables = keepsTable ? (rowContent(original)?.tables ?? null) : versionTables(item, original.period, input);
-    const draft: ChainRow & { demo: number } = {
-      ...original,
-      title: input.title,
-      content: input.content,
-      tables: tables ? JSON.stringify(tables) : null,
-    };
-    const changes = versionChanges(original, draft);
-    return c.json({ changes, rows: tables?.rows.length ?? 0 });
+const correctionPreviewRoute = route(
+  {
+    method: "post",
+    path: "/disclosures/{id}/corrections/preview",
+    summary: "更正前预览会改动什么（不保存）",
+    request: { params: idParams, body: body(correctionInput.omit({ reason: true })) },
+    responses: ok("{changes, rows}"),
+  },
+  {
+    refusals: { param: versionNotFound, json: versionRefusal },
+    body: publishBodyRules,
+    errors: { 403: "只有本村书记或区里能更正", 409: "只能更正最新的版本" },
   },
 );
+
+formRoutes.openapi(correctionPreviewRoute, async (c) => {
+  const input = c.req.valid("json");
+  const original = await versionById(c.env.DB, c.req.valid("param").id);
+  if (!original) throw notFound();
+  requirePublisher(c.get("staff"), original.village_code);
+  const item = knownItem(original.item_id);
+  const versions = await periodVersions(c.env.DB, original.village_code, item.id, original.period);
+  if (versions.at(-1)?.id !== original.id) throw new ApiError(409, "conflict", t("publish.error.notLatest"));
+  const keepsTable = input.tables === undefined && input.csv === undefined;
+  const tables = keepsTable ? (rowContent(original)?.tables ?? null) : versionTables(item, original.period, input);
+  const draft: ChainRow & { demo: number } = {
+    ...original,
+    title: input.title,
+    content: input.content,
+    tables: tables ? JSON.stringify(tables) : null,
+  };
+  const changes = versionChanges(original, draft);
+  return c.json({ changes, rows: tables?.rows.length ?? 0 });
+});

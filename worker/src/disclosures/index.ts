@@ -1,24 +1,22 @@
 /**
  * Disclosure routes: the catalogue a secretary publishes against, the recomputed hash chain of a
  * village's published versions, each period's public history page (/v/<code>/d/<id>/), the district
- * figures, and (from publish.ts and inspect.ts) publishing, corrections and the overdue list.
+ * figures. Publishing, corrections and the overdue list (publish.ts, form.ts, inspect.ts) are staff routes,
+ * mounted under /api/staff.
  */
-import { Hono } from "hono";
 import { verifyChain } from "../../../schema/chain.ts";
 import { chinaDate, periodKind } from "../../../schema/period.ts";
 import { cadenceById, catalogueItems, categories, villageByCode } from "../../../schema/reference.ts";
 import { nowOf } from "../config/context.ts";
+import { notFound, villageIdParams, villageParams } from "../contract/params.ts";
+import { PAGE_NOT_FOUND } from "../contract/refusal.ts";
+import { createRouter, ok, route } from "../contract/router.ts";
 import { notFoundPage, servePage, shellRewriter } from "../pages/serve.ts";
-import type { StaffEnv } from "../staff/session.ts";
 import { disclosureFigures } from "./figures.ts";
-import { formRoutes } from "./form.ts";
 import { historyPage } from "./history.ts";
-import { inspectRoutes } from "./inspect.ts";
-import { publishRoutes } from "./publish.ts";
 import { chainRows, figureRows, periodVersions, versionById } from "./queries.ts";
-import { disclosureIdParam, villageCodeParam } from "./schema.ts";
 
-export const disclosureRoutes = new Hono<StaffEnv>();
+export const disclosureRoutes = createRouter<{ Bindings: Env }>();
 
 const catalogue = catalogueItems.map((item) => {
   const cadence = cadenceById(item.cadence);
@@ -35,24 +33,68 @@ const catalogue = catalogueItems.map((item) => {
   };
 });
 
-disclosureRoutes.get("/api/catalogue", (c) => {
-  c.header("Cache-Control", "public, max-age=3600");
-  return c.json({ items: catalogue });
-});
+disclosureRoutes.openapi(
+  route({
+    method: "get",
+    path: "/api/catalogue",
+    summary: "公开目录：每一项、它的类别和公开周期",
+    responses: ok("{items}"),
+  }),
+  (c) => {
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.json({ items: catalogue });
+  },
+);
 
-disclosureRoutes.get("/api/villages/:code/chain", villageCodeParam, async (c) => {
+const chainRoute = route(
+  {
+    method: "get",
+    path: "/api/villages/{code}/chain",
+    summary: "重算一个村公开记录的哈希链",
+    request: { params: villageParams },
+    responses: ok("{village, ok, length, head, …}"),
+  },
+  { refusals: { param: notFound("disclosures.error.villageUnknown") } },
+);
+
+disclosureRoutes.openapi(chainRoute, async (c) => {
   const { code } = c.req.valid("param");
   const result = await verifyChain(await chainRows(c.env.DB, code));
   c.header("Cache-Control", "no-store");
   return c.json({ village: code, ...result });
 });
 
-disclosureRoutes.get("/v/:code/d/:id", disclosureIdParam, (c) => {
-  const { code, id } = c.req.valid("param");
-  return c.redirect(`/v/${code}/d/${id}/`, 301);
-});
+const pageResponses = { 301: { description: "加上结尾的 /" }, 404: { description: "没有找到（HTML）" } };
 
-disclosureRoutes.get("/v/:code/d/:id/", disclosureIdParam, async (c) => {
+disclosureRoutes.openapi(
+  route(
+    {
+      method: "get",
+      path: "/v/{code}/d/{id}",
+      summary: "转到这一期的历史页",
+      request: { params: villageIdParams },
+      responses: pageResponses,
+    },
+    { refusals: { param: PAGE_NOT_FOUND } },
+  ),
+  (c) => {
+    const { code, id } = c.req.valid("param");
+    return c.redirect(`/v/${code}/d/${id}/`, 301);
+  },
+);
+
+const historyRoute = route(
+  {
+    method: "get",
+    path: "/v/{code}/d/{id}/",
+    summary: "一期公开的所有版本和每次更正的差别（HTML）",
+    request: { params: villageIdParams },
+    responses: { 200: { description: "历史页" }, 404: pageResponses[404] },
+  },
+  { refusals: { param: PAGE_NOT_FOUND } },
+);
+
+disclosureRoutes.openapi(historyRoute, async (c) => {
   const { code, id } = c.req.valid("param");
   const village = villageByCode(code);
   const version = await versionById(c.env.DB, id);
@@ -64,11 +106,15 @@ disclosureRoutes.get("/v/:code/d/:id/", disclosureIdParam, async (c) => {
   });
 });
 
-disclosureRoutes.get("/api/figures/disclosures", async (c) => {
-  c.header("Cache-Control", "public, max-age=300");
-  return c.json(disclosureFigures(await figureRows(c.env.DB)));
-});
-
-disclosureRoutes.route("/", publishRoutes);
-disclosureRoutes.route("/", inspectRoutes);
-disclosureRoutes.route("/", formRoutes);
+disclosureRoutes.openapi(
+  route({
+    method: "get",
+    path: "/api/figures/disclosures",
+    summary: "全区公开的数字（按时公开的村、项）",
+    responses: ok("数字和分母"),
+  }),
+  async (c) => {
+    c.header("Cache-Control", "public, max-age=300");
+    return c.json(disclosureFigures(await figureRows(c.env.DB)));
+  },
+);

@@ -3,7 +3,6 @@
  * items for which period, grouped by town, for the member's scope: the district admin any town or all,
  * a town inspector their town, a secretary their own village.
  */
-import { Hono } from "hono";
 import { canSeeTown, homeTown } from "../../../schema/access.ts";
 import { chinaDate, periodLabel } from "../../../schema/period.ts";
 import { cadenceById, catalogueItemById, townByCode } from "../../../schema/reference.ts";
@@ -12,12 +11,22 @@ import { t } from "../../../site/src/i18n/index.ts";
 import { runAudited } from "../audit/queries.ts";
 import { csvResponse, csvText } from "../cases/csv.ts";
 import { nowOf } from "../config/context.ts";
+import { townQuery } from "../contract/params.ts";
+import { createRouter, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
-import { requireStaff, type StaffEnv } from "../staff/session.ts";
+import type { StaffEnv } from "../staff/session.ts";
 import { type OverdueDisclosure, overdueInArea } from "./overdue.ts";
-import { overdueQuery } from "./schema.ts";
+import { unknownTown } from "./schema.ts";
 
-export const inspectRoutes = new Hono<StaffEnv>();
+/** Mounted under /api/staff (session and same-origin guards there). */
+export const inspectRoutes = createRouter<StaffEnv>();
+
+/** GET /api/staff/disclosures/overdue[.csv]?town= */
+const overdueRoute = (path: string, summary: string, answer: string) =>
+  route(
+    { method: "get", path, summary, request: { query: townQuery }, responses: ok(answer) },
+    { refusals: { query: unknownTown }, errors: { 403: "不是本辖区的镇" } },
+  );
 
 /**
  * The code prefix a member may list: their own scope, or a town in it. A member who works in one village
@@ -62,48 +71,60 @@ function grouped(villages: { code: string; town: string; name: string }[], overd
   });
 }
 
-inspectRoutes.get("/api/staff/disclosures/overdue", requireStaff(), overdueQuery, async (c) => {
-  const area = overdueArea(c.get("staff"), c.req.valid("query").town);
-  const today = chinaDate(nowOf(c));
-  const { villages, overdue } = await overdueInArea(c.env.DB, area, today);
-  c.header("Cache-Control", "no-store");
-  return c.json({ today, area, villages: villages.length, overdue: overdue.length, towns: grouped(villages, overdue) });
-});
+inspectRoutes.openapi(
+  overdueRoute("/disclosures/overdue", "逾期未公开的事项，按镇、按村", "{today, area, villages, overdue, towns}"),
+  async (c) => {
+    const area = overdueArea(c.get("staff"), c.req.valid("query").town);
+    const today = chinaDate(nowOf(c));
+    const { villages, overdue } = await overdueInArea(c.env.DB, area, today);
+    c.header("Cache-Control", "no-store");
+    return c.json({
+      today,
+      area,
+      villages: villages.length,
+      overdue: overdue.length,
+      towns: grouped(villages, overdue),
+    });
+  },
+);
 
-inspectRoutes.get("/api/staff/disclosures/overdue.csv", requireStaff(), overdueQuery, async (c) => {
-  const staff = c.get("staff");
-  const area = overdueArea(staff, c.req.valid("query").town);
-  const today = chinaDate(nowOf(c));
-  const { villages, overdue } = await overdueInArea(c.env.DB, area, today);
-  const header = ["csvTown", "csvVillage", "csvCode", "csvItem", "csvCadence", "csvExpected", "csvLatest"] as const;
-  const rows = overdue.map((o) => {
-    const village = villages.find((v) => v.code === o.village);
-    return [
-      townByCode(village?.town ?? "")?.name ?? "",
-      village?.name ?? o.village,
-      o.village,
-      catalogueItemById(o.item)?.name ?? o.item,
-      cadenceById(o.cadence).name,
-      periodLabel(o.expected),
-      o.latest ? periodLabel(o.latest) : t("publish.overdue.never"),
-    ];
-  });
-  await runAudited(
-    c.env.DB,
-    {
-      action: "overdue_export",
-      actorId: staff.id,
-      actor: staff.username,
-      target: `area:${area}`,
-      detail: { rows: rows.length },
-    },
-    [],
-  );
-  return csvResponse(
-    csvText(
-      header.map((k) => t(`publish.overdue.${k}`)),
-      rows,
-    ),
-    `overdue-${area}-${today}.csv`,
-  );
-});
+inspectRoutes.openapi(
+  overdueRoute("/disclosures/overdue.csv", "导出逾期未公开的事项（CSV）", "CSV 文件"),
+  async (c) => {
+    const staff = c.get("staff");
+    const area = overdueArea(staff, c.req.valid("query").town);
+    const today = chinaDate(nowOf(c));
+    const { villages, overdue } = await overdueInArea(c.env.DB, area, today);
+    const header = ["csvTown", "csvVillage", "csvCode", "csvItem", "csvCadence", "csvExpected", "csvLatest"] as const;
+    const rows = overdue.map((o) => {
+      const village = villages.find((v) => v.code === o.village);
+      return [
+        townByCode(village?.town ?? "")?.name ?? "",
+        village?.name ?? o.village,
+        o.village,
+        catalogueItemById(o.item)?.name ?? o.item,
+        cadenceById(o.cadence).name,
+        periodLabel(o.expected),
+        o.latest ? periodLabel(o.latest) : t("publish.overdue.never"),
+      ];
+    });
+    await runAudited(
+      c.env.DB,
+      {
+        action: "overdue_export",
+        actorId: staff.id,
+        actor: staff.username,
+        target: `area:${area}`,
+        detail: { rows: rows.length },
+      },
+      [],
+    );
+    return csvResponse(
+      csvText(
+        header.map((k) => t(`publish.overdue.${k}`)),
+        rows,
+      ),
+      `overdue-${area}-${today}.csv`,
+    );
+  },
+);

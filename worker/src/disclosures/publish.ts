@@ -15,23 +15,28 @@
  * Only the village's own secretary or the district admin may publish (403 otherwise). Each append
  * carries its audit row in the same batch and is retried when another append took the same seq.
  */
-import { Hono } from "hono";
 import { canSeeVillage, may } from "../../../schema/access.ts";
 import { chainLink, rowContent } from "../../../schema/chain.ts";
 import { type DisclosureContent, GENESIS_HASH, plainSummary } from "../../../schema/disclosure.ts";
 import { chinaDate, periodLabel } from "../../../schema/period.ts";
+import { correctionInput, previewInput, publishInput } from "../../../schema/publish.ts";
 import { villageByCode } from "../../../schema/reference.ts";
 import type { StaffMember } from "../../../schema/staff.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { recordAudit } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
+import { idParams, villageQuery } from "../contract/params.ts";
+import { body, createRouter, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
-import { requireStaff, type StaffEnv } from "../staff/session.ts";
+import type { StaffEnv } from "../staff/session.ts";
 import { appendVersion, chainHead, periodVersions, recentVersions, versionById } from "./queries.ts";
-import { correctionBody, disclosureIdParam, previewBody, publishBody, villageQuery } from "./schema.ts";
+import { publishBodyRules, unknownVillage, versionNotFound, versionRefusal } from "./schema.ts";
 import { checkPeriod, knownItem, versionTables } from "./version.ts";
 
-export const publishRoutes = new Hono<StaffEnv>();
+/** Mounted under /api/staff (session and same-origin guards there). */
+export const publishRoutes = createRouter<StaffEnv>();
+
+const publishing = { refusals: { json: versionRefusal }, body: publishBodyRules } as const;
 
 const ATTEMPTS = 5;
 
@@ -97,7 +102,18 @@ const published = (draft: Draft, stored: Awaited<ReturnType<typeof appendToChain
   url: `/v/${draft.village}/d/${stored.id}/`,
 });
 
-publishRoutes.post("/api/staff/disclosures", requireStaff(), publishBody, async (c) => {
+const publishRoute = route(
+  {
+    method: "post",
+    path: "/disclosures",
+    summary: "公开一项（接在本村哈希链之后）",
+    request: { body: body(publishInput) },
+    responses: { 201: { description: "公开了：{id, seq, hash, prevHash, publishedAt, url, summary, …}" } },
+  },
+  { ...publishing, errors: { 403: "只有本村书记或区里能公开", 409: "这一期已经公开过" } },
+);
+
+publishRoutes.openapi(publishRoute, async (c) => {
   const input = c.req.valid("json");
   const staff = c.get("staff");
   requirePublisher(staff, input.village);
@@ -127,40 +143,60 @@ publishRoutes.post("/api/staff/disclosures", requireStaff(), publishBody, async 
   return c.json(published(draft, stored, today), 201, { Location: `/v/${input.village}/d/${stored.id}/` });
 });
 
-publishRoutes.post(
-  "/api/staff/disclosures/:id/corrections",
-  requireStaff(),
-  disclosureIdParam,
-  correctionBody,
-  async (c) => {
-    const { id } = c.req.valid("param");
-    const input = c.req.valid("json");
-    const staff = c.get("staff");
-    const original = await versionById(c.env.DB, id);
-    if (!original) throw new ApiError(404, "not_found", t("publish.error.notFound"));
-    requirePublisher(staff, original.village_code);
-    const item = knownItem(original.item_id);
-    const keepsTable = input.tables === undefined && input.csv === undefined;
-    const tables = keepsTable ? (rowContent(original)?.tables ?? null) : versionTables(item, original.period, input);
-    const versions = await periodVersions(c.env.DB, original.village_code, item.id, original.period);
-    if (versions.at(-1)?.id !== id) throw new ApiError(409, "conflict", t("publish.error.notLatest"));
-    const draft: Draft = {
-      village: original.village_code,
-      item: item.id,
-      period: original.period,
-      title: input.title,
-      content: input.content,
-      tables,
-      corrects: id,
-      reason: input.reason,
-    };
-    const stored = await appendToChain(c.env.DB, staff, draft, nowOf(c));
-    const today = chinaDate(nowOf(c));
-    return c.json(published(draft, stored, today), 201, { Location: `/v/${draft.village}/d/${stored.id}/` });
+const correctionRoute = route(
+  {
+    method: "post",
+    path: "/disclosures/{id}/corrections",
+    summary: "更正一项公开（新版本，写明原因）",
+    request: { params: idParams, body: body(correctionInput) },
+    responses: { 201: { description: "更正后的新版本" } },
+  },
+  {
+    refusals: { ...publishing.refusals, param: versionNotFound },
+    body: publishBodyRules,
+    errors: { 403: "只有本村书记或区里能更正", 409: "只能更正最新的版本" },
   },
 );
 
-publishRoutes.post("/api/staff/disclosures/preview", requireStaff(), previewBody, async (c) => {
+publishRoutes.openapi(correctionRoute, async (c) => {
+  const { id } = c.req.valid("param");
+  const input = c.req.valid("json");
+  const staff = c.get("staff");
+  const original = await versionById(c.env.DB, id);
+  if (!original) throw new ApiError(404, "not_found", t("publish.error.notFound"));
+  requirePublisher(staff, original.village_code);
+  const item = knownItem(original.item_id);
+  const keepsTable = input.tables === undefined && input.csv === undefined;
+  const tables = keepsTable ? (rowContent(original)?.tables ?? null) : versionTables(item, original.period, input);
+  const versions = await periodVersions(c.env.DB, original.village_code, item.id, original.period);
+  if (versions.at(-1)?.id !== id) throw new ApiError(409, "conflict", t("publish.error.notLatest"));
+  const draft: Draft = {
+    village: original.village_code,
+    item: item.id,
+    period: original.period,
+    title: input.title,
+    content: input.content,
+    tables,
+    corrects: id,
+    reason: input.reason,
+  };
+  const stored = await appendToChain(c.env.DB, staff, draft, nowOf(c));
+  const today = chinaDate(nowOf(c));
+  return c.json(published(draft, stored, today), 201, { Location: `/v/${draft.village}/d/${stored.id}/` });
+});
+
+const previewRoute = route(
+  {
+    method: "post",
+    path: "/disclosures/preview",
+    summary: "公开前预览表格的白话小结（不保存）",
+    request: { body: body(previewInput) },
+    responses: ok("{item, kind, rows, summary, tables}"),
+  },
+  { ...publishing, errors: { 403: "只有本村书记或区里能公开" } },
+);
+
+publishRoutes.openapi(previewRoute, async (c) => {
   const input = c.req.valid("json");
   requirePublisher(c.get("staff"), input.village);
   const today = chinaDate(nowOf(c));
@@ -176,7 +212,18 @@ publishRoutes.post("/api/staff/disclosures/preview", requireStaff(), previewBody
   });
 });
 
-publishRoutes.get("/api/staff/disclosures", requireStaff(), villageQuery, async (c) => {
+const listRoute = route(
+  {
+    method: "get",
+    path: "/disclosures",
+    summary: "本村最近公开的版本",
+    request: { query: villageQuery },
+    responses: ok("{village, versions}"),
+  },
+  { refusals: { query: unknownVillage }, errors: { 403: "不是本辖区的村" } },
+);
+
+publishRoutes.openapi(listRoute, async (c) => {
   const staff = c.get("staff");
   const village = c.req.valid("query").village ?? staff.scope;
   if (!canSeeVillage(staff, village)) throw new ApiError(403, "forbidden", t("publish.error.villageScope"));

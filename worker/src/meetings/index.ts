@@ -6,9 +6,8 @@
  * 定 is given), and 评 (tallies, also settable later via POST /api/staff/meetings/<id>/ratings). All of it
  * lands in one batch with its audit row, or nothing does. The public page is /v/<code>/meetings/<YYYY-Qn>/.
  */
-import { Hono } from "hono";
 import { canSeeVillage, may } from "../../../schema/access.ts";
-import { type MeetingInput, quarterOf } from "../../../schema/meeting.ts";
+import { type MeetingInput, meetingInput, meetingRatings, quarterOf } from "../../../schema/meeting.ts";
 import { chinaDate, periodLabel } from "../../../schema/period.ts";
 import { villageByCode } from "../../../schema/reference.ts";
 import { newReceipt, receiptHash } from "../../../schema/report.ts";
@@ -17,10 +16,14 @@ import { t } from "../../../site/src/i18n/index.ts";
 import { sha256Hex } from "../audit/chain.ts";
 import { recordAudit } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
+import { idParams, meetingPageParams, villageQuery } from "../contract/params.ts";
+import { PAGE_NOT_FOUND } from "../contract/refusal.ts";
+import { body, createRouter, ok, route } from "../contract/router.ts";
+import { publishBodyRules, unknownVillage } from "../disclosures/schema.ts";
 import { ApiError } from "../errors.ts";
-import { notFoundPage, servePage, shellRewriter } from "../pages/serve.ts";
+import { servePage, shellRewriter } from "../pages/serve.ts";
 import { reportStatements } from "../reports/queries.ts";
-import { requireStaff, type StaffEnv } from "../staff/session.ts";
+import type { StaffEnv } from "../staff/session.ts";
 import { meetingPage } from "./page.ts";
 import {
   linkQuestion,
@@ -32,9 +35,12 @@ import {
   setRatings,
   villageMeetings,
 } from "./queries.ts";
-import { meetingBody, meetingIdParam, pageParams, ratingsBody, villageQuery } from "./schema.ts";
+import { meetingNotFound, meetingRefusal } from "./schema.ts";
 
-export const meetingRoutes = new Hono<StaffEnv>();
+/** The public meeting page. */
+export const meetingPages = createRouter<{ Bindings: Env }>();
+/** Recording and listing meetings: mounted under /api/staff (session and same-origin guards there). */
+export const meetingRoutes = createRouter<StaffEnv>();
 
 const refuse = (fields: Record<string, string>) => new ApiError(422, "invalid", t("meetings.error.invalid"), fields);
 
@@ -64,7 +70,22 @@ async function checkMeeting(db: D1Database, input: MeetingInput, today: string):
 
 const isConflict = (err: unknown, pattern: RegExp) => err instanceof Error && pattern.test(err.message);
 
-meetingRoutes.post("/api/staff/meetings", requireStaff(), meetingBody, async (c) => {
+const recordRoute = route(
+  {
+    method: "post",
+    path: "/meetings",
+    summary: "记录一次阳光报告会（述、询、定、评），询的问题各成一个案件",
+    request: { body: body(meetingInput) },
+    responses: { 201: { description: "报告会，连同每个问题的回执（只这一次给出）" } },
+  },
+  {
+    refusals: { json: meetingRefusal },
+    body: publishBodyRules,
+    errors: { 403: "只有本村书记或区里能记录", 409: "这个季度已经记录过" },
+  },
+);
+
+meetingRoutes.openapi(recordRoute, async (c) => {
   const input = c.req.valid("json");
   const staff = c.get("staff");
   requireRecorder(staff, input.village);
@@ -131,7 +152,22 @@ meetingRoutes.post("/api/staff/meetings", requireStaff(), meetingBody, async (c)
   }
 });
 
-meetingRoutes.post("/api/staff/meetings/:id/ratings", requireStaff(), meetingIdParam, ratingsBody, async (c) => {
+const ratingsRoute = route(
+  {
+    method: "post",
+    path: "/meetings/{id}/ratings",
+    summary: "补记报告会上的评议（满意、基本满意、不满意）",
+    request: { params: idParams, body: body(meetingRatings) },
+    responses: ok("报告会"),
+  },
+  {
+    refusals: { param: meetingNotFound, json: meetingRefusal },
+    body: publishBodyRules,
+    errors: { 403: "只有本村书记或区里能记录" },
+  },
+);
+
+meetingRoutes.openapi(ratingsRoute, async (c) => {
   const staff = c.get("staff");
   const ratings = c.req.valid("json");
   const meeting = await meetingById(c.env.DB, c.req.valid("param").id);
@@ -153,7 +189,18 @@ meetingRoutes.post("/api/staff/meetings/:id/ratings", requireStaff(), meetingIdP
   return c.json({ ...meeting, ...ratings });
 });
 
-meetingRoutes.get("/api/staff/meetings", requireStaff(), villageQuery, async (c) => {
+const listRoute = route(
+  {
+    method: "get",
+    path: "/meetings",
+    summary: "一个村记录过的报告会",
+    request: { query: villageQuery },
+    responses: ok("{village, meetings}"),
+  },
+  { refusals: { query: unknownVillage }, errors: { 403: "不是本辖区的村" } },
+);
+
+meetingRoutes.openapi(listRoute, async (c) => {
   const staff = c.get("staff");
   const village = c.req.valid("query").village ?? staff.scope;
   if (!canSeeVillage(staff, village)) throw new ApiError(403, "forbidden", t("meetings.error.scope"));
@@ -161,9 +208,19 @@ meetingRoutes.get("/api/staff/meetings", requireStaff(), villageQuery, async (c)
   return c.json({ village, meetings: await villageMeetings(c.env.DB, village) });
 });
 
-meetingRoutes.get("/v/:code/meetings/:quarter/", async (c) => {
-  const params = pageParams(c.req.param("code"), c.req.param("quarter"));
-  if (!params) return notFoundPage(c.env, c.req.url);
+const pageRoute = route(
+  {
+    method: "get",
+    path: "/v/{code}/meetings/{quarter}/",
+    summary: "一次阳光报告会的公开页（HTML）",
+    request: { params: meetingPageParams },
+    responses: { 200: { description: "报告会页" }, 404: { description: "没有这次报告会（HTML）" } },
+  },
+  { refusals: { param: PAGE_NOT_FOUND } },
+);
+
+meetingPages.openapi(pageRoute, async (c) => {
+  const params = c.req.valid("param");
   const village = villageByCode(params.code) as NonNullable<ReturnType<typeof villageByCode>>;
   const meeting = await meetingOf(c.env.DB, params.code, params.quarter);
   const detail = meeting ? await meetingDetail(c.env.DB, meeting.id) : { reported: [], questions: [] };

@@ -1,14 +1,11 @@
-/** Validation of the meeting routes: the meeting body, the 评 tallies, ids and quarters in paths. */
-import { validator } from "hono/validator";
-import type { z } from "zod";
-import { meetingInput, meetingRatings, PLACE_MAX } from "../../../schema/meeting.ts";
-import { villageByCode } from "../../../schema/reference.ts";
+/** The meeting routes' contract: the meeting body, the 评 tallies, and how a bad one is refused. */
+import { PLACE_MAX } from "../../../schema/meeting.ts";
 import { CONTENT_MIN } from "../../../schema/report.ts";
 import { t } from "../../../site/src/i18n/index.ts";
-import { jsonBody } from "../disclosures/schema.ts";
-import { ApiError } from "../errors.ts";
+import { notFound } from "../contract/params.ts";
+import type { FieldMessage, Refusal } from "../contract/refusal.ts";
 
-const messages: Record<string, () => string> = {
+const messages: Record<string, FieldMessage> = {
   village: () => t("publish.error.village"),
   quarter: () => t("meetings.error.quarter"),
   heldOn: () => t("meetings.error.heldOn", { quarter: "" }),
@@ -23,40 +20,16 @@ const messages: Record<string, () => string> = {
   unsatisfied: () => t("meetings.error.ratings"),
 };
 
-function invalid(error: z.ZodError): ApiError {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const [top, index] = issue.path;
-    if (top === "questions" && typeof index === "number") {
-      fields[`questions.${index + 1}`] ??= t("meetings.error.question", { n: index + 1, min: CONTENT_MIN });
-    } else {
-      const name = String(top ?? "body");
-      fields[name] ??= (messages[name] ?? (() => t("meetings.error.invalid")))();
-    }
-  }
-  return new ApiError(422, "invalid", t("meetings.error.invalid"), fields);
-}
+/** A bad meeting or tally: a 422 naming each field; a question by its number (`questions.2`). */
+export const meetingRefusal: Refusal = {
+  status: 422,
+  code: "invalid",
+  message: () => t("meetings.error.invalid"),
+  fields: {
+    ...messages,
+    questions: (_issue, n) => (n ? t("meetings.error.question", { n, min: CONTENT_MIN }) : t("meetings.error.invalid")),
+  },
+};
 
-export const meetingBody = jsonBody(meetingInput, invalid);
-export const ratingsBody = jsonBody(meetingRatings, invalid);
-
-/** `:id` of a meeting. */
-export const meetingIdParam = validator("param", (params: Record<string, string>) => {
-  const id = params.id ?? "";
-  if (!/^[1-9][0-9]{0,14}$/.test(id)) throw new ApiError(404, "not_found", t("meetings.error.notFound"));
-  return { id: Number(id) };
-});
-
-/** `?village=` of the staff list (optional: the member's own village). */
-export const villageQuery = validator("query", (query: Record<string, string | string[]>) => {
-  const village = typeof query.village === "string" && query.village !== "" ? query.village : undefined;
-  if (village !== undefined && !villageByCode(village)) {
-    throw new ApiError(404, "not_found", t("publish.error.village"), { village: t("publish.error.village") });
-  }
-  return { village };
-});
-
-/** The public page's `:code` and `:quarter`; anything else is the friendly 404 page. */
-export function pageParams(code: string, quarter: string): { code: string; quarter: string } | null {
-  return villageByCode(code) && /^\d{4}-Q[1-4]$/.test(quarter) ? { code, quarter } : null;
-}
+/** A meeting id that is not one: the same 404 as a meeting that does not exist. */
+export const meetingNotFound = notFound("meetings.error.notFound");

@@ -4,12 +4,12 @@
  * HTML page the worker answers then gets class="large" on <html> from HTMLRewriter, and the layout's CSS
  * keyed on that class enlarges everything; the switch's links are pointed back at the page being read.
  */
+import { z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import { Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { validator } from "hono/validator";
 import { t } from "../../../site/src/i18n/index.ts";
-import { ApiError } from "../errors.ts";
+import type { Refusal } from "../contract/refusal.ts";
+import { createRouter, route } from "../contract/router.ts";
 
 export const TEXT_SIZE_COOKIE = "size";
 const YEAR_SECONDS = 365 * 86_400;
@@ -25,19 +25,38 @@ export function returnPath(back: string | undefined): string | null {
   return /^\/(?![/\\])[A-Za-z0-9\-._~/?=&%]*$/.test(back) && back.length <= 300 ? back : null;
 }
 
-const sizeQuery = validator("query", (query: Record<string, string | string[]>) => {
-  const large = query.large;
-  if (large !== "0" && large !== "1") {
-    throw new ApiError(400, "invalid", t("site.size.errorLarge"), { large: t("site.size.errorLarge") });
-  }
-  const back = returnPath(typeof query.back === "string" ? query.back : undefined);
-  if (back === null) throw new ApiError(400, "invalid", t("site.size.errorBack"), { back: t("site.size.errorBack") });
-  return { large: large === "1", back };
+const sizeQuery = z.object({
+  large: z.enum(["0", "1"]).transform((large) => large === "1"),
+  back: z
+    .string()
+    .optional()
+    .transform(returnPath)
+    .refine((back) => back !== null)
+    .transform((back) => back as string),
 });
 
-export const textSize = new Hono<{ Bindings: Env }>();
+/** A 400 naming what is wrong, the first of them as the message. */
+const sizeRefusal: Refusal = {
+  status: 400,
+  code: "invalid",
+  message: (fields) => Object.values(fields ?? {})[0] ?? t("site.size.errorLarge"),
+  fields: { large: () => t("site.size.errorLarge"), back: () => t("site.size.errorBack") },
+};
 
-textSize.get("/settings/size", sizeQuery, (c) => {
+export const textSize = createRouter<{ Bindings: Env }>();
+
+const sizeRoute = route(
+  {
+    method: "get",
+    path: "/settings/size",
+    summary: "大字开关：记住字号，回到原来的页面",
+    request: { query: sizeQuery },
+    responses: { 303: { description: "回到 back 指的页面" } },
+  },
+  { refusals: { query: sizeRefusal } },
+);
+
+textSize.openapi(sizeRoute, (c) => {
   const { large, back } = c.req.valid("query");
   setCookie(c, TEXT_SIZE_COOKIE, large ? "large" : "normal", {
     path: "/",

@@ -2,28 +2,43 @@
  * GET /z/<code>/: the static town page with each village's disclosure status filled from D1 (one query
  * for the whole town): "3 项逾期未公开" or "按时公开", so the town's laggards show with JS off.
  */
-import { Hono } from "hono";
-import { validator } from "hono/validator";
-import { z } from "zod";
 import { chinaDate } from "../../../schema/period.ts";
-import { townByCode } from "../../../schema/reference.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { nowOf } from "../config/context.ts";
+import { townParams } from "../contract/params.ts";
+import { PAGE_NOT_FOUND, STATIC_SITE } from "../contract/refusal.ts";
+import { createRouter, route } from "../contract/router.ts";
 import { overdueCounts, overdueInArea } from "../disclosures/overdue.ts";
 import { html, setHtml } from "../html.ts";
-import { notFoundPage, servePage } from "./serve.ts";
+import { servePage } from "./serve.ts";
 
-export const townPages = new Hono<{ Bindings: Env }>();
+export const townPages = createRouter<{ Bindings: Env }>();
 
-const townParam = validator("param", (value, c) => {
-  const parsed = z.object({ code: z.string().refine((code) => townByCode(code) !== undefined) }).safeParse(value);
-  if (!parsed.success) return notFoundPage(c.env, c.req.url);
-  return parsed.data;
-});
+const redirectRoute = route(
+  {
+    method: "get",
+    path: "/z/{code}",
+    summary: "转到镇街的页面",
+    request: { params: townParams },
+    responses: { 301: { description: "加上结尾的 /" } },
+  },
+  { refusals: { param: STATIC_SITE } },
+);
 
-townPages.get("/z/:code{[0-9]{9}}", (c) => c.redirect(`/z/${c.req.param("code")}/`, 301));
+townPages.openapi(redirectRoute, (c) => c.redirect(`/z/${c.req.valid("param").code}/`, 301));
 
-townPages.get("/z/:code/", townParam, async (c) => {
+const pageRoute = route(
+  {
+    method: "get",
+    path: "/z/{code}/",
+    summary: "镇街的页面，各村是否按时公开（HTML）",
+    request: { params: townParams },
+    responses: { 200: { description: "镇街页" }, 404: { description: "没有这个镇街（HTML）" } },
+  },
+  { refusals: { param: PAGE_NOT_FOUND } },
+);
+
+townPages.openapi(pageRoute, async (c) => {
   const { code } = c.req.valid("param");
   const { villages, overdue } = await overdueInArea(c.env.DB, code, chinaDate(nowOf(c)));
   const counts = overdueCounts(villages, overdue);

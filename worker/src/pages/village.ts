@@ -2,11 +2,13 @@
  * GET /v/<code>/: the static village page from the assets binding, with its live parts filled from D1
  * by HTMLRewriter, so villagers get complete HTML with no client JS.
  */
-import { Hono } from "hono";
 import { chinaDate, isOverdue } from "../../../schema/period.ts";
-import { type CatalogueItem, catalogueItemById, catalogueItems, villageByCode } from "../../../schema/reference.ts";
+import { type CatalogueItem, catalogueItemById, catalogueItems } from "../../../schema/reference.ts";
 import { villageFingerprint } from "../checkpoints/fingerprint.ts";
 import { nowOf } from "../config/context.ts";
+import { villageParams } from "../contract/params.ts";
+import { PAGE_NOT_FOUND, STATIC_SITE } from "../contract/refusal.ts";
+import { createRouter, route } from "../contract/router.ts";
 import { ledgerChart } from "../disclosures/chart.ts";
 import { chainHead, latestDisclosures, ledgerTotalsByPeriod } from "../disclosures/queries.ts";
 import { itemFragment, quietItemsLine } from "../disclosures/render.ts";
@@ -15,15 +17,36 @@ import { meetingLink } from "../meetings/page.ts";
 import { latestMeeting } from "../meetings/queries.ts";
 import { villageCaseRows } from "../reports/queries.ts";
 import { casesFragment } from "../reports/render.ts";
-import { notFoundPage, servePage } from "./serve.ts";
+import { servePage } from "./serve.ts";
 
-export const villagePages = new Hono<{ Bindings: Env }>();
+export const villagePages = createRouter<{ Bindings: Env }>();
 
-villagePages.get("/v/:code{[0-9]{12}}", (c) => c.redirect(`/v/${c.req.param("code")}/`, 301));
+const redirectRoute = route(
+  {
+    method: "get",
+    path: "/v/{code}",
+    summary: "转到村的页面",
+    request: { params: villageParams },
+    responses: { 301: { description: "加上结尾的 /" } },
+  },
+  { refusals: { param: STATIC_SITE } },
+);
 
-villagePages.get("/v/:code/", async (c) => {
-  const code = c.req.param("code");
-  if (!villageByCode(code)) return notFoundPage(c.env, c.req.url);
+villagePages.openapi(redirectRoute, (c) => c.redirect(`/v/${c.req.valid("param").code}/`, 301));
+
+const pageRoute = route(
+  {
+    method: "get",
+    path: "/v/{code}/",
+    summary: "村的公开页：三务公开、案件数字、报告会（HTML）",
+    request: { params: villageParams },
+    responses: { 200: { description: "村页" }, 404: { description: "没有这个村（HTML）" } },
+  },
+  { refusals: { param: PAGE_NOT_FOUND } },
+);
+
+villagePages.openapi(pageRoute, async (c) => {
+  const { code } = c.req.valid("param");
   const [latest, cases, totals, meeting, head] = await Promise.all([
     latestDisclosures(c.env.DB, code),
     villageCaseRows(c.env.DB, code),

@@ -4,14 +4,16 @@
  * topic and the power item prefilled, and the "choose your village first" hint becomes the village's
  * name, so a villager reports about their own village with JS off.
  */
-import { Hono } from "hono";
 import { villageByCode } from "../../../schema/reference.ts";
 import { t } from "../../../site/src/i18n/index.ts";
+import { villageParams } from "../contract/params.ts";
+import { PAGE_NOT_FOUND } from "../contract/refusal.ts";
+import { createRouter, route } from "../contract/router.ts";
 import { html, setHtml } from "../html.ts";
 import { notFoundPage, type PageContext, servePage } from "../pages/serve.ts";
-import { powerPageParams } from "./schema.ts";
+import { powerItemParams } from "./schema.ts";
 
-export const powerPages = new Hono<{ Bindings: Env }>();
+export const powerPages = createRouter<{ Bindings: Env }>();
 
 /**
  * The misconduct form of a village about one power item.
@@ -40,13 +42,34 @@ function villagePowerPage(c: PageContext, code: string, path: string): Promise<R
   return servePage(c, path, rewriter, { headers: { "Cache-Control": "public, max-age=3600" } });
 }
 
-powerPages.get("/v/:code/power", powerPageParams, (c) => c.redirect(`/v/${c.req.valid("param").code}/power/`, 301));
-powerPages.get("/v/:code/power/", powerPageParams, (c) => villagePowerPage(c, c.req.valid("param").code, "/power/"));
-powerPages.get("/v/:code/power/:id", powerPageParams, (c) => {
+/** A power page or its redirect; an unknown village or item is the friendly 404 page. */
+const page = <P extends typeof villageParams | typeof powerItemParams>(path: string, params: P, summary: string) =>
+  route(
+    {
+      method: "get",
+      path,
+      summary,
+      request: { params },
+      responses: {
+        200: { description: "页面（HTML）" },
+        301: { description: "加上结尾的 /" },
+        404: { description: "没有找到（HTML）" },
+      },
+    },
+    { refusals: { param: PAGE_NOT_FOUND } },
+  );
+
+powerPages.openapi(page("/v/{code}/power", villageParams, "转到本村的小微权力清单"), (c) =>
+  c.redirect(`/v/${c.req.valid("param").code}/power/`, 301),
+);
+powerPages.openapi(page("/v/{code}/power/", villageParams, "本村看到的小微权力清单（HTML）"), (c) =>
+  villagePowerPage(c, c.req.valid("param").code, "/power/"),
+);
+powerPages.openapi(page("/v/{code}/power/{id}", powerItemParams, "转到一项权力的页面"), (c) => {
   const { code, id } = c.req.valid("param");
   return c.redirect(`/v/${code}/power/${id}/`, 301);
 });
-powerPages.get("/v/:code/power/:id/", powerPageParams, (c) => {
+powerPages.openapi(page("/v/{code}/power/{id}/", powerItemParams, "一项权力：流程和我要监督（HTML）"), (c) => {
   const { code, id } = c.req.valid("param");
   return villagePowerPage(c, code, `/power/${id}/`);
 });

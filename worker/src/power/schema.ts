@@ -1,25 +1,13 @@
-/** Validation of the village power pages' params: unknown villages or items get the friendly 404 page. */
-import { validator } from "hono/validator";
-import { z } from "zod";
+/** The village power pages' params: a known village and, where the path has one, a known power item. */
+import { z } from "@hono/zod-openapi";
 import { powerById } from "../../../schema/power.ts";
-import { villageByCode } from "../../../schema/reference.ts";
-import { notFoundPage } from "../pages/serve.ts";
+import { villageParams } from "../contract/params.ts";
 
-const params = z.object({
-  code: z
-    .string()
-    .regex(/^\d{12}$/)
-    .refine((code) => villageByCode(code) !== undefined),
+/** `/v/{code}/power/{id}/`: a 小微权力 item of the lists. */
+export const powerItemParams = villageParams.extend({
   id: z
     .string()
     .regex(/^[pn]\d{2}$/)
     .refine((id) => powerById(id) !== undefined)
-    .optional(),
-});
-
-/** `:code` (and `:id` where the route has one) of a known village and power item. */
-export const powerPageParams = validator("param", (value, c) => {
-  const parsed = params.safeParse(value);
-  if (!parsed.success) return notFoundPage(c.env, c.req.url);
-  return parsed.data;
+    .openapi({ param: { name: "id", in: "path" }, example: "n14" }),
 });

@@ -5,7 +5,10 @@
  * The receipt is the villager's secret: only its hash is stored, the public routes look it up by hash,
  * and every rating is written to the audit log (case and rating only).
  */
-import { Hono } from "hono";
+
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { fieldRowId } from "../../../schema/ids.ts";
 import { chinaDate } from "../../../schema/period.ts";
 import {
   intakeKey,
@@ -15,13 +18,24 @@ import {
   normalizeReceipt,
   type ReportInput,
   type ReportKind,
+  ratingInput,
   receiptHash,
+  reportInput,
   reportKinds,
 } from "../../../schema/report.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { runAudited } from "../audit/queries.ts";
 import { isStateConflict } from "../cases/queries.ts";
 import { nowOf } from "../config/context.ts";
+import {
+  badReceipt,
+  receiptPageParams,
+  receiptParams,
+  requireValidReceipt,
+  villageParams,
+} from "../contract/params.ts";
+import { PAGE_NOT_FOUND, refusalError, refuseInvalid } from "../contract/refusal.ts";
+import { body, createRouter, ok, route } from "../contract/router.ts";
 import { versionById } from "../disclosures/queries.ts";
 import { ApiError } from "../errors.ts";
 import { type PageInit, servePage } from "../pages/serve.ts";
@@ -39,15 +53,15 @@ import { admitReport, clientOf, intakeLimits, RateLimited, receiptGuard } from "
 import { type FormFill, formRewriter, receiptRewriter } from "./render.ts";
 import {
   formQuery,
-  type ReportSubmission,
-  ratingBody,
-  receiptParam,
-  reportBody,
-  villagePageParam,
-  villageParam,
+  ratingForm,
+  reportBodyRules,
+  reportForm,
+  reportRefusal,
+  submissionKey,
+  unknownVillage,
 } from "./schema.ts";
 
-export const reports = new Hono<{ Bindings: Env }>();
+export const reports = createRouter<{ Bindings: Env }>();
 
 /** A form or receipt page: never cached, never sent on as a referrer (receipts are in its address). */
 const privatePage = (status = 200, extra: Record<string, string> = {}): PageInit => ({
@@ -55,26 +69,33 @@ const privatePage = (status = 200, extra: Record<string, string> = {}): PageInit
   headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", ...extra },
 });
 
-const pathKind = Object.fromEntries(Object.entries(kindPaths).map(([kind, path]) => [path, kind])) as Record<
-  string,
-  ReportKind
->;
-
 const formPath = (village: string, kind: ReportKind) => `/v/${village}/${kindPaths[kind]}/`;
 
 // The form pages: a fresh idempotency key per view (so a double submit with JS off is one report) and
 // the topic, 小微权力 item or disclosure the villager came from.
-reports.get("/v/:code/:page{ask|help|report}/", villagePageParam, formQuery, async (c) => {
-  const { code } = c.req.valid("param");
-  const query = c.req.valid("query");
-  const disclosureTitle = await titleOfDisclosure(c.env.DB, query.disclosure, code);
-  const rewriter = formRewriter({ key: crypto.randomUUID(), ...query, disclosureTitle });
-  return servePage(c, formPath(code, pathKind[c.req.param("page")] as ReportKind), rewriter, privatePage());
-});
+for (const [kind, path] of Object.entries(kindPaths) as [ReportKind, string][]) {
+  const formPage = route(
+    {
+      method: "get",
+      path: `/v/{code}/${path}/`,
+      summary: `${t(`reports.kind.${kind}`)}的表单页`,
+      request: { params: villageParams, query: formQuery },
+      responses: { 200: { description: "表单页（HTML）" }, 404: { description: "没有这个村（HTML）" } },
+    },
+    { refusals: { param: PAGE_NOT_FOUND } },
+  );
+  reports.openapi(formPage, async (c) => {
+    const { code } = c.req.valid("param");
+    const query = c.req.valid("query");
+    const disclosureTitle = await titleOfDisclosure(c.env.DB, query.disclosure, code);
+    const rewriter = formRewriter({ key: crypto.randomUUID(), ...query, disclosureTitle });
+    return servePage(c, formPath(code, kind), rewriter, privatePage());
+  });
+}
 
 /** The title of one of this village's disclosures named by a form's `disclosure` value, if it is one. */
 async function titleOfDisclosure(db: D1Database, id: unknown, village: string): Promise<string | undefined> {
-  if (typeof id !== "string" || !/^[0-9]{1,15}$/.test(id)) return undefined;
+  if (!fieldRowId.safeParse(id).success) return undefined;
   const version = await versionById(db, Number(id));
   return version?.village_code === village ? version.title : undefined;
 }
@@ -107,13 +128,13 @@ async function intake(
   env: Env,
   request: Request,
   village: string,
-  submission: ReportSubmission,
+  input: ReportInput,
+  sentKey: string | undefined,
   now: Date,
 ): Promise<string> {
-  const input = submission.input as ReportInput;
   const hash = await bodyHash(village, input);
   await upgradeLegacyRows(env.DB);
-  const key = await intakeKey(submission.key ?? crypto.randomUUID());
+  const key = await intakeKey(sentKey ?? crypto.randomUUID());
   const earlier = await reportByKey(env.DB, key.hash);
   if (earlier) {
     if (earlier.bodyHash !== hash) throw new ApiError(409, "idempotency_conflict", t("reports.error.conflict"));
@@ -148,40 +169,104 @@ async function intake(
   }
 }
 
-reports.post("/api/villages/:code/reports", villageParam, reportBody, async (c) => {
-  const { code } = c.req.valid("param");
-  const submission = c.req.valid("json");
-  const kind = submission.input?.kind ?? (reportKinds as readonly unknown[]).find((k) => k === submission.raw.kind);
-  try {
-    if (submission.error) throw submission.error;
-    const receipt = await intake(c.env, c.req.raw, code, submission, nowOf(c));
-    if (submission.wantsHtml) return c.redirect(`/r/${receipt}`, 303);
-    return c.json({ receipt, url: `/r/${receipt}` }, 201, { Location: `/r/${receipt}` });
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    const headers: Record<string, string> =
-      error instanceof RateLimited ? { "Retry-After": String(error.retryAfter) } : {};
-    if (!submission.wantsHtml || !kind) return c.json(error.body(), error.status, headers);
-    // a form page gets itself back, with the message and the villager's words, instead of raw JSON
-    const fill: FormFill = {
-      key: error.status === 409 ? crypto.randomUUID() : (submission.key ?? crypto.randomUUID()),
-      values: submission.raw,
-      disclosureTitle: await titleOfDisclosure(c.env.DB, submission.raw.disclosure, code),
-      error,
-    };
-    return servePage(c, formPath(code, kind as ReportKind), formRewriter(fill), privatePage(error.status, headers));
-  }
-});
+/** Whether the request came from the HTML form and wants a page back (303, or the form with its error). */
+const wantsHtml = (c: Context) =>
+  (c.req.header("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded") &&
+  !(c.req.header("accept") ?? "").includes("application/json");
 
-reports.get("/api/reports/:receipt", receiptParam, async (c) => {
+/** The form page again, with the message and the villager's words, instead of raw JSON. */
+async function formAgain(
+  c: Context<{ Bindings: Env }>,
+  raw: Record<string, unknown>,
+  key: string | undefined,
+  error: ApiError,
+) {
+  const code = c.req.param("code") ?? "";
+  const kind = (reportKinds as readonly unknown[]).find((k) => k === raw.kind) as ReportKind | undefined;
+  const headers: Record<string, string> =
+    error instanceof RateLimited ? { "Retry-After": String(error.retryAfter) } : {};
+  if (!kind) return c.json(error.body(), error.status, headers);
+  const fill: FormFill = {
+    key: error.status === 409 ? crypto.randomUUID() : (key ?? crypto.randomUUID()),
+    values: raw,
+    disclosureTitle: await titleOfDisclosure(c.env.DB, raw.disclosure, code),
+    error,
+  };
+  return servePage(c, formPath(code, kind), formRewriter(fill), privatePage(error.status, headers));
+}
+
+const intakeRoute = route(
+  {
+    method: "post",
+    path: "/api/villages/{code}/reports",
+    summary: "交一件问题、求助或监督举报（JSON 或网页表单）",
+    request: { params: villageParams, body: body(reportInput, reportForm) },
+    responses: {
+      201: { description: "收到了：{receipt, url}，Location 指向回执页" },
+      303: { description: "网页表单：转到回执页" },
+    },
+  },
+  {
+    refusals: { param: unknownVillage, json: reportRefusal, form: reportRefusal },
+    body: reportBodyRules,
+    errors: { 409: "同一个 Idempotency-Key 换了内容", 429: "提交太频繁，请看 Retry-After", 503: "网站还没有配置好" },
+  },
+);
+
+reports.openapi(
+  intakeRoute,
+  async (c) => {
+    const { code } = c.req.valid("param");
+    const html = wantsHtml(c);
+    const form = (c.req.header("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
+    const raw = form ? Object.fromEntries(await c.req.formData()) : ((await c.req.json()) as Record<string, unknown>);
+    const key = submissionKey(c.req.header("idempotency-key"), raw.key);
+    const input = form ? c.req.valid("form") : c.req.valid("json");
+    try {
+      const receipt = await intake(c.env, c.req.raw, code, input, key, nowOf(c));
+      if (html) return c.redirect(`/r/${receipt}`, 303);
+      return c.json({ receipt, url: `/r/${receipt}` }, 201, { Location: `/r/${receipt}` });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (html) return formAgain(c, raw, key, error);
+      const headers: Record<string, string> =
+        error instanceof RateLimited ? { "Retry-After": String(error.retryAfter) } : {};
+      return c.json(error.body(), error.status, headers);
+    }
+  },
+  (result, c) => (result.success ? undefined : refuseIntake(result, c)),
+);
+
+/** A bad intake body: from the HTML form, the form again with the messages; otherwise the shared refusal. */
+async function refuseIntake(result: { target: string; error: unknown }, c: Context<{ Bindings: Env }>) {
+  if (result.target !== "form" || !wantsHtml(c)) return (await refuseInvalid(result as never, c)) as Response;
+  const raw = (result as { data?: unknown }).data as Record<string, unknown>;
+  const key = submissionKey(c.req.header("idempotency-key"), raw.key);
+  return formAgain(c, raw, key, refusalError(result.error as never, reportRefusal));
+}
+
+/** The 429 a receipt guard gives when one client has tried too many receipts. */
+const refusedReceipt = (refused: { body: () => unknown; retryAfter: number }) =>
+  new Response(JSON.stringify(refused.body()), {
+    status: 429,
+    headers: { "Content-Type": "application/json", "Retry-After": String(refused.retryAfter) },
+  });
+
+const receiptRoute = route(
+  {
+    method: "get",
+    path: "/api/reports/{receipt}",
+    summary: "凭回执查看自己的事项（公开的进展）",
+    request: { params: receiptParams },
+    responses: ok("事项的公开进展"),
+  },
+  { refusals: { param: badReceipt }, errors: { 404: "没有这个回执", 429: "试的回执太多，请看 Retry-After" } },
+);
+
+reports.openapi(receiptRoute, async (c) => {
   const { receipt } = c.req.valid("param");
-  if (!isValidReceipt(receipt)) {
-    throw new ApiError(400, "bad_receipt", t("reports.error.receiptFormat"), {
-      receipt: t("reports.error.receiptFormat"),
-    });
-  }
   const guard = await receiptGuard(c.env, c.req.raw, nowOf(c));
-  if (guard.refused) return c.json(guard.refused.body(), 429, { "Retry-After": String(guard.refused.retryAfter) });
+  if (guard.refused) return refusedReceipt(guard.refused);
   const report = await publicReport(c.env.DB, { receipt, hash: await lookupHash(c.env.DB, receipt) });
   if (!report) {
     await guard.miss();
@@ -191,16 +276,33 @@ reports.get("/api/reports/:receipt", receiptParam, async (c) => {
   return c.json(report);
 });
 
-reports.post("/api/reports/:receipt/rating", receiptParam, ratingBody, async (c) => {
+const ratingRoute = route(
+  {
+    method: "post",
+    path: "/api/reports/{receipt}/rating",
+    summary: "码上评：回执的持有人评价答复（JSON 或网页表单）",
+    request: { params: receiptPageParams, body: body(ratingInput, ratingForm) },
+    responses: { ...ok("评价后的事项"), 303: { description: "网页表单：回到回执页" } },
+  },
+  {
+    refusals: { json: reportRefusal, form: reportRefusal },
+    body: reportBodyRules,
+    errors: {
+      400: "回执号不对",
+      404: "没有这个回执",
+      409: "还没有答复，或已经评过",
+      429: "试的回执太多，请看 Retry-After",
+    },
+  },
+);
+
+reports.openapi(ratingRoute, async (c) => {
   const { receipt } = c.req.valid("param");
-  const rating = c.req.valid("json");
-  if (!isValidReceipt(receipt)) {
-    throw new ApiError(400, "bad_receipt", t("reports.error.receiptFormat"), {
-      receipt: t("reports.error.receiptFormat"),
-    });
-  }
+  const form = (c.req.header("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
+  const rating = form ? c.req.valid("form") : c.req.valid("json");
+  requireValidReceipt(receipt);
   const guard = await receiptGuard(c.env, c.req.raw, nowOf(c));
-  if (guard.refused) return c.json(guard.refused.body(), 429, { "Retry-After": String(guard.refused.retryAfter) });
+  if (guard.refused) return refusedReceipt(guard.refused);
   const hash = await lookupHash(c.env.DB, receipt);
   const target = await ratingTarget(c.env.DB, hash);
   if (!target) {
@@ -223,20 +325,41 @@ reports.post("/api/reports/:receipt/rating", receiptParam, ratingBody, async (c)
     if (isStateConflict(error)) throw notAnswered;
     throw error;
   }
-  if (rating.format === "form" && !(c.req.header("accept") ?? "").includes("application/json")) {
+  if (form && !(c.req.header("accept") ?? "").includes("application/json")) {
     return c.redirect(`/r/${receipt}`, 303);
   }
   return c.json(await publicReport(c.env.DB, { receipt, hash }));
 });
 
 // The receipt page: /r/ (lookup), /r/?receipt=… (the lookup form, JS off), /r/<receipt>.
-reports.get("/r/", async (c) => {
-  const typed = c.req.query("receipt");
+const lookupPage = route({
+  method: "get",
+  path: "/r/",
+  summary: "回执查询页；?receipt= 转到那张回执",
+  request: { query: z.object({ receipt: z.string().optional() }) },
+  responses: { 200: { description: "查询页（HTML）" }, 303: { description: "转到 /r/<回执>" } },
+});
+
+reports.openapi(lookupPage, async (c) => {
+  const typed = c.req.valid("query").receipt;
   if (typed !== undefined) return c.redirect(`/r/${encodeURIComponent(normalizeReceipt(typed))}`, 303);
   return servePage(c, "/r/", receiptRewriter(null, null), privatePage());
 });
 
-reports.get("/r/:receipt", receiptParam, async (c) => {
+const receiptPage = route({
+  method: "get",
+  path: "/r/{receipt}",
+  summary: "回执页：事项的公开进展和评价表单（HTML）",
+  request: { params: receiptPageParams },
+  responses: {
+    200: { description: "回执页" },
+    400: { description: "回执号不对（HTML）" },
+    404: { description: "没有这个回执（HTML）" },
+    429: { description: "试的回执太多（HTML）" },
+  },
+});
+
+reports.openapi(receiptPage, async (c) => {
   const { receipt } = c.req.valid("param");
   const valid = isValidReceipt(receipt);
   const guard = await receiptGuard(c.env, c.req.raw, nowOf(c));

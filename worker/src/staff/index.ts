@@ -1,17 +1,15 @@
 /**
- * Staff accounts' routes: login, logout, who am I. Mounted before every other /api/staff/* feature, its
- * guards cover them all: unsafe methods must come from this site (403 otherwise), and everything but
- * login needs a live session (401 otherwise).
+ * Staff accounts' routes: login, logout, who am I. Mounted under /api/staff with every other staff
+ * feature; the guards of that sub-app (app.ts) cover them all.
  */
-import { type Context, Hono } from "hono";
+import type { Context } from "hono";
 import { scopeName } from "../../../schema/staff.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { sha256Hex } from "../audit/chain.ts";
-import { sealAfterWrites } from "../audit/index.ts";
 import { recordAudit, runAudited } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
+import { body, createRouter, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
-import { sameOriginOnly } from "./csrf.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import {
   claimAttempt,
@@ -24,13 +22,12 @@ import {
   rememberClient,
   startSession,
 } from "./queries.ts";
-import { loginJson } from "./schema.ts";
+import { loginBodyRules, loginInput, loginRefusal } from "./schema.ts";
 import {
   ABSOLUTE_MS,
   clearSessionCookie,
   newSessionToken,
   requestTokenHash,
-  requireStaff,
   type StaffEnv,
   setSessionCookie,
 } from "./session.ts";
@@ -39,9 +36,7 @@ import { afterFailure, CLIENT_POLICY, type ThrottleState, throttleState, USER_PO
 export { canSeeMisconduct, canSeeTown, canSeeVillage, requirePermission } from "./scope.ts";
 export { requireStaff, type StaffEnv } from "./session.ts";
 
-export const staffRoutes = new Hono<StaffEnv>();
-
-staffRoutes.use("/api/staff/*", sameOriginOnly());
+export const staffRoutes = createRouter<StaffEnv>();
 
 /** Checked against when the username is unknown, so a miss costs the same time as a wrong password. */
 let decoyHash: Promise<string> | undefined;
@@ -80,7 +75,27 @@ async function throttleKeys(c: Context<StaffEnv>, username: string, now: number)
   };
 }
 
-staffRoutes.post("/api/staff/login", loginJson, async (c) => {
+const loginRoute = route(
+  {
+    method: "post",
+    path: "/login",
+    summary: "登录（设置会话 Cookie）",
+    request: { body: body(loginInput) },
+    responses: ok("登录的人：{staff: {id, username, role, scope, scopeName}}"),
+  },
+  {
+    refusals: { json: loginRefusal },
+    body: loginBodyRules,
+    errors: {
+      401: "用户名或密码不对",
+      403: "账号已停用，或不是从本网站发出",
+      423: "账号已暂时锁定",
+      429: "输错太多次，请看 Retry-After",
+    },
+  },
+);
+
+staffRoutes.openapi(loginRoute, async (c) => {
   const { username, password } = c.req.valid("json");
   const db = c.env.DB;
   const now = nowOf(c).getTime();
@@ -142,19 +157,20 @@ staffRoutes.post("/api/staff/login", loginJson, async (c) => {
   return c.json({ staff: { id, username, role, scope, scopeName: scopeName(role, scope) } });
 });
 
-staffRoutes.use("/api/staff/*", requireStaff(), sealAfterWrites());
+staffRoutes.openapi(
+  route({ method: "post", path: "/logout", summary: "退出登录", responses: ok("{loggedOut: true}") }),
+  async (c) => {
+    const staff = c.get("staff");
+    const tokenHash = (await requestTokenHash(c)) as string;
+    await runAudited(c.env.DB, { action: "logout", actorId: staff.id, actor: staff.username }, [
+      endSession(c.env.DB, tokenHash),
+    ]);
+    clearSessionCookie(c);
+    return c.json({ loggedOut: true });
+  },
+);
 
-staffRoutes.post("/api/staff/logout", async (c) => {
-  const staff = c.get("staff");
-  const tokenHash = (await requestTokenHash(c)) as string;
-  await runAudited(c.env.DB, { action: "logout", actorId: staff.id, actor: staff.username }, [
-    endSession(c.env.DB, tokenHash),
-  ]);
-  clearSessionCookie(c);
-  return c.json({ loggedOut: true });
-});
-
-staffRoutes.get("/api/staff/me", (c) => {
+staffRoutes.openapi(route({ method: "get", path: "/me", summary: "我是谁", responses: ok("{staff: {…}}") }), (c) => {
   const { id, username, role, scope } = c.get("staff");
   c.header("Cache-Control", "no-store");
   return c.json({ staff: { id, username, role, scope, scopeName: scopeName(role, scope) } });

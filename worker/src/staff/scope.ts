@@ -12,7 +12,7 @@ export { canSeeMisconduct, canSeeTown, canSeeVillage } from "../../../schema/acc
 
 /**
  * Middleware after `requireStaff()`: 403 unless the member's role has `permission`.
- * @example auditRoutes.use("/api/staff/audit", requireStaff(), requirePermission("readAudit"));
+ * @example auditRoutes.use("/audit", requirePermission("readAudit")); // under the /api/staff guards
  */
 export function requirePermission(permission: Permission): MiddlewareHandler<StaffEnv> {
   return async (c, next) => {
