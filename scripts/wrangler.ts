@@ -20,6 +20,22 @@ export interface D1Target {
   remote?: boolean;
 }
 
+/**
+ * Runs `start` with wrangler's own notes (such as which .dev.vars it read) kept off stdout, where the
+ * scripts print their results; the setting is put back after, so wrangler commands spawned later (whose
+ * --json output is such a note) still print.
+ */
+async function quietly<T>(start: () => Promise<T>): Promise<T> {
+  const before = process.env.WRANGLER_LOG;
+  process.env.WRANGLER_LOG = "warn";
+  try {
+    return await start();
+  } finally {
+    if (before === undefined) delete process.env.WRANGLER_LOG;
+    else process.env.WRANGLER_LOG = before;
+  }
+}
+
 /** Whether `d1` is already a binding (a caller passed its own) rather than where to find one. */
 const isBinding = (d1: D1Target | D1Database): d1 is D1Database => typeof (d1 as D1Database).prepare === "function";
 
@@ -49,14 +65,16 @@ function remoteConfig(dir: string): string {
 export async function withD1<T>(d1: D1Target | D1Database, work: (db: D1Database) => Promise<T>): Promise<T> {
   if (isBinding(d1)) return work(d1);
   const dir = d1.remote ? mkdtempSync(join(tmpdir(), "cunma-remote-")) : null;
-  const proxy = await getPlatformProxy<{ DB: D1Database }>(
-    dir
-      ? { configPath: remoteConfig(dir), persist: false }
-      : {
-          configPath: join(root, "wrangler.toml"),
-          persist: { path: join(d1.persistTo ?? join(root, ".wrangler", "state"), "v3") },
-          envFiles: [],
-        },
+  const proxy = await quietly(() =>
+    getPlatformProxy<{ DB: D1Database }>(
+      dir
+        ? { configPath: remoteConfig(dir), persist: false }
+        : {
+            configPath: join(root, "wrangler.toml"),
+            persist: { path: join(d1.persistTo ?? join(root, ".wrangler", "state"), "v3") },
+            envFiles: [],
+          },
+    ),
   );
   try {
     return await work(proxy.env.DB);
