@@ -19,6 +19,7 @@ import { t } from "../../../site/src/i18n/index.ts";
 import { idParams, villageQuery } from "../contract/params.ts";
 import { body, createRouter, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
+import { scopedVillage } from "../staff/scope.ts";
 import type { StaffEnv } from "../staff/session.ts";
 import { versionChanges } from "./history.ts";
 import { requirePublisher } from "./publish.ts";
@@ -44,8 +45,7 @@ const periodsRoute = route(
 
 formRoutes.openapi(periodsRoute, async (c) => {
   const staff = c.get("staff");
-  const village = c.req.valid("query").village ?? staff.scope;
-  if (!canSeeVillage(staff, village)) throw new ApiError(403, "forbidden", t("publish.error.villageScope"));
+  const village = scopedVillage(staff, c.req.valid("query").village, t("publish.error.villageScope"));
   c.header("Cache-Control", "no-store");
   return c.json({ village, periods: await publishedPeriods(c.env.DB, village) });
 });

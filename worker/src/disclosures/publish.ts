@@ -28,6 +28,7 @@ import { nowOf } from "../config/context.ts";
 import { idParams, villageQuery } from "../contract/params.ts";
 import { body, createRouter, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
+import { scopedVillage } from "../staff/scope.ts";
 import type { StaffEnv } from "../staff/session.ts";
 import { appendVersion, chainHead, periodVersions, recentVersions, versionById } from "./queries.ts";
 import { publishBodyRules, unknownVillage, versionNotFound, versionRefusal } from "./schema.ts";
@@ -225,8 +226,7 @@ const listRoute = route(
 
 publishRoutes.openapi(listRoute, async (c) => {
   const staff = c.get("staff");
-  const village = c.req.valid("query").village ?? staff.scope;
-  if (!canSeeVillage(staff, village)) throw new ApiError(403, "forbidden", t("publish.error.villageScope"));
+  const village = scopedVillage(staff, c.req.valid("query").village, t("publish.error.villageScope"));
   c.header("Cache-Control", "no-store");
   return c.json({ village, versions: await recentVersions(c.env.DB, village, 40) });
 });

@@ -23,6 +23,7 @@ import { publishBodyRules, unknownVillage } from "../disclosures/schema.ts";
 import { ApiError } from "../errors.ts";
 import { servePage, shellRewriter } from "../pages/serve.ts";
 import { reportStatements } from "../reports/queries.ts";
+import { scopedVillage } from "../staff/scope.ts";
 import type { StaffEnv } from "../staff/session.ts";
 import { meetingPage } from "./page.ts";
 import {
@@ -202,8 +203,7 @@ const listRoute = route(
 
 meetingRoutes.openapi(listRoute, async (c) => {
   const staff = c.get("staff");
-  const village = c.req.valid("query").village ?? staff.scope;
-  if (!canSeeVillage(staff, village)) throw new ApiError(403, "forbidden", t("meetings.error.scope"));
+  const village = scopedVillage(staff, c.req.valid("query").village, t("meetings.error.scope"));
   c.header("Cache-Control", "no-store");
   return c.json({ village, meetings: await villageMeetings(c.env.DB, village) });
 });

@@ -3,7 +3,8 @@
  * write asks one of these first; anything out of scope answers as if it did not exist.
  */
 import type { MiddlewareHandler } from "hono";
-import { may, type Permission } from "../../../schema/access.ts";
+import { canSeeVillage as canSeeVillageOf, may, type Permission } from "../../../schema/access.ts";
+import type { StaffMember } from "../../../schema/staff.ts";
 import { t } from "../../../site/src/i18n/index.ts";
 import { ApiError } from "../errors.ts";
 import type { StaffEnv } from "./session.ts";
@@ -19,4 +20,15 @@ export function requirePermission(permission: Permission): MiddlewareHandler<Sta
     if (!may(c.get("staff"), permission)) throw new ApiError(403, "forbidden", t("staff.error.forbidden"));
     return next();
   };
+}
+
+/**
+ * The village a member's list asks for (their own village when none is named), or a 403 with `refusal`
+ * when it lies outside their scope.
+ * @example const village = scopedVillage(staff, c.req.valid("query").village, t("meetings.error.scope"));
+ */
+export function scopedVillage(staff: StaffMember, asked: string | undefined, refusal: string): string {
+  const village = asked ?? staff.scope;
+  if (!canSeeVillageOf(staff, village)) throw new ApiError(403, "forbidden", refusal);
+  return village;
 }
