@@ -5,8 +5,8 @@
  * result is a list of row-by-row Chinese errors and nothing is imported. Pure: runs in workerd and Node.
  */
 import type { ZodType } from "zod";
-import { t } from "../site/src/i18n/index.ts";
 import { assetRow, type DisclosureTables, ledgerRow, resourceRow } from "./disclosure.ts";
+import { t } from "./i18n/index.ts";
 import type { TableKind } from "./reference.ts";
 import { HIDDEN_TEXT } from "./text.ts";
 

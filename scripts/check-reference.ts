@@ -4,8 +4,8 @@
  * every field filled. A broken data file stops the build. The fields themselves are validated with zod
  * when schema/reference.ts loads (its error names the file and each bad field); this adds the counts.
  */
-import { negativePowers, positivePowers, powerListProblems } from "../schema/power.ts";
-import { cadences, catalogueItems, categories, towns, villages } from "../schema/reference.ts";
+import { negativePowers, positivePowers, powerListProblems } from "#core/power.ts";
+import { cadences, catalogueItems, categories, towns, villages } from "#core/reference.ts";
 
 const problems: string[] = [];
 for (const t of towns) {

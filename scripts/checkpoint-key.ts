@@ -3,6 +3,6 @@
  * with `npx wrangler secret put CHECKPOINT_KEY` (or in the self-hosted env file). It is printed once and
  * kept nowhere else; whoever holds it can sign checkpoints for the district.
  */
-import { newCheckpointKey } from "../schema/checkpoint.ts";
+import { newCheckpointKey } from "#core/checkpoint.ts";
 
 process.stdout.write(`${await newCheckpointKey()}\n`);

@@ -3,10 +3,10 @@
  * queue to work in the staff console: a few questions, requests and misconduct reports per village in
  * every state from just received (and 已受理) to rated and closed. Content is marked 【演示】.
  */
-import { concludeWithin } from "../schema/case.ts";
-import type { Village } from "../schema/reference.ts";
-import { dammDigit, type Rating, type ReportKind, type ReportState, type ReportTopic } from "../schema/report.ts";
-import { addWorkingDays } from "../schema/workdays.ts";
+import { concludeWithin } from "#core/case.ts";
+import type { Village } from "#core/reference.ts";
+import { dammDigit, type Rating, type ReportKind, type ReportState, type ReportTopic } from "#core/report.ts";
+import { addWorkingDays } from "#core/workdays.ts";
 import type { DemoCaseRow } from "../worker/src/scripting.ts";
 import { prng } from "./demo-data.ts";
 

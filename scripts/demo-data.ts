@@ -3,9 +3,9 @@
  * the last two quarters (six months of monthly items, the previous year for yearly ones), with some
  * items deliberately left unpublished so the overdue badges show. Same date in, same rows out.
  */
-import { type DisclosureContent, type DisclosureTables, disclosureHash, GENESIS_HASH } from "../schema/disclosure.ts";
-import { expectedPeriod, periodLabel, previousPeriod } from "../schema/period.ts";
-import { type CatalogueItem, catalogueItems, type Village } from "../schema/reference.ts";
+import { type DisclosureContent, type DisclosureTables, disclosureHash, GENESIS_HASH } from "#core/disclosure.ts";
+import { expectedPeriod, periodLabel, previousPeriod } from "#core/period.ts";
+import { type CatalogueItem, catalogueItems, type Village } from "#core/reference.ts";
 
 export interface DemoDisclosure extends DisclosureContent {
   seq: number;

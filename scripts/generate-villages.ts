@@ -7,7 +7,7 @@
  *   node scripts/generate-villages.ts
  */
 import { writeFileSync } from "node:fs";
-import towns from "../schema/data/towns.json" with { type: "json" };
+import towns from "#core/data/towns.json" with { type: "json" };
 
 const realNames: Record<string, string[]> = {
   "371603104": ["徐万粮村", "泊头村"],

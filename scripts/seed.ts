@@ -11,9 +11,9 @@
  *   npm run seed -- --remote             # deployed: reference data only
  */
 import { parseArgs } from "node:util";
-import { chinaDate } from "../schema/period.ts";
-import { towns, villages } from "../schema/reference.ts";
-import { receiptHash } from "../schema/report.ts";
+import { chinaDate } from "#core/period.ts";
+import { towns, villages } from "#core/reference.ts";
+import { receiptHash } from "#core/report.ts";
 import {
   appendVersions,
   type DemoCaseRow,

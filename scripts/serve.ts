@@ -22,7 +22,7 @@ import { databaseFile, dataDir } from "../worker/node/data.ts";
 import { applyMigrations, readMigrations } from "../worker/node/migrations.ts";
 import { nodeEnv, root } from "../worker/node/runtime.ts";
 import { startServer } from "../worker/node/serve.ts";
-import { secretProblem } from "../worker/src/security/secrets.ts";
+import { secretProblem } from "../worker/src/scripting.ts";
 import { ensureDevVars } from "./lib/dev-vars.ts";
 import { seed } from "./seed.ts";
 import { ensureDemoStaff } from "./staff.ts";

@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
-import { intakeKey, receiptHash } from "../schema/report.ts";
+import { intakeKey, receiptHash } from "#core/report.ts";
 import { intakeRows } from "../worker/src/scripting.ts";
 import { startDevServer } from "./lib/dev-server.ts";
 import { withD1 } from "./wrangler.ts";

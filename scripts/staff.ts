@@ -11,8 +11,8 @@
  *   STAFF_PASSWORD='…' npm run staff -- reset-password --username botou-jw --remote
  */
 import { parseArgs } from "node:util";
-import { isStaffRole, type StaffRole, scopeName, usernamePattern, validScope } from "../schema/staff.ts";
-import { t } from "../site/src/i18n/index.ts";
+import { t } from "#core/i18n/index.ts";
+import { isStaffRole, type StaffRole, scopeName, usernamePattern, validScope } from "#core/staff.ts";
 import {
   type AuditEntry,
   disableStaffStatements,

@@ -14,7 +14,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { type ChainResult, type ChainRow, verifyChain } from "../schema/chain.ts";
+import { type ChainResult, type ChainRow, verifyChain } from "#core/chain.ts";
 import {
   type Checkpoint,
   type CheckpointBreak,
@@ -23,8 +23,8 @@ import {
   compareToCheckpoint,
   fingerprint,
   type PublicJwk,
-} from "../schema/checkpoint.ts";
-import { villageByCode, villages } from "../schema/reference.ts";
+} from "#core/checkpoint.ts";
+import { villageByCode, villages } from "#core/reference.ts";
 import { auditLinks, checkAuditRows, everyChainRow, GENESIS_HASH } from "../worker/src/scripting.ts";
 import { type D1Target, withD1 } from "./wrangler.ts";
 

@@ -19,8 +19,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import townsData from "../../schema/data/towns.json" with { type: "json" };
-import { type Town, towns, type Village, villages } from "../../schema/reference.ts";
+import townsData from "#core/data/towns.json" with { type: "json" };
+import { type Town, towns, type Village, villages } from "#core/reference.ts";
 import type { BenchEntry, BenchRow } from "../bench.ts";
 import { root } from "../wrangler.ts";
 

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { newCheckpointKey } from "../../schema/checkpoint.ts";
+import { newCheckpointKey } from "#core/checkpoint.ts";
 import { DEV_FLAG, DEV_VALUE_PREFIX } from "../../worker/src/scripting.ts";
 import { root } from "../wrangler.ts";
 

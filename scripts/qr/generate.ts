@@ -4,8 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { baseUrlProblem, villageCode, villageSvg } from "../../schema/qr.ts";
-import { townByCode, towns, villagesOfTown } from "../../schema/reference.ts";
+import { baseUrlProblem, villageCode, villageSvg } from "#core/qr.ts";
+import { townByCode, towns, villagesOfTown } from "#core/reference.ts";
 import { codePng } from "./png.ts";
 import { townPosters } from "./poster.ts";
 

@@ -1,6 +1,6 @@
 /** The code alone as a black-and-white PNG, quiet zone included. */
 import { PNG } from "pngjs";
-import { QUIET_ZONE, type VillageCode } from "../../schema/qr.ts";
+import { QUIET_ZONE, type VillageCode } from "#core/qr.ts";
 
 /** 16 px a module: a version-4 code is 656 px, sharp enough for a 12 cm print at 130 dpi. */
 export const PIXELS_PER_MODULE = 16;

@@ -5,9 +5,9 @@
 import { fileURLToPath } from "node:url";
 import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
-import { QUIET_ZONE, type VillageCode, villageCode, villageUrl } from "../../schema/qr.ts";
-import { district, type Town, type Village } from "../../schema/reference.ts";
-import { type StringKey, t } from "../../site/src/i18n/index.ts";
+import { type StringKey, t } from "#core/i18n/index.ts";
+import { QUIET_ZONE, type VillageCode, villageCode, villageUrl } from "#core/qr.ts";
+import { district, type Town, type Village } from "#core/reference.ts";
 
 const fontFile = (name: string) =>
   fileURLToPath(new URL(`../fonts/NotoSansHans-${name}.otf`, import.meta.resolve("@embedpdf/fonts-sc")));

@@ -6,8 +6,8 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chinaDate } from "../../schema/period.ts";
-import { villagesOfTown } from "../../schema/reference.ts";
+import { chinaDate } from "#core/period.ts";
+import { villagesOfTown } from "#core/reference.ts";
 import { demoCases } from "../../scripts/demo-cases.ts";
 import { seedDemoCases } from "../../scripts/seed.ts";
 import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";

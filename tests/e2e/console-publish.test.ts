@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chinaDate } from "../../schema/period.ts";
+import { chinaDate } from "#core/period.ts";
 import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
 import { axeViolations, launchChromium } from "../fixtures/browser.ts";
 

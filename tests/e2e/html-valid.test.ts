@@ -10,8 +10,8 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, inject, it } from "vitest";
-import { quarterOf } from "../../schema/meeting.ts";
-import { chinaDate } from "../../schema/period.ts";
+import { quarterOf } from "#core/meeting.ts";
+import { chinaDate } from "#core/period.ts";
 import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
 
 const baseURL = inject("baseURL");

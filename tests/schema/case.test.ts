@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentDeadline, daysBefore, defaultDeadline, overdueDays } from "../../schema/case.ts";
+import { currentDeadline, daysBefore, defaultDeadline, overdueDays } from "#core/case.ts";
 
 describe("case deadlines in working days", () => {
   it("defaults by kind: question 3, request 15, misconduct 60", () => {

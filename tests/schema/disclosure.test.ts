@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type LedgerRow, plainSummary, type ResourceRow, yuanWords } from "../../schema/disclosure.ts";
+import { type LedgerRow, plainSummary, type ResourceRow, yuanWords } from "#core/disclosure.ts";
 
 const row = (category: LedgerRow["category"], amount: number, summary = "事项"): LedgerRow => ({
   date: "2026-10-05",

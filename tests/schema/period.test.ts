@@ -8,7 +8,7 @@ import {
   isValidPeriod,
   periodLabel,
   previousPeriod,
-} from "../../schema/period.ts";
+} from "#core/period.ts";
 
 describe("disclosure periods", () => {
   it("uses China's date, not UTC", () => {

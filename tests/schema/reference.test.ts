@@ -3,8 +3,8 @@
  * refused with an error naming the file and each bad field.
  */
 import { describe, expect, it } from "vitest";
-import villagesData from "../../schema/data/villages.json" with { type: "json" };
-import { parseData, referenceFiles, villages } from "../../schema/reference.ts";
+import villagesData from "#core/data/villages.json" with { type: "json" };
+import { parseData, referenceFiles, villages } from "#core/reference.ts";
 
 describe("reference data", () => {
   it("loads the district's 438 villages, validated", () => {

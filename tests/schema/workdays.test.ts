@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, isWorkingDay, workingDaysBetween } from "../../schema/workdays.ts";
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from "#core/workdays.ts";
 
 describe("working days", () => {
   it("skips weekends", () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { importCsv, parseCsv, spreadsheetDate, yuanToFen } from "../../schema/csv.ts";
+import { importCsv, parseCsv, spreadsheetDate, yuanToFen } from "#core/csv.ts";
 import {
   fromBase64,
   ledgerCsv,

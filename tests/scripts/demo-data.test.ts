@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isOverdue } from "../../schema/period.ts";
-import { catalogueItems, villages } from "../../schema/reference.ts";
+import { isOverdue } from "#core/period.ts";
+import { catalogueItems, villages } from "#core/reference.ts";
 import { demoDisclosures } from "../../scripts/demo-data.ts";
 
 const today = "2026-11-29";
@@ -46,7 +46,7 @@ describe("demo data", () => {
 describe("demo cases", () => {
   it("are deterministic, valid receipts, and consistent with their stage", async () => {
     const { demoCases } = await import("../../scripts/demo-cases.ts");
-    const { isValidReceipt } = await import("../../schema/report.ts");
+    const { isValidReceipt } = await import("#core/report.ts");
     const all = villages.slice(0, 80).flatMap((v) => demoCases(v, today));
     expect(demoCases(villages[0] as (typeof villages)[number], today)).toEqual(
       demoCases(villages[0] as (typeof villages)[number], today),
@@ -60,7 +60,7 @@ describe("demo cases", () => {
       if (c.stage === "closed") expect(c.rating).not.toBeNull();
     }
     // every state a case can be in, 已受理 (accepted) included (issue 12)
-    const { reportStates } = await import("../../schema/report.ts");
+    const { reportStates } = await import("#core/report.ts");
     expect(new Set(all.map((c) => c.stage))).toEqual(new Set(reportStates));
     for (const c of all.filter((c) => c.stage === "accepted")) expect(c.responsible).toBeNull();
   });

@@ -7,13 +7,13 @@ import jsQR from "jsqr";
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { QUIET_ZONE, qrPayload, villageUrl } from "../../schema/qr.ts";
-import { district, towns, villages, villagesOfTown } from "../../schema/reference.ts";
+import { t } from "#core/i18n/index.ts";
+import { QUIET_ZONE, qrPayload, villageUrl } from "#core/qr.ts";
+import { district, towns, villages, villagesOfTown } from "#core/reference.ts";
 import { configuredBaseUrl, PLACEHOLDER_BASE_URL, placeholderWarning } from "../../scripts/qr/config.ts";
 import { placeFileName } from "../../scripts/qr/generate.ts";
 import { PIXELS_PER_MODULE } from "../../scripts/qr/png.ts";
 import { READABLE_PT } from "../../scripts/qr/poster.ts";
-import { t } from "../../site/src/i18n/index.ts";
 
 const run = promisify(execFile);
 const out = mkdtempSync(join(tmpdir(), "cunma-qr-"));

@@ -7,8 +7,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { towns, villages } from "../../schema/reference.ts";
-import { dammDigit, intakeKey, receiptHash } from "../../schema/report.ts";
+import { towns, villages } from "#core/reference.ts";
+import { dammDigit, intakeKey, receiptHash } from "#core/report.ts";
 import { executeSql, migrate, query, root, withD1 } from "../../scripts/wrangler.ts";
 import { referenceStatements, upgradeLegacyRows } from "../../worker/src/scripting.ts";
 

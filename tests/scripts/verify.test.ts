@@ -9,15 +9,15 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ChainRow, chainColumns, rowContent } from "../../schema/chain.ts";
+import { type ChainRow, chainColumns, rowContent } from "#core/chain.ts";
 import {
   CHECKPOINT_FORMAT,
   type Checkpoint,
   checkpointKey,
   newCheckpointKey,
   signCheckpoint,
-} from "../../schema/checkpoint.ts";
-import { type DisclosureContent, disclosureHash, GENESIS_HASH } from "../../schema/disclosure.ts";
+} from "#core/checkpoint.ts";
+import { type DisclosureContent, disclosureHash, GENESIS_HASH } from "#core/disclosure.ts";
 import { seed } from "../../scripts/seed.ts";
 import { executeAudited } from "../../scripts/staff.ts";
 import { auditLog, verifyAll } from "../../scripts/verify.ts";

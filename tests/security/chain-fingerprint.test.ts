@@ -5,9 +5,9 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { fingerprint } from "../../schema/checkpoint.ts";
-import { quarterOf } from "../../schema/meeting.ts";
-import { chinaDate } from "../../schema/period.ts";
+import { fingerprint } from "#core/checkpoint.ts";
+import { quarterOf } from "#core/meeting.ts";
+import { chinaDate } from "#core/period.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 

@@ -6,8 +6,8 @@
 import { env, SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { expenseCategories, incomeCategories } from "../../schema/disclosure.ts";
-import { villages } from "../../schema/reference.ts";
+import { expenseCategories, incomeCategories } from "#core/disclosure.ts";
+import { villages } from "#core/reference.ts";
 import { ledgerGbkBase64, resourcesGbkBase64 } from "../fixtures/csv-samples.ts";
 import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 

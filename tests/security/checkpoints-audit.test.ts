@@ -5,7 +5,7 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { CHECKPOINT_FORMAT, type Checkpoint, checkpointKey, signCheckpoint } from "../../schema/checkpoint.ts";
+import { CHECKPOINT_FORMAT, type Checkpoint, checkpointKey, signCheckpoint } from "#core/checkpoint.ts";
 import { verifyAudit } from "../../worker/src/audit/queries.ts";
 import { makeCheckpoint } from "../../worker/src/checkpoints/make.ts";
 import { appendAudit, forkAudit, truncateAudit } from "../fixtures/tamper.ts";

@@ -4,7 +4,7 @@
  */
 import { createScheduledController, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { Checkpoint } from "../../schema/checkpoint.ts";
+import type { Checkpoint } from "#core/checkpoint.ts";
 import worker from "../../worker/src/index.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 

@@ -12,7 +12,7 @@ import {
   checkpointSignatureValid,
   newCheckpointKey,
   signCheckpoint,
-} from "../../schema/checkpoint.ts";
+} from "#core/checkpoint.ts";
 import { verifyAudit } from "../../worker/src/audit/queries.ts";
 import { makeCheckpoint } from "../../worker/src/checkpoints/make.ts";
 import { villageHeads } from "../../worker/src/checkpoints/queries.ts";

@@ -4,7 +4,7 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { villages as allVillages } from "../../schema/reference.ts";
+import { villages as allVillages } from "#core/reference.ts";
 import { countReports, reportBody } from "../fixtures/reports.ts";
 
 const BASE = "https://cunma.test";

@@ -6,7 +6,7 @@
  */
 import { applyD1Migrations, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { dammDigit, intakeKey, receiptHash } from "../../schema/report.ts";
+import { dammDigit, intakeKey, receiptHash } from "#core/report.ts";
 import { publicReport, reportByKey, upgradeLegacyRows } from "../../worker/src/reports/queries.ts";
 import { seedReference } from "../fixtures/d1.ts";
 

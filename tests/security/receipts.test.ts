@@ -6,11 +6,11 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { StaffFigures } from "../../schema/case.ts";
-import { quarterOf } from "../../schema/meeting.ts";
-import { chinaDate } from "../../schema/period.ts";
-import { dammDigit, formatReceipt, receiptHash } from "../../schema/report.ts";
-import type { StaffRole } from "../../schema/staff.ts";
+import type { StaffFigures } from "#core/case.ts";
+import { quarterOf } from "#core/meeting.ts";
+import { chinaDate } from "#core/period.ts";
+import { dammDigit, formatReceipt, receiptHash } from "#core/report.ts";
+import type { StaffRole } from "#core/staff.ts";
 import { villageCaseRows } from "../../worker/src/reports/queries.ts";
 import { casesFragment } from "../../worker/src/reports/render.ts";
 import { act, fileReport, staffGet, staffPost } from "../fixtures/cases.ts";

@@ -5,8 +5,8 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectedPeriod } from "../../schema/period.ts";
-import { periodBounds } from "../../schema/publish-periods.ts";
+import { expectedPeriod } from "#core/period.ts";
+import { periodBounds } from "#core/publish-periods.ts";
 import { act, fileReport, staffPost } from "../fixtures/cases.ts";
 import { answerReport, reportBody } from "../fixtures/reports.ts";
 import { loginAs, postLogin, TEST_ORIGIN } from "../fixtures/staff.ts";

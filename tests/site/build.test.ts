@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { towns, villages } from "../../schema/reference.ts";
+import { towns, villages } from "#core/reference.ts";
 
 const dist = new URL("../../site/dist/", import.meta.url).pathname;
 const page = (path: string) => readFileSync(join(dist, path, "index.html"), "utf8");

@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { caseActions } from "../../schema/case.ts";
-import { ratings, reportKinds, reportRoutes, reportStates, reportTopics } from "../../schema/report.ts";
-import { staffRoles } from "../../schema/staff.ts";
+import { caseActions } from "#core/case.ts";
+import { ratings, reportKinds, reportRoutes, reportStates, reportTopics } from "#core/report.ts";
+import { staffRoles } from "#core/staff.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const stringsDir = join(root, "site/src/i18n/zh-CN");

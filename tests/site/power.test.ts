@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { negativePowers, positivePowers, powerCategories, powerListProblems } from "../../schema/power.ts";
-import { villages } from "../../schema/reference.ts";
+import { negativePowers, positivePowers, powerCategories, powerListProblems } from "#core/power.ts";
+import { villages } from "#core/reference.ts";
 import { flowchartSvg, wrapStep } from "../../site/src/pages/power/_flowchart.ts";
 
 const dist = new URL("../../site/dist/", import.meta.url).pathname;

@@ -9,10 +9,10 @@
 import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CasePlace, canSeeTown, canSeeVillage, caseAccess, caseScope, permissions } from "../../schema/access.ts";
-import { villages } from "../../schema/reference.ts";
-import { reportRoutes } from "../../schema/report.ts";
-import { type StaffMember, staffRoles } from "../../schema/staff.ts";
+import { type CasePlace, canSeeTown, canSeeVillage, caseAccess, caseScope, permissions } from "#core/access.ts";
+import { villages } from "#core/reference.ts";
+import { reportRoutes } from "#core/report.ts";
+import { type StaffMember, staffRoles } from "#core/staff.ts";
 import { type CaseRow, caseById, scopedCases } from "../../worker/src/cases/queries.ts";
 
 const TOWNS = ["371603104", "371603105", "371603001"];

@@ -5,7 +5,7 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { StaffRole } from "../../schema/staff.ts";
+import type { StaffRole } from "#core/staff.ts";
 import { verifyAudit } from "../../worker/src/audit/queries.ts";
 import { act, auditOf, fileReport, staffGet, staffPost } from "../fixtures/cases.ts";
 import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";

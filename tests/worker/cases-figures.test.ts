@@ -5,8 +5,8 @@
 
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { StaffFigures } from "../../schema/case.ts";
-import { chinaDate } from "../../schema/period.ts";
+import type { StaffFigures } from "#core/case.ts";
+import { chinaDate } from "#core/period.ts";
 import { act, fileReport, staffGet } from "../fixtures/cases.ts";
 import { loginAs, TEST_ORIGIN } from "../fixtures/staff.ts";
 

@@ -5,9 +5,9 @@
  */
 import { createScheduledController, env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import calendar from "../../schema/data/holidays.json" with { type: "json" };
-import { chinaDate } from "../../schema/period.ts";
-import { addWorkingDays } from "../../schema/workdays.ts";
+import calendar from "#core/data/holidays.json" with { type: "json" };
+import { chinaDate } from "#core/period.ts";
+import { addWorkingDays } from "#core/workdays.ts";
 import worker from "../../worker/src/index.ts";
 import { act, auditOf, fileReport, staffGet, staffPost } from "../fixtures/cases.ts";
 import { loginAs, TEST_ORIGIN } from "../fixtures/staff.ts";

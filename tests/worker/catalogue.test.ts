@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { catalogueItems } from "../../schema/reference.ts";
+import { catalogueItems } from "#core/reference.ts";
 
 interface CatalogueEntry {
   id: string;

@@ -1,7 +1,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { type ChainRow, rowContent, verifyChain } from "../../schema/chain.ts";
-import { type DisclosureContent, disclosureHash, GENESIS_HASH } from "../../schema/disclosure.ts";
+import { type ChainRow, rowContent, verifyChain } from "#core/chain.ts";
+import { type DisclosureContent, disclosureHash, GENESIS_HASH } from "#core/disclosure.ts";
 import { chainRows } from "../../worker/src/disclosures/queries.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 

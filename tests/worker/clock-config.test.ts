@@ -5,7 +5,7 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { receiptHash } from "../../schema/report.ts";
+import { receiptHash } from "#core/report.ts";
 import { createApp } from "../../worker/src/app.ts";
 import { requestTime } from "../../worker/src/config/context.ts";
 import { ConfigError, config } from "../../worker/src/config/env.ts";

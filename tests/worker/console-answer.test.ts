@@ -4,7 +4,7 @@
  */
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import templates from "../../schema/data/reply-templates.json" with { type: "json" };
+import templates from "#core/data/reply-templates.json" with { type: "json" };
 import { act, fileReport, staffPost } from "../fixtures/cases.ts";
 import { loginAs } from "../fixtures/staff.ts";
 

@@ -5,7 +5,7 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { DisclosureTables } from "../../schema/disclosure.ts";
+import type { DisclosureTables } from "#core/disclosure.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 

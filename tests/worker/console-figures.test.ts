@@ -4,7 +4,7 @@
  */
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { StaffFigures } from "../../schema/case.ts";
+import type { StaffFigures } from "#core/case.ts";
 import { act, fileReport, staffGet } from "../fixtures/cases.ts";
 import { loginAs } from "../fixtures/staff.ts";
 

@@ -4,7 +4,7 @@
  */
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { chinaDate } from "../../schema/period.ts";
+import { chinaDate } from "#core/period.ts";
 import { act, fileReport, staffGet } from "../fixtures/cases.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { loginAs } from "../fixtures/staff.ts";

@@ -1,6 +1,6 @@
 /** CSV import inside workerd, where the worker will run it: GBK via TextDecoder, UTF-8 with BOM. */
 import { describe, expect, it } from "vitest";
-import { decodeCsv, importCsv } from "../../schema/csv.ts";
+import { decodeCsv, importCsv } from "#core/csv.ts";
 import {
   fromBase64,
   ledgerCsv,

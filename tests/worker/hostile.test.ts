@@ -6,8 +6,8 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { villages } from "../../schema/reference.ts";
-import { dammDigit } from "../../schema/report.ts";
+import { villages } from "#core/reference.ts";
+import { dammDigit } from "#core/report.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { answerReport, countReports, reportBody } from "../fixtures/reports.ts";
 import { createStaff, postLogin } from "../fixtures/staff.ts";

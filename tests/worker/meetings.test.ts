@@ -6,10 +6,10 @@
 
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { quarterOf } from "../../schema/meeting.ts";
-import { chinaDate, expectedPeriod } from "../../schema/period.ts";
-import { periodBounds } from "../../schema/publish-periods.ts";
-import { receiptHash } from "../../schema/report.ts";
+import { quarterOf } from "#core/meeting.ts";
+import { chinaDate, expectedPeriod } from "#core/period.ts";
+import { periodBounds } from "#core/publish-periods.ts";
+import { receiptHash } from "#core/report.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 

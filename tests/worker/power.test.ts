@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { negativePowers, positivePowers } from "../../schema/power.ts";
+import { negativePowers, positivePowers } from "#core/power.ts";
 
 const page = async (path: string) => {
   const response = await SELF.fetch(`https://cunma.test${path}`, { redirect: "manual" });

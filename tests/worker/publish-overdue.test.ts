@@ -4,7 +4,7 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { chinaDate, expectedPeriod } from "../../schema/period.ts";
+import { chinaDate, expectedPeriod } from "#core/period.ts";
 import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 interface OverdueBody {

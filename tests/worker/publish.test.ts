@@ -5,9 +5,9 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { DisclosureTables } from "../../schema/disclosure.ts";
-import { chinaDate, expectedPeriod, periodLabel } from "../../schema/period.ts";
-import { periodBounds } from "../../schema/publish-periods.ts";
+import type { DisclosureTables } from "#core/disclosure.ts";
+import { chinaDate, expectedPeriod, periodLabel } from "#core/period.ts";
+import { periodBounds } from "#core/publish-periods.ts";
 import { ledgerCsv, ledgerGbkBase64, ledgerWithErrorsGbkBase64, resourcesGbkBase64 } from "../fixtures/csv-samples.ts";
 import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 

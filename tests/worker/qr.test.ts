@@ -1,7 +1,7 @@
 import { env, SELF } from "cloudflare:test";
 import jsQR from "jsqr";
 import { describe, expect, it } from "vitest";
-import { villageByCode } from "../../schema/reference.ts";
+import { villageByCode } from "#core/reference.ts";
 
 const village = "371603104201";
 const PIXELS_PER_MODULE = 6;

@@ -1,7 +1,7 @@
 import { env, SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dammDigit, isValidReceipt, newReceipt, reportKinds, reportTopics } from "../../schema/report.ts";
+import { dammDigit, isValidReceipt, newReceipt, reportKinds, reportTopics } from "#core/report.ts";
 import { countReports } from "../fixtures/reports.ts";
 
 const village = "371603105201";

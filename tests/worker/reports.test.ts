@@ -1,7 +1,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { chinaDate } from "../../schema/period.ts";
-import { formatReceipt, isValidReceipt, receiptHash } from "../../schema/report.ts";
+import { chinaDate } from "#core/period.ts";
+import { formatReceipt, isValidReceipt, receiptHash } from "#core/report.ts";
 import { admitReport, intakeLimits } from "../../worker/src/reports/rate-limit.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { addInternalNote, answerReport, countReports, reportBody } from "../fixtures/reports.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StaffMember } from "../../schema/staff.ts";
+import type { StaffMember } from "#core/staff.ts";
 import { canSeeMisconduct, canSeeTown, canSeeVillage } from "../../worker/src/staff/index.ts";
 
 const admin: StaffMember = { id: 1, username: "qu-admin", role: "district_admin", scope: "371603" };

@@ -1,7 +1,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { chinaDate, expectedPeriod, previousPeriod } from "../../schema/period.ts";
-import { catalogueItems, type Village, villagesOfTown } from "../../schema/reference.ts";
+import { chinaDate, expectedPeriod, previousPeriod } from "#core/period.ts";
+import { catalogueItems, type Village, villagesOfTown } from "#core/reference.ts";
 import { overdueDisclosures, overdueInArea } from "../../worker/src/disclosures/overdue.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 

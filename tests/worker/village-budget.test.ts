@@ -4,8 +4,8 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { chinaDate } from "../../schema/period.ts";
-import { villages } from "../../schema/reference.ts";
+import { chinaDate } from "#core/period.ts";
+import { villages } from "#core/reference.ts";
 import { demoDisclosures } from "../../scripts/demo-data.ts";
 import { insertVersion } from "../fixtures/d1.ts";
 

@@ -1,6 +1,6 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { chinaDate, expectedPeriod, periodLabel, previousPeriod } from "../../schema/period.ts";
+import { chinaDate, expectedPeriod, periodLabel, previousPeriod } from "#core/period.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 
 /** The HTML of one catalogue item's <li> on a served village page. */

@@ -5,9 +5,9 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { chinaDate, dateLabel, dueDate, expectedPeriod } from "../../schema/period.ts";
-import { negativePowerById } from "../../schema/power.ts";
-import { dammDigit, formatReceipt } from "../../schema/report.ts";
+import { chinaDate, dateLabel, dueDate, expectedPeriod } from "#core/period.ts";
+import { negativePowerById } from "#core/power.ts";
+import { dammDigit, formatReceipt } from "#core/report.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { reportBody } from "../fixtures/reports.ts";
 

@@ -5,7 +5,7 @@
  */
 import { html as honoHtml } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
-import { type StringKey, t } from "../../site/src/i18n/index.ts";
+import { type StringKey, t } from "#core/i18n/index.ts";
 
 /** A fragment of HTML built by {@link html}. A plain string is not one, so it cannot be put in as markup. */
 export type Html = HtmlEscapedString;

@@ -1,4 +1,4 @@
-import { chinaDate } from "../../schema/period.ts";
+import { chinaDate } from "#core/period.ts";
 import { createApp } from "./app.ts";
 import { sealAudit } from "./audit/queries.ts";
 import { autoCloseDays, closeUnratedCases } from "./cases/auto-close.ts";

@@ -11,6 +11,7 @@ export { referenceStatements } from "./reference/queries.ts";
 export { type DemoCaseRow, demoCaseStatements, intakeRows, upgradeLegacyRows } from "./reports/queries.ts";
 export { DEV_FLAG, DEV_VALUE_PREFIX } from "./security/dev-markers.ts";
 export { securityHeaders } from "./security/headers.ts";
+export { secretProblem } from "./security/secrets.ts";
 export { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from "./staff/password.ts";
 export {
   disableStaffStatements,

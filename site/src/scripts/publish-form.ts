@@ -6,9 +6,9 @@
  * version filled in, and publishes only after the secretary has seen what it changes and confirmed.
  * Talks to /api/staff/disclosures; sets text only, never HTML.
  */
-import { expectedPeriod, periodLabel } from "../../../schema/period.ts";
-import { recentPeriods } from "../../../schema/publish-periods.ts";
-import type { Cadence, TableKind } from "../../../schema/reference.ts";
+import { expectedPeriod, periodLabel } from "#core/period.ts";
+import { recentPeriods } from "#core/publish-periods.ts";
+import type { Cadence, TableKind } from "#core/reference.ts";
 import { el, type StaffFailure, showFieldErrors, staffRequest } from "./staff-request.ts";
 
 interface Item {

@@ -3,8 +3,8 @@
  * the tallies (评); POST /api/staff/meetings, then the receipts to hand to the villagers who asked.
  * Sets text only, never HTML.
  */
-import { periodLabel } from "../../../schema/period.ts";
-import { recentPeriods } from "../../../schema/publish-periods.ts";
+import { periodLabel } from "#core/period.ts";
+import { recentPeriods } from "#core/publish-periods.ts";
 import { el, type StaffFailure as Failure, showFieldErrors, staffRequest } from "./staff-request.ts";
 
 const strings = JSON.parse(document.getElementById("meeting-strings")?.textContent ?? "{}") as Record<string, string>;

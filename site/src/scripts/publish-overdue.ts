@@ -3,7 +3,7 @@
  * the CSV export link for the same scope. The town selector shows the member's own town (the district
  * admin picks any town or the whole district). Sets text only, never HTML.
  */
-import { periodLabel } from "../../../schema/period.ts";
+import { periodLabel } from "#core/period.ts";
 import { el } from "./staff-request.ts";
 
 interface Overdue {

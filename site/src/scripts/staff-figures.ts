@@ -3,9 +3,9 @@
  * its numerator and denominator, and on-time answering never without the cases still open past their
  * deadline beside it. A month, quarter or year can be chosen; the district admin opens a town by name.
  */
-import type { StaffFigures } from "../../../schema/case.ts";
-import { periodLabel } from "../../../schema/period.ts";
-import { recentPeriods } from "../../../schema/publish-periods.ts";
+import type { StaffFigures } from "#core/case.ts";
+import { periodLabel } from "#core/period.ts";
+import { recentPeriods } from "#core/publish-periods.ts";
 import { api, el, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
 
 type Figures = StaffFigures;

@@ -3,8 +3,8 @@
  * each row's hash is SHA-256 over the canonical JSON of its content, a newline, and the previous hash.
  * An action appends an entry (audit_entries); links (audit_log) seal the entries in id order.
  */
-import { canonicalJson, GENESIS_HASH } from "../../../schema/disclosure.ts";
-import { chinaDate } from "../../../schema/period.ts";
+import { canonicalJson, GENESIS_HASH } from "#core/disclosure.ts";
+import { chinaDate } from "#core/period.ts";
 
 export { GENESIS_HASH };
 

@@ -1,6 +1,6 @@
 /** The audit log's paging query, and how a bad one is refused. */
 import { z } from "@hono/zod-openapi";
-import { t } from "../../../site/src/i18n/index.ts";
+import { t } from "#core/i18n/index.ts";
 import type { Refusal } from "../contract/refusal.ts";
 
 /** `?before=<seq>&limit=<1..200>`: rows older than `before`, newest first. */

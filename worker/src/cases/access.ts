@@ -3,10 +3,10 @@
  * see answers exactly like a case that does not exist (404), so a village secretary cannot learn that a
  * misconduct report about their village exists.
  */
-import { caseAccess, may, mayHandle } from "../../../schema/access.ts";
-import { actionStates, type CaseAction } from "../../../schema/case.ts";
-import type { StaffMember } from "../../../schema/staff.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { caseAccess, may, mayHandle } from "#core/access.ts";
+import { actionStates, type CaseAction } from "#core/case.ts";
+import { t } from "#core/i18n/index.ts";
+import type { StaffMember } from "#core/staff.ts";
 import { ApiError } from "../errors.ts";
 import { type CaseRow, caseById } from "./queries.ts";
 

@@ -6,11 +6,11 @@
 
 import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { actionStates, type CaseAction, suggestedDeadline } from "../../../schema/case.ts";
-import { chinaDate } from "../../../schema/period.ts";
-import { townByCode } from "../../../schema/reference.ts";
-import { unfilledBlank } from "../../../schema/reply-template.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { actionStates, type CaseAction, suggestedDeadline } from "#core/case.ts";
+import { t } from "#core/i18n/index.ts";
+import { chinaDate } from "#core/period.ts";
+import { townByCode } from "#core/reference.ts";
+import { unfilledBlank } from "#core/reply-template.ts";
 import { runAudited } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
 import { idParams } from "../contract/params.ts";

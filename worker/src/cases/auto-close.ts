@@ -2,7 +2,7 @@
  * Answered cases the villager never rated close themselves after AUTO_CLOSE_DAYS days. Run daily by the
  * cron trigger and lazily before staff reads, so lists and figures never show a case that should have closed.
  */
-import { daysBefore } from "../../../schema/case.ts";
+import { daysBefore } from "#core/case.ts";
 import { runAudited } from "../audit/queries.ts";
 import { config } from "../config/env.ts";
 import { unratedClosing } from "./queries.ts";

@@ -3,10 +3,10 @@
  * open, median days to answer, and the ratings behind satisfaction with their denominator; the ratings of
  * cases staff filed on a villager's behalf apart, with their own.
  */
-import { currentDeadline, overdueDays, type StaffFigures } from "../../../schema/case.ts";
-import { periodLabel } from "../../../schema/period.ts";
-import { periodBounds } from "../../../schema/publish-periods.ts";
-import { caseFigures } from "../../../schema/report.ts";
+import { currentDeadline, overdueDays, type StaffFigures } from "#core/case.ts";
+import { periodLabel } from "#core/period.ts";
+import { periodBounds } from "#core/publish-periods.ts";
+import { caseFigures } from "#core/report.ts";
 import type { FigureRow } from "./queries.ts";
 
 /**

@@ -3,12 +3,12 @@
  * (audited), the figures, and CSV exports. Actions live in actions.ts. Every route needs a session, and
  * everything out of the member's scope answers 404.
  */
-import { canSeeMisconduct, canSeeTown, canSeeVillage, homeTown, permissions } from "../../../schema/access.ts";
-import type { StaffFigures } from "../../../schema/case.ts";
-import { chinaDate } from "../../../schema/period.ts";
-import { district, townByCode, towns, villageByCode, villagesOfTown } from "../../../schema/reference.ts";
-import type { StaffMember } from "../../../schema/staff.ts";
-import { type StringKey, t } from "../../../site/src/i18n/index.ts";
+import { canSeeMisconduct, canSeeTown, canSeeVillage, homeTown, permissions } from "#core/access.ts";
+import type { StaffFigures } from "#core/case.ts";
+import { type StringKey, t } from "#core/i18n/index.ts";
+import { chinaDate } from "#core/period.ts";
+import { district, townByCode, towns, villageByCode, villagesOfTown } from "#core/reference.ts";
+import type { StaffMember } from "#core/staff.ts";
 import { runAudited } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
 import { idParams, requireValidReceipt } from "../contract/params.ts";

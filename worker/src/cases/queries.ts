@@ -4,16 +4,9 @@
  * comes first and sets an impossible state when the case is no longer in an allowed one, so the CHECK
  * constraint aborts the whole batch: nothing half-written, and the handler answers 409.
  */
-import { type CaseScope, caseScope } from "../../../schema/access.ts";
-import type {
-  CaseFigureRow,
-  Rating,
-  ReportKind,
-  ReportRoute,
-  ReportState,
-  ReportTopic,
-} from "../../../schema/report.ts";
-import type { StaffMember } from "../../../schema/staff.ts";
+import { type CaseScope, caseScope } from "#core/access.ts";
+import type { CaseFigureRow, Rating, ReportKind, ReportRoute, ReportState, ReportTopic } from "#core/report.ts";
+import type { StaffMember } from "#core/staff.ts";
 import type { ListFilter } from "./schema.ts";
 
 /** One case as staff see it in full (contact details are read separately). */

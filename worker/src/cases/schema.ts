@@ -3,11 +3,11 @@
  * refusal reads in Chinese.
  */
 import { z } from "@hono/zod-openapi";
-import { ANSWER_MAX, ANSWER_MIN, MEASURES_MAX, NOTE_MAX, RESPONSIBLE_MAX } from "../../../schema/case.ts";
-import { figuresPeriod, townCode, villageCode } from "../../../schema/ids.ts";
-import { normalizeReceipt, reportKinds, reportRoutes, reportStates } from "../../../schema/report.ts";
-import { safeText } from "../../../schema/text.ts";
-import { type StringKey, t } from "../../../site/src/i18n/index.ts";
+import { ANSWER_MAX, ANSWER_MIN, MEASURES_MAX, NOTE_MAX, RESPONSIBLE_MAX } from "#core/case.ts";
+import { type StringKey, t } from "#core/i18n/index.ts";
+import { figuresPeriod, townCode, villageCode } from "#core/ids.ts";
+import { normalizeReceipt, reportKinds, reportRoutes, reportStates } from "#core/report.ts";
+import { safeText } from "#core/text.ts";
 import type { BodyRules } from "../contract/body.ts";
 import { notFound } from "../contract/params.ts";
 import type { Refusal } from "../contract/refusal.ts";

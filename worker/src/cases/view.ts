@@ -2,12 +2,12 @@
  * The JSON the staff pages read: list lines and the full case, with the deadline that counts and how
  * many working days it is overdue, computed on every read.
  */
-import { canSeeMisconduct } from "../../../schema/access.ts";
-import { currentDeadline, overdueDays, suggestedDeadline } from "../../../schema/case.ts";
-import { periodLabel } from "../../../schema/period.ts";
-import { negativePowerById, powerById } from "../../../schema/power.ts";
-import { catalogueItemById, townByCode, villageByCode } from "../../../schema/reference.ts";
-import type { StaffMember } from "../../../schema/staff.ts";
+import { canSeeMisconduct } from "#core/access.ts";
+import { currentDeadline, overdueDays, suggestedDeadline } from "#core/case.ts";
+import { periodLabel } from "#core/period.ts";
+import { negativePowerById, powerById } from "#core/power.ts";
+import { catalogueItemById, townByCode, villageByCode } from "#core/reference.ts";
+import type { StaffMember } from "#core/staff.ts";
 import { versionById } from "../disclosures/queries.ts";
 import { allowedActions } from "./access.ts";
 import { type CaseListRow, type CaseRow, caseEvents } from "./queries.ts";

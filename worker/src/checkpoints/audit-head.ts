@@ -3,7 +3,7 @@
  * recomputed with its validity, and the hash of the link at a given length. Everything else in
  * checkpoints/ goes through these, so a redesign of the audit log's sequencing only re-points this file.
  */
-import type { ChainHead } from "../../../schema/checkpoint.ts";
+import type { ChainHead } from "#core/checkpoint.ts";
 import { GENESIS_HASH } from "../audit/chain.ts";
 import { auditPage, sealAudit, verifyAudit } from "../audit/queries.ts";
 

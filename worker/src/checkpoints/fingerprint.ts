@@ -2,8 +2,8 @@
  * The short fingerprint of a village's chain head, as the village page and the 阳光报告会 record show it,
  * so a printed sheet or a villager's screenshot pins the record as it stood.
  */
-import { fingerprint } from "../../../schema/checkpoint.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { fingerprint } from "#core/checkpoint.ts";
+import { t } from "#core/i18n/index.ts";
 import { type Html, html } from "../html.ts";
 
 /**

@@ -8,9 +8,9 @@
  *   extends it, else the chains truncated or forked; a checkpoint whose signature does not verify under the
  *   published key is a 422.
  */
-import type { Checkpoint, PublicJwk } from "../../../schema/checkpoint.ts";
-import { checkpointKey, checkpointSignatureValid, fingerprint } from "../../../schema/checkpoint.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import type { Checkpoint, PublicJwk } from "#core/checkpoint.ts";
+import { checkpointKey, checkpointSignatureValid, fingerprint } from "#core/checkpoint.ts";
+import { t } from "#core/i18n/index.ts";
 import { sha256Hex } from "../audit/chain.ts";
 import { body, createRouter, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";

@@ -5,7 +5,7 @@
  * rewritten chain never gets a checkpoint of its own. Best-effort: never in the way of a request.
  */
 import { createMiddleware } from "hono/factory";
-import { verifyChain } from "../../../schema/chain.ts";
+import { verifyChain } from "#core/chain.ts";
 import {
   CHECKPOINT_FORMAT,
   type Checkpoint,
@@ -14,9 +14,9 @@ import {
   checkpointKey,
   compareToCheckpoint,
   signCheckpoint,
-} from "../../../schema/checkpoint.ts";
-import { canonicalJson } from "../../../schema/disclosure.ts";
-import { district } from "../../../schema/reference.ts";
+} from "#core/checkpoint.ts";
+import { canonicalJson } from "#core/disclosure.ts";
+import { district } from "#core/reference.ts";
 import { chainRows } from "../disclosures/queries.ts";
 import { auditChain, auditTip } from "./audit-head.ts";
 import { hashesAt, insertCheckpoint, latestCheckpoint, latestCheckpointTime, villageHeads } from "./queries.ts";

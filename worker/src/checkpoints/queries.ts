@@ -1,5 +1,5 @@
 /** D1 reads and writes of signed checkpoints and of the village chain heads they record. */
-import type { ChainHead, Checkpoint } from "../../../schema/checkpoint.ts";
+import type { ChainHead, Checkpoint } from "#core/checkpoint.ts";
 
 /**
  * Every village's chain head (villages with no version are left out).

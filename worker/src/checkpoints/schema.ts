@@ -1,6 +1,6 @@
 /** The checkpoint routes' contract: the paging query, a saved checkpoint's body, and their refusals. */
 import { z } from "@hono/zod-openapi";
-import { t } from "../../../site/src/i18n/index.ts";
+import { t } from "#core/i18n/index.ts";
 import type { BodyRules } from "../contract/body.ts";
 import type { Refusal } from "../contract/refusal.ts";
 

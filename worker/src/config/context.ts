@@ -5,7 +5,7 @@
  */
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { t } from "../../../site/src/i18n/index.ts";
+import { t } from "#core/i18n/index.ts";
 import { ApiError } from "../errors.ts";
 import { type Config, ConfigError, config } from "./env.ts";
 

@@ -4,8 +4,8 @@
  * naming every bad variable, instead of quietly falling back somewhere deep in a rule.
  */
 import { z } from "zod";
-import { AUTO_CLOSE_DAYS_DEFAULT } from "../../../schema/case.ts";
-import { baseUrlProblem } from "../../../schema/qr.ts";
+import { AUTO_CLOSE_DAYS_DEFAULT } from "#core/case.ts";
+import { baseUrlProblem } from "#core/qr.ts";
 import { DEV_FLAG } from "../security/dev-markers.ts";
 import { secretProblem } from "../security/secrets.ts";
 

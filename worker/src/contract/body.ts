@@ -6,8 +6,8 @@
  * schema sees exactly what was checked here.
  */
 import type { HonoRequest, MiddlewareHandler } from "hono";
-import { hasLoneSurrogate } from "../../../schema/text.ts";
-import { type StringKey, t } from "../../../site/src/i18n/index.ts";
+import { type StringKey, t } from "#core/i18n/index.ts";
+import { hasLoneSurrogate } from "#core/text.ts";
 import { ApiError } from "../errors.ts";
 
 export type BodyFormat = "json" | "form";

@@ -3,9 +3,9 @@
  * version, meeting, receipt), built from the zod schemas in schema/ids.ts, and how a bad one is refused.
  */
 import { z } from "@hono/zod-openapi";
-import { quarter, receipt, rowId, townCode, villageCode } from "../../../schema/ids.ts";
-import { isValidReceipt, normalizeReceipt } from "../../../schema/report.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { t } from "#core/i18n/index.ts";
+import { quarter, receipt, rowId, townCode, villageCode } from "#core/ids.ts";
+import { isValidReceipt, normalizeReceipt } from "#core/report.ts";
 import { ApiError } from "../errors.ts";
 import type { Refusal } from "./refusal.ts";
 

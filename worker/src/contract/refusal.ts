@@ -7,8 +7,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
-import { HIDDEN_TEXT } from "../../../schema/text.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { t } from "#core/i18n/index.ts";
+import { HIDDEN_TEXT } from "#core/text.ts";
 import { ApiError } from "../errors.ts";
 import { notFoundPage } from "../pages/serve.ts";
 

@@ -3,9 +3,9 @@
  * periods, for the village page: two paths and a label per period, a few hundred bytes. The figures
  * themselves are in its accessible name.
  */
-import { moneyUnit, moneyWords } from "../../../schema/disclosure.ts";
-import { periodLabel } from "../../../schema/period.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { moneyUnit, moneyWords } from "#core/disclosure.ts";
+import { t } from "#core/i18n/index.ts";
+import { periodLabel } from "#core/period.ts";
 import { type Html, html } from "../html.ts";
 import type { PeriodTotals } from "./queries.ts";
 

@@ -2,7 +2,7 @@
  * The district figures of 一季一晒 and disclosure, from rows: per town and in total, items disclosed
  * and meetings held, each beside its denominator (the villages there, the ratings given).
  */
-import { district, towns, villagesOfTown } from "../../../schema/reference.ts";
+import { district, towns, villagesOfTown } from "#core/reference.ts";
 import type { TownFigureRow } from "./queries.ts";
 
 type Counts = Omit<TownFigureRow, "town">;

@@ -10,12 +10,12 @@
  *   shows) and how many rows the table will have. Absent `tables`/`csv` keeps the table and
  *   `tables: null` drops it, exactly as the correction route does; its refusals are the route's refusals.
  */
-import { canSeeVillage } from "../../../schema/access.ts";
-import { type ChainRow, rowContent } from "../../../schema/chain.ts";
-import { periodLabel } from "../../../schema/period.ts";
-import { correctionInput } from "../../../schema/publish.ts";
-import { villageByCode } from "../../../schema/reference.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { canSeeVillage } from "#core/access.ts";
+import { type ChainRow, rowContent } from "#core/chain.ts";
+import { t } from "#core/i18n/index.ts";
+import { periodLabel } from "#core/period.ts";
+import { correctionInput } from "#core/publish.ts";
+import { villageByCode } from "#core/reference.ts";
 import { idParams, villageQuery } from "../contract/params.ts";
 import { body, createRouter, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";

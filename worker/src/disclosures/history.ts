@@ -11,10 +11,10 @@ import {
   moneyFigure,
   plainSummary,
   sentenceMoney,
-} from "../../../schema/disclosure.ts";
-import { periodLabel } from "../../../schema/period.ts";
-import { catalogueItemById, type Village } from "../../../schema/reference.ts";
-import { type StringKey, t } from "../../../site/src/i18n/index.ts";
+} from "#core/disclosure.ts";
+import { type StringKey, t } from "#core/i18n/index.ts";
+import { periodLabel } from "#core/period.ts";
+import { catalogueItemById, type Village } from "#core/reference.ts";
 import { figureSpans, type Html, html } from "../html.ts";
 import type { VersionRow } from "./queries.ts";
 import { type CardColumn, cardTable, moneyColumn } from "./render.ts";

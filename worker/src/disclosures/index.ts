@@ -4,9 +4,9 @@
  * figures. Publishing, corrections and the overdue list (publish.ts, form.ts, inspect.ts) are staff routes,
  * mounted under /api/staff.
  */
-import { verifyChain } from "../../../schema/chain.ts";
-import { chinaDate, periodKind } from "../../../schema/period.ts";
-import { cadenceById, catalogueItems, categories, villageByCode } from "../../../schema/reference.ts";
+import { verifyChain } from "#core/chain.ts";
+import { chinaDate, periodKind } from "#core/period.ts";
+import { cadenceById, catalogueItems, categories, villageByCode } from "#core/reference.ts";
 import { nowOf } from "../config/context.ts";
 import { notFound, villageIdParams, villageParams } from "../contract/params.ts";
 import { PAGE_NOT_FOUND } from "../contract/refusal.ts";

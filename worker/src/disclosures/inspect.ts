@@ -3,11 +3,11 @@
  * items for which period, grouped by town, for the member's scope: the district admin any town or all,
  * a town inspector their town, a secretary their own village.
  */
-import { canSeeTown, homeTown } from "../../../schema/access.ts";
-import { chinaDate, periodLabel } from "../../../schema/period.ts";
-import { cadenceById, catalogueItemById, townByCode } from "../../../schema/reference.ts";
-import type { StaffMember } from "../../../schema/staff.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { canSeeTown, homeTown } from "#core/access.ts";
+import { t } from "#core/i18n/index.ts";
+import { chinaDate, periodLabel } from "#core/period.ts";
+import { cadenceById, catalogueItemById, townByCode } from "#core/reference.ts";
+import type { StaffMember } from "#core/staff.ts";
 import { runAudited } from "../audit/queries.ts";
 import { csvResponse, csvText } from "../cases/csv.ts";
 import { nowOf } from "../config/context.ts";

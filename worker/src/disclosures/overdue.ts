@@ -2,8 +2,8 @@
  * Overdue disclosures for inspectors and the town page: for every village of an area, each catalogue
  * item with a legal cadence whose expected period (schema/period.ts) has not been published.
  */
-import { expectedPeriod, isOverdue } from "../../../schema/period.ts";
-import { villages as allVillages, type Cadence, catalogueItems, type Village } from "../../../schema/reference.ts";
+import { expectedPeriod, isOverdue } from "#core/period.ts";
+import { villages as allVillages, type Cadence, catalogueItems, type Village } from "#core/reference.ts";
 import { type LatestPeriodRow, latestPeriods } from "./queries.ts";
 
 export interface OverdueDisclosure {

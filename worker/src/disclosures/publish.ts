@@ -15,14 +15,14 @@
  * Only the village's own secretary or the district admin may publish (403 otherwise). Each append
  * carries its audit row in the same batch and is retried when another append took the same seq.
  */
-import { canSeeVillage, may } from "../../../schema/access.ts";
-import { chainLink, rowContent } from "../../../schema/chain.ts";
-import { type DisclosureContent, GENESIS_HASH, plainSummary } from "../../../schema/disclosure.ts";
-import { chinaDate, periodLabel } from "../../../schema/period.ts";
-import { correctionInput, previewInput, publishInput } from "../../../schema/publish.ts";
-import { villageByCode } from "../../../schema/reference.ts";
-import type { StaffMember } from "../../../schema/staff.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { canSeeVillage, may } from "#core/access.ts";
+import { chainLink, rowContent } from "#core/chain.ts";
+import { type DisclosureContent, GENESIS_HASH, plainSummary } from "#core/disclosure.ts";
+import { t } from "#core/i18n/index.ts";
+import { chinaDate, periodLabel } from "#core/period.ts";
+import { correctionInput, previewInput, publishInput } from "#core/publish.ts";
+import { villageByCode } from "#core/reference.ts";
+import type { StaffMember } from "#core/staff.ts";
 import { recordAudit } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
 import { idParams, villageQuery } from "../contract/params.ts";

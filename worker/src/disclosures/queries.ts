@@ -1,6 +1,6 @@
 /** D1 reads of published disclosures. */
-import { type ChainRow, chainColumns } from "../../../schema/chain.ts";
-import { type DisclosureTables, incomeCategories } from "../../../schema/disclosure.ts";
+import { type ChainRow, chainColumns } from "#core/chain.ts";
+import { type DisclosureTables, incomeCategories } from "#core/disclosure.ts";
 
 export interface PublishedDisclosure {
   id: number;

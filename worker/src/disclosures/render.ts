@@ -3,10 +3,10 @@
  * overdue badge where the item is past its legal cadence.
  */
 
-import { type DisclosureTables, moneyFigure, plainSummary } from "../../../schema/disclosure.ts";
-import { dateLabel, dueDate, expectedPeriod, isOverdue, periodLabel } from "../../../schema/period.ts";
-import type { CatalogueItem } from "../../../schema/reference.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { type DisclosureTables, moneyFigure, plainSummary } from "#core/disclosure.ts";
+import { t } from "#core/i18n/index.ts";
+import { dateLabel, dueDate, expectedPeriod, isOverdue, periodLabel } from "#core/period.ts";
+import type { CatalogueItem } from "#core/reference.ts";
 import { figureSpans, type Html, html, tHtml } from "../html.ts";
 import type { PublishedDisclosure } from "./queries.ts";
 

@@ -1,6 +1,7 @@
 /** The disclosure routes' contract: the publishing bodies, and how a bad one is refused. */
-import { CONTENT_MAX, CSV_MAX_BYTES, REASON_MAX, REASON_MIN, TITLE_MAX } from "../../../schema/publish.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+
+import { t } from "#core/i18n/index.ts";
+import { CONTENT_MAX, CSV_MAX_BYTES, REASON_MAX, REASON_MIN, TITLE_MAX } from "#core/publish.ts";
 import type { BodyRules } from "../contract/body.ts";
 import { notFound, unknownPlace } from "../contract/params.ts";
 import type { Refusal } from "../contract/refusal.ts";

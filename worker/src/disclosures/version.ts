@@ -3,12 +3,12 @@
  * begun, and its table (typed in the form or uploaded as CSV) is of the item's kind, with a ledger's
  * lines inside the period. Every failure is a 422 naming the field in Chinese; nothing is written.
  */
-import { importCsv } from "../../../schema/csv.ts";
-import type { DisclosureTables } from "../../../schema/disclosure.ts";
-import { isValidPeriod, periodKind, periodLabel } from "../../../schema/period.ts";
-import { periodBounds } from "../../../schema/publish-periods.ts";
-import { type CatalogueItem, cadenceById, catalogueItemById } from "../../../schema/reference.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { importCsv } from "#core/csv.ts";
+import type { DisclosureTables } from "#core/disclosure.ts";
+import { t } from "#core/i18n/index.ts";
+import { isValidPeriod, periodKind, periodLabel } from "#core/period.ts";
+import { periodBounds } from "#core/publish-periods.ts";
+import { type CatalogueItem, cadenceById, catalogueItemById } from "#core/reference.ts";
 import { ApiError } from "../errors.ts";
 
 const refuse = (fields: Record<string, string>) => new ApiError(422, "invalid", t("publish.error.invalid"), fields);

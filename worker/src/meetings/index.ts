@@ -6,13 +6,13 @@
  * 定 is given), and 评 (tallies, also settable later via POST /api/staff/meetings/<id>/ratings). All of it
  * lands in one batch with its audit row, or nothing does. The public page is /v/<code>/meetings/<YYYY-Qn>/.
  */
-import { canSeeVillage, may } from "../../../schema/access.ts";
-import { type MeetingInput, meetingInput, meetingRatings, quarterOf } from "../../../schema/meeting.ts";
-import { chinaDate, periodLabel } from "../../../schema/period.ts";
-import { villageByCode } from "../../../schema/reference.ts";
-import { newReceipt, receiptHash } from "../../../schema/report.ts";
-import type { StaffMember } from "../../../schema/staff.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { canSeeVillage, may } from "#core/access.ts";
+import { t } from "#core/i18n/index.ts";
+import { type MeetingInput, meetingInput, meetingRatings, quarterOf } from "#core/meeting.ts";
+import { chinaDate, periodLabel } from "#core/period.ts";
+import { villageByCode } from "#core/reference.ts";
+import { newReceipt, receiptHash } from "#core/report.ts";
+import type { StaffMember } from "#core/staff.ts";
 import { sha256Hex } from "../audit/chain.ts";
 import { recordAudit } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";

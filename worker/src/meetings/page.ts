@@ -3,9 +3,10 @@
  * who came, the disclosures reported (述), each question raised and where it stands (询 · 定), and the
  * ratings (评) with their denominator. Plain HTML, no receipts, no contact details, never misconduct.
  */
-import { periodLabel } from "../../../schema/period.ts";
-import { catalogueItemById, type Village } from "../../../schema/reference.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+
+import { t } from "#core/i18n/index.ts";
+import { periodLabel } from "#core/period.ts";
+import { catalogueItemById, type Village } from "#core/reference.ts";
 import { meetingFingerprint } from "../checkpoints/fingerprint.ts";
 import { type Html, html } from "../html.ts";
 import type { MeetingQuestionRow, MeetingRow, ReportedDisclosure } from "./queries.ts";

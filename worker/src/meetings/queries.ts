@@ -1,6 +1,6 @@
 /** D1 reads and writes of 阳光报告会 records and their links to disclosures and cases. */
-import type { MeetingInput, MeetingRatings } from "../../../schema/meeting.ts";
-import type { ReportState } from "../../../schema/report.ts";
+import type { MeetingInput, MeetingRatings } from "#core/meeting.ts";
+import type { ReportState } from "#core/report.ts";
 
 export interface MeetingRow {
   id: number;

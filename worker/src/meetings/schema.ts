@@ -1,7 +1,8 @@
 /** The meeting routes' contract: the meeting body, the 评 tallies, and how a bad one is refused. */
-import { PLACE_MAX } from "../../../schema/meeting.ts";
-import { CONTENT_MIN } from "../../../schema/report.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+
+import { t } from "#core/i18n/index.ts";
+import { PLACE_MAX } from "#core/meeting.ts";
+import { CONTENT_MIN } from "#core/report.ts";
 import { notFound } from "../contract/params.ts";
 import type { FieldMessage, Refusal } from "../contract/refusal.ts";
 

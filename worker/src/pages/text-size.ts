@@ -7,7 +7,7 @@
 import { z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { t } from "../../../site/src/i18n/index.ts";
+import { t } from "#core/i18n/index.ts";
 import type { Refusal } from "../contract/refusal.ts";
 import { createRouter, route } from "../contract/router.ts";
 

@@ -2,8 +2,9 @@
  * GET /z/<code>/: the static town page with each village's disclosure status filled from D1 (one query
  * for the whole town): "3 项逾期未公开" or "按时公开", so the town's laggards show with JS off.
  */
-import { chinaDate } from "../../../schema/period.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+
+import { t } from "#core/i18n/index.ts";
+import { chinaDate } from "#core/period.ts";
 import { nowOf } from "../config/context.ts";
 import { townParams } from "../contract/params.ts";
 import { PAGE_NOT_FOUND, STATIC_SITE } from "../contract/refusal.ts";

@@ -2,8 +2,8 @@
  * GET /v/<code>/: the static village page from the assets binding, with its live parts filled from D1
  * by HTMLRewriter, so villagers get complete HTML with no client JS.
  */
-import { chinaDate, isOverdue } from "../../../schema/period.ts";
-import { type CatalogueItem, catalogueItemById, catalogueItems } from "../../../schema/reference.ts";
+import { chinaDate, isOverdue } from "#core/period.ts";
+import { type CatalogueItem, catalogueItemById, catalogueItems } from "#core/reference.ts";
 import { villageFingerprint } from "../checkpoints/fingerprint.ts";
 import { nowOf } from "../config/context.ts";
 import { villageParams } from "../contract/params.ts";

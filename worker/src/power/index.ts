@@ -4,8 +4,9 @@
  * topic and the power item prefilled, and the "choose your village first" hint becomes the village's
  * name, so a villager reports about their own village with JS off.
  */
-import { villageByCode } from "../../../schema/reference.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+
+import { t } from "#core/i18n/index.ts";
+import { villageByCode } from "#core/reference.ts";
 import { villageParams } from "../contract/params.ts";
 import { PAGE_NOT_FOUND } from "../contract/refusal.ts";
 import { createRouter, route } from "../contract/router.ts";

@@ -2,7 +2,7 @@
  * The village's QR code: `/v/<code>/qr.svg` for a secretary to reprint, and the upper-case
  * `/V/<code>` that the printed codes encode (QR alphanumeric mode), sent on to the village page.
  */
-import { villageCode, villageSvg } from "../../../schema/qr.ts";
+import { villageCode, villageSvg } from "#core/qr.ts";
 import { villageParams } from "../contract/params.ts";
 import { PAGE_NOT_FOUND } from "../contract/refusal.ts";
 import { createRouter, route } from "../contract/router.ts";

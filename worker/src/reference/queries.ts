@@ -1,5 +1,5 @@
 /** D1 writes of the reference data (towns and villages) that schema/data/*.json holds. */
-import type { Town, Village } from "../../../schema/reference.ts";
+import type { Town, Village } from "#core/reference.ts";
 
 /**
  * Upserts of every town and every village, safe to run again (no REPLACE: disclosures and cases point at

@@ -8,8 +8,9 @@
 
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { fieldRowId } from "../../../schema/ids.ts";
-import { chinaDate } from "../../../schema/period.ts";
+import { t } from "#core/i18n/index.ts";
+import { fieldRowId } from "#core/ids.ts";
+import { chinaDate } from "#core/period.ts";
 import {
   intakeKey,
   isValidReceipt,
@@ -22,8 +23,7 @@ import {
   receiptHash,
   reportInput,
   reportKinds,
-} from "../../../schema/report.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+} from "#core/report.ts";
 import { runAudited } from "../audit/queries.ts";
 import { isStateConflict } from "../cases/queries.ts";
 import { nowOf } from "../config/context.ts";

@@ -11,7 +11,7 @@ import {
   type ReportState,
   type ReportTopic,
   receiptHash,
-} from "../../../schema/report.ts";
+} from "#core/report.ts";
 
 export interface NewReport {
   receiptHash: string;

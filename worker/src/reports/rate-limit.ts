@@ -4,8 +4,9 @@
  * the hour are inside the MAC, so a stored row shows no address, village or time of day, and once the
  * day's secret is deleted nobody can link the row to anyone. Every time rule takes `now` as an argument.
  */
-import { chinaDate } from "../../../schema/period.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+
+import { t } from "#core/i18n/index.ts";
+import { chinaDate } from "#core/period.ts";
 import { config } from "../config/env.ts";
 import { ApiError } from "../errors.ts";
 

@@ -3,9 +3,11 @@
  * view, prefilled topic, the villager's words back after an error) and the receipt page (timeline,
  * answer, rating form). Complete HTML with JS off.
  */
-import { dateLabel } from "../../../schema/period.ts";
-import { powerById } from "../../../schema/power.ts";
-import { villageByCode } from "../../../schema/reference.ts";
+
+import { type StringKey, t } from "#core/i18n/index.ts";
+import { dateLabel } from "#core/period.ts";
+import { powerById } from "#core/power.ts";
+import { villageByCode } from "#core/reference.ts";
 import {
   caseFigures,
   formatReceipt,
@@ -13,8 +15,7 @@ import {
   type ReportKind,
   type ReportTopic,
   reportTopics,
-} from "../../../schema/report.ts";
-import { type StringKey, t } from "../../../site/src/i18n/index.ts";
+} from "#core/report.ts";
 import type { ApiError } from "../errors.ts";
 import { attributeValue, figureSpans, type Html, html, lines, setHtml } from "../html.ts";
 import type { PublicEvent, PublicReport } from "./queries.ts";

@@ -3,16 +3,9 @@
  * refusal reads in Chinese, and the form pages' lenient query.
  */
 import { z } from "@hono/zod-openapi";
-import { fieldRowId } from "../../../schema/ids.ts";
-import {
-  BODY_MAX_BYTES,
-  CONTENT_MAX,
-  CONTENT_MIN,
-  idempotencyKey,
-  ratingInput,
-  reportInput,
-} from "../../../schema/report.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { t } from "#core/i18n/index.ts";
+import { fieldRowId } from "#core/ids.ts";
+import { BODY_MAX_BYTES, CONTENT_MAX, CONTENT_MIN, idempotencyKey, ratingInput, reportInput } from "#core/report.ts";
 import type { BodyRules } from "../contract/body.ts";
 import type { FieldMessage, Refusal } from "../contract/refusal.ts";
 import { ApiError } from "../errors.ts";

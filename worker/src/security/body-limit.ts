@@ -6,8 +6,8 @@
  */
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
-import { CSV_MAX_BYTES } from "../../../schema/publish.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { t } from "#core/i18n/index.ts";
+import { CSV_MAX_BYTES } from "#core/publish.ts";
 import { ApiError } from "../errors.ts";
 
 /** Every route but publishing: four times the largest body a villager's form or a case action sends. */

@@ -5,7 +5,7 @@
  * limits on a salt printed in the repository.
  */
 import { createMiddleware } from "hono/factory";
-import { t } from "../../../site/src/i18n/index.ts";
+import { t } from "#core/i18n/index.ts";
 import { ApiError } from "../errors.ts";
 import { DEV_FLAG, DEV_VALUE_PREFIX } from "./dev-markers.ts";
 

@@ -4,7 +4,7 @@
  * and any that carries neither Sec-Fetch-Site nor Origin (every browser we support sends one).
  */
 import type { MiddlewareHandler } from "hono";
-import { t } from "../../../site/src/i18n/index.ts";
+import { t } from "#core/i18n/index.ts";
 import { ApiError } from "../errors.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -3,8 +3,8 @@
  * feature; the guards of that sub-app (app.ts) cover them all.
  */
 import type { Context } from "hono";
-import { scopeName } from "../../../schema/staff.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { t } from "#core/i18n/index.ts";
+import { scopeName } from "#core/staff.ts";
 import { sha256Hex } from "../audit/chain.ts";
 import { recordAudit, runAudited } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";

@@ -1,5 +1,5 @@
 /** D1 reads and writes of staff accounts, their sessions and failed logins. */
-import type { StaffMember, StaffRole } from "../../../schema/staff.ts";
+import type { StaffMember, StaffRole } from "#core/staff.ts";
 import type { FailureRow } from "./throttle.ts";
 
 export interface LoginAccount extends StaffMember {

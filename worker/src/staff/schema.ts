@@ -1,7 +1,7 @@
 /** The staff login's contract: its body, and how a bad one is refused. */
 import { z } from "@hono/zod-openapi";
-import { safeText } from "../../../schema/text.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { t } from "#core/i18n/index.ts";
+import { safeText } from "#core/text.ts";
 import type { BodyRules } from "../contract/body.ts";
 import type { Refusal } from "../contract/refusal.ts";
 

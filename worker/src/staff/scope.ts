@@ -3,13 +3,13 @@
  * write asks one of these first; anything out of scope answers as if it did not exist.
  */
 import type { MiddlewareHandler } from "hono";
-import { canSeeVillage as canSeeVillageOf, may, type Permission } from "../../../schema/access.ts";
-import type { StaffMember } from "../../../schema/staff.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { canSeeVillage as canSeeVillageOf, may, type Permission } from "#core/access.ts";
+import { t } from "#core/i18n/index.ts";
+import type { StaffMember } from "#core/staff.ts";
 import { ApiError } from "../errors.ts";
 import type { StaffEnv } from "./session.ts";
 
-export { canSeeMisconduct, canSeeTown, canSeeVillage } from "../../../schema/access.ts";
+export { canSeeMisconduct, canSeeTown, canSeeVillage } from "#core/access.ts";
 
 /**
  * Middleware after `requireStaff()`: 403 unless the member's role has `permission`.

@@ -4,8 +4,8 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { StaffMember } from "../../../schema/staff.ts";
-import { t } from "../../../site/src/i18n/index.ts";
+import { t } from "#core/i18n/index.ts";
+import type { StaffMember } from "#core/staff.ts";
 import { sha256Hex } from "../audit/chain.ts";
 import { nowOf } from "../config/context.ts";
 import { ApiError } from "../errors.ts";

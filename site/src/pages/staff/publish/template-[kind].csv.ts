@@ -3,8 +3,8 @@
  * WPS and Excel open the Chinese headers right, the headers schema/csv.ts reads, and one example row.
  */
 import type { APIRoute } from "astro";
-import { csvColumns } from "../../../../../schema/csv.ts";
-import type { TableKind } from "../../../../../schema/reference.ts";
+import { csvColumns } from "#core/csv.ts";
+import type { TableKind } from "#core/reference.ts";
 
 const examples: Record<TableKind, string[]> = {
   ledger: ["2026-10-03", "记001", "上级拨付村级组织运转经费", "补助收入", "15000.00", "王会计", "张建国"],
