@@ -3,13 +3,14 @@
  * write asks one of these first; anything out of scope answers as if it did not exist.
  */
 import type { MiddlewareHandler } from "hono";
-import { canSeeVillage as canSeeVillageOf, may, type Permission } from "#core/access.ts";
+import { canSeeVillage, may, type Permission } from "#core/access.ts";
 import { t } from "#core/i18n/index.ts";
 import type { StaffMember } from "#core/staff.ts";
 import { ApiError } from "../errors.ts";
 import type { StaffEnv } from "./session.ts";
 
-export { canSeeMisconduct, canSeeTown, canSeeVillage } from "#core/access.ts";
+export { canSeeMisconduct, canSeeTown } from "#core/access.ts";
+export { canSeeVillage };
 
 /**
  * Middleware after `requireStaff()`: 403 unless the member's role has `permission`.
@@ -29,6 +30,6 @@ export function requirePermission(permission: Permission): MiddlewareHandler<Sta
  */
 export function scopedVillage(staff: StaffMember, asked: string | undefined, refusal: string): string {
   const village = asked ?? staff.scope;
-  if (!canSeeVillageOf(staff, village)) throw new ApiError(403, "forbidden", refusal);
+  if (!canSeeVillage(staff, village)) throw new ApiError(403, "forbidden", refusal);
   return village;
 }
