@@ -2,7 +2,8 @@
  * Shared by the staff case scripts: the page's strings, calls to /api/staff/* (same origin, the session
  * cookie goes along), and small DOM helpers that only ever set text, never HTML.
  */
-import { type StaffFailure as ApiFailure, el, staffRequest } from "./staff-request.ts";
+import type { ClientResponse } from "hono/client";
+import { type StaffFailure as ApiFailure, api, el, staffRequest } from "./staff-request.ts";
 
 const strings: Record<string, string> = JSON.parse(document.getElementById("case-strings")?.textContent ?? "{}");
 
@@ -17,14 +18,14 @@ export function tr(key: string, values: Record<string, string | number> = {}): s
 export type { ApiFailure };
 
 /**
- * GET or POST JSON; resolves to the body, or throws an ApiFailure with the server's Chinese message.
- * @example const list = await api<CaseList>("/api/staff/reports?state=open");
+ * Awaits a typed client call; resolves to the body, or throws an ApiFailure with the server's Chinese message.
+ * @example const list = await request(api.api.staff.reports.$get({ query: { state: "open" } }));
  */
-export function api<T>(path: string, body?: unknown): Promise<T> {
-  return staffRequest<T>(path, body, { network: tr("cases.network"), loginFirst: tr("cases.loginFirst") });
+export function request<R extends ClientResponse<unknown, number>>(call: Promise<R>) {
+  return staffRequest(call, { network: tr("cases.network"), loginFirst: tr("cases.loginFirst") });
 }
 
-export { el };
+export { api, el };
 
 /**
  * On a page load refused for want of a session, goes to the login page, which comes back here.

@@ -1,7 +1,11 @@
 /**
- * The one way staff pages call /api/staff/*: same origin (the session cookie goes along), JSON in and
- * out, and every failure thrown as a `StaffFailure` carrying the server's Chinese message and fields.
+ * The one way staff pages call the API: Hono's typed client over the worker's routes (worker/src/client.ts:
+ * paths, params, bodies and answers as the routes declare them), same origin so the session cookie goes
+ * along, and every failure thrown as a `StaffFailure` carrying the server's Chinese message and fields.
  */
+import type { ClientResponse } from "hono/client";
+import { type Answer, apiClient } from "../../../worker/src/client.ts";
+
 export interface StaffFailure {
   status: number;
   message: string;
@@ -16,18 +20,22 @@ export interface RequestMessages {
 }
 
 /**
- * GET (no body) or POST JSON; resolves to the answer's body or throws a StaffFailure.
- * @example const me = await staffRequest<{ staff: Staff }>("/api/staff/me", undefined, { network: "网络不通" });
+ * The typed client: `api.api.staff.reports[":id"].$get({ param: { id: "12" } })`.
+ * @example const answer = await staffRequest(api.api.staff.me.$get(), messages);
  */
-export async function staffRequest<T>(path: string, body: unknown, messages: RequestMessages): Promise<T> {
-  let res: Response;
+export const api = apiClient();
+
+/**
+ * Awaits a typed client call; resolves to the answer's body or throws a StaffFailure.
+ * @example const { staff } = await staffRequest(api.api.staff.me.$get(), { network: "网络不通" });
+ */
+export async function staffRequest<R extends ClientResponse<unknown, number>>(
+  call: Promise<R>,
+  messages: RequestMessages,
+): Promise<Answer<R>> {
+  let res: R;
   try {
-    res = await fetch(path, {
-      method: body === undefined ? "GET" : "POST",
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? null : JSON.stringify(body),
-      credentials: "same-origin",
-    });
+    res = await call;
   } catch {
     throw { status: 0, message: messages.network } satisfies StaffFailure;
   }
@@ -35,7 +43,7 @@ export async function staffRequest<T>(path: string, body: unknown, messages: Req
     location.assign(`/staff/login/?next=${encodeURIComponent(location.pathname + location.search)}`);
   }
   const json = (await res.json().catch(() => null)) as { error?: Partial<StaffFailure> } | null;
-  if (res.ok) return json as T;
+  if (res.ok) return json as Answer<R>;
   const error = json?.error;
   const message =
     res.status === 401 && messages.loginFirst ? messages.loginFirst : (error?.message ?? messages.network);

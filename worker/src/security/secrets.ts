@@ -46,7 +46,7 @@ export function secretProblem(env: SecretEnv): string | null {
  * Refuses intake (503, the honest "not configured" answer) while a secret is missing or a dev value.
  * @example app.use("/api/villages/:code/reports", requireDeployedSecrets);
  */
-export const requireDeployedSecrets = createMiddleware<{ Bindings: Env }>(async (c, next) => {
+export const requireDeployedSecrets = createMiddleware<{ Bindings: SecretEnv }>(async (c, next) => {
   if (c.req.method !== "POST") return next();
   const problem = secretProblem(c.env);
   if (!problem) return next();
