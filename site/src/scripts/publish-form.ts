@@ -8,10 +8,11 @@
  */
 
 import type { ClientResponse, InferResponseType } from "hono/client";
-import { expectedPeriod, periodLabel } from "#core/period.ts";
+import { chinaDate, expectedPeriod, periodLabel } from "#core/period.ts";
 import { recentPeriods } from "#core/publish-periods.ts";
 import type { Cadence, TableKind } from "#core/reference.ts";
-import { api, el, type StaffFailure, showFieldErrors, staffRequest } from "./staff-request.ts";
+import { api, el, type StaffFailure, showFailure as showIn, staffRequest } from "./staff-request.ts";
+import { picker } from "./strings.ts";
 
 interface Item {
   id: string;
@@ -37,8 +38,7 @@ const data = JSON.parse(document.getElementById("publish-data")?.textContent ?? 
   columns: Record<TableKind, Column[]>;
   strings: Record<string, string>;
 };
-const tr = (key: string, values: Record<string, string | number> = {}) =>
-  (data.strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+const tr = picker(data.strings);
 
 const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector(selector) as T;
 const form = $<HTMLFormElement>("[data-form]");
@@ -56,7 +56,7 @@ const submit = $<HTMLButtonElement>("[data-submit]");
 const periodFlag = $("[data-period-flag]");
 const diffBox = $("[data-diff]");
 const confirmButton = $<HTMLButtonElement>("[data-confirm]");
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = chinaDate();
 let correcting: Version | null = null;
 /** Each item's published periods → the latest version's id, for the village in the form. */
 let published = new Map<string, Map<string, number>>();
@@ -66,7 +66,7 @@ const currentItem = () => data.items.find((i) => i.id === itemSelect.value) as I
 const request = <R extends ClientResponse<unknown, number>>(call: Promise<R>) =>
   staffRequest(call, { network: tr("publish.page.network") });
 
-const showFailure = (failure: unknown) => showFieldErrors(errorBox, failure);
+const showFailure = (failure: unknown) => showIn(errorBox, failure);
 
 /**
  * The period the form starts on: the oldest one that is due and not yet published (gaps older than the

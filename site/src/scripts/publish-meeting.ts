@@ -5,12 +5,13 @@
  */
 
 import type { ClientResponse } from "hono/client";
-import { periodLabel } from "#core/period.ts";
+import { chinaDate, periodLabel } from "#core/period.ts";
 import { recentPeriods } from "#core/publish-periods.ts";
-import { api, el, type StaffFailure as Failure, showFieldErrors, staffRequest } from "./staff-request.ts";
+import { api, el, type StaffFailure as Failure, showFailure, staffRequest } from "./staff-request.ts";
+import { pageStrings, picker } from "./strings.ts";
 
-const strings = JSON.parse(document.getElementById("meeting-strings")?.textContent ?? "{}") as Record<string, string>;
-const tr = (key: string) => strings[key] ?? key;
+const strings = pageStrings("meeting-strings");
+const tr = picker(strings);
 const topics = Object.keys(strings)
   .filter((key) => key.startsWith("reports.topic."))
   .map((key) => key.slice("reports.topic.".length));
@@ -23,7 +24,7 @@ const submit = $("[data-submit]") as HTMLButtonElement;
 const questions = $("[data-questions]");
 const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
 const count = (name: string) => Number(value(name) || "0");
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = chinaDate();
 let village = "";
 
 const request = <R extends ClientResponse<unknown, number>>(call: Promise<R>) =>
@@ -117,7 +118,7 @@ form.addEventListener("submit", async (event) => {
     done.scrollIntoView({ block: "center" });
     await loadPast();
   } catch (failure) {
-    showFieldErrors(errorBox, failure);
+    showFailure(errorBox, failure);
   } finally {
     submit.disabled = false;
   }

@@ -5,7 +5,7 @@
  */
 
 import type { InferResponseType } from "hono/client";
-import { periodLabel } from "#core/period.ts";
+import { chinaDate, periodLabel } from "#core/period.ts";
 import { recentPeriods } from "#core/publish-periods.ts";
 import { api, el, request, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
 
@@ -23,7 +23,7 @@ const errorBox = document.querySelector<HTMLElement>("[data-error]");
 const pick = document.querySelector<HTMLFormElement>("[data-period-pick]");
 const query = new URLSearchParams({ ...(town ? { town } : {}), ...(period ? { period } : {}) });
 const suffix = query.size > 0 ? `?${query}` : "";
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = chinaDate();
 
 const ratio = (part: number, whole: number) =>
   whole === 0

@@ -15,8 +15,20 @@ export interface StaffFailure {
 export interface RequestMessages {
   /** Shown when the network fails or the answer is not the API's JSON. */
   network: string;
-  /** Shown for 401; when absent, the page goes to the login page and comes back here after. */
+  /**
+   * For 401: absent, the page goes to the login page and comes back here after; a text is shown instead
+   * of the server's message (with a login link, see `showFailure`); `"server"` shows the server's own
+   * message and stays (the login form, where 401 means a wrong password).
+   */
   loginFirst?: string;
+}
+
+/**
+ * The login page, coming back to `next` (a /staff/ page) afterwards.
+ * @example loginUrl("/staff/") // "/staff/login/?next=%2Fstaff%2F"
+ */
+export function loginUrl(next = location.pathname + location.search): string {
+  return `/staff/login/?next=${encodeURIComponent(next)}`;
 }
 
 /**
@@ -39,14 +51,12 @@ export async function staffRequest<R extends ClientResponse<unknown, number>>(
   } catch {
     throw { status: 0, message: messages.network } satisfies StaffFailure;
   }
-  if (res.status === 401 && messages.loginFirst === undefined) {
-    location.assign(`/staff/login/?next=${encodeURIComponent(location.pathname + location.search)}`);
-  }
+  if (res.status === 401 && messages.loginFirst === undefined) location.assign(loginUrl());
   const json = (await res.json().catch(() => null)) as { error?: Partial<StaffFailure> } | null;
   if (res.ok) return json as Answer<R>;
   const error = json?.error;
-  const message =
-    res.status === 401 && messages.loginFirst ? messages.loginFirst : (error?.message ?? messages.network);
+  const instead = messages.loginFirst === "server" ? undefined : messages.loginFirst;
+  const message = res.status === 401 && instead !== undefined ? instead : (error?.message ?? messages.network);
   throw { status: res.status, message, ...(error?.fields ? { fields: error.fields } : {}) } satisfies StaffFailure;
 }
 
@@ -66,15 +76,29 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
- * Shows a failure in `box`, the message then each field's message, and brings it into view.
- * @example catch (failure) { showFieldErrors(errorBox, failure); }
+ * Shows a failure in `box`: the message, a login link on 401, then each field's message; brings it into view.
+ * @example catch (failure) { showFailure(errorBox, failure); }
  */
-export function showFieldErrors(box: HTMLElement, failure: unknown): void {
+export function showFailure(box: HTMLElement, failure: unknown): void {
   const f = failure as StaffFailure;
   box.replaceChildren(el("strong", f.message));
-  const list = el("ul");
-  for (const message of Object.values(f.fields ?? {})) list.append(el("li", message));
-  box.append(list);
+  if (f.status === 401) box.append(" ", el("a", f.message, { href: loginUrl() }));
+  if (f.fields) {
+    const list = el("ul");
+    for (const message of Object.values(f.fields)) list.append(el("li", message));
+    box.append(list);
+  }
   box.hidden = false;
-  box.scrollIntoView({ block: "center" });
+  box.scrollIntoView({ block: "nearest" });
+}
+
+/**
+ * On a page load refused for want of a session, goes to the login page, which comes back here.
+ * Returns whether it did.
+ * @example catch (failure) { if (!toLoginIfNeeded(failure)) showFailure(box, failure); }
+ */
+export function toLoginIfNeeded(failure: unknown): boolean {
+  if ((failure as StaffFailure).status !== 401) return false;
+  location.assign(loginUrl());
+  return true;
 }
