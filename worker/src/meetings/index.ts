@@ -45,9 +45,8 @@ export const meetingRoutes = createRouter<StaffEnv>();
 
 const refuse = (fields: Record<string, string>) => new ApiError(422, "invalid", t("meetings.error.invalid"), fields);
 
-/** The roles that may record meetings (schema/access.ts), in the villages they reach. */
+/** The roles that may record meetings (schema/access.ts), in the villages they reach (a known one: `villageCode`). */
 function requireRecorder(staff: StaffMember, village: string): void {
-  if (!villageByCode(village)) throw refuse({ village: t("publish.error.village") });
   if (!may(staff, "recordMeetings") || !canSeeVillage(staff, village)) {
     throw new ApiError(403, "forbidden", t("meetings.error.scope"));
   }
