@@ -1,5 +1,5 @@
 /**
- * Every UI string is used. A key in site/src/i18n/zh-CN/*.json must be written out in full somewhere in
+ * Every UI string is used. A key in schema/i18n/zh-CN/*.json must be written out in full somewhere in
  * the code (site/src, worker/src, schema, scripts), or belong to one of the families below that the code
  * builds from a value (`t(\`reports.state.${state}\`)`), with a suffix that value can take.
  */
@@ -11,7 +11,7 @@ import { ratings, reportKinds, reportRoutes, reportStates, reportTopics } from "
 import { staffRoles } from "#core/staff.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
-const stringsDir = join(root, "site/src/i18n/zh-CN");
+const stringsDir = join(root, "schema/i18n/zh-CN");
 
 /** The event kinds the worker writes to report_events (the table's CHECK also allows a retired one). */
 const eventKinds = [
