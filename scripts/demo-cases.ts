@@ -8,7 +8,7 @@ import type { Village } from "#core/reference.ts";
 import { dammDigit, type Rating, type ReportKind, type ReportState, type ReportTopic } from "#core/report.ts";
 import { addWorkingDays } from "#core/workdays.ts";
 import type { DemoCaseRow } from "../worker/src/scripting.ts";
-import { prng } from "./demo-data.ts";
+import { prng } from "./lib/prng.ts";
 
 /** A demo case as generated: the stored row's facts (worker/src/reports/queries.ts), its receipt and stage. */
 export interface DemoCase

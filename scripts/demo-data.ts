@@ -6,23 +6,12 @@
 import { type DisclosureContent, type DisclosureTables, disclosureHash, GENESIS_HASH } from "#core/disclosure.ts";
 import { expectedPeriod, periodLabel, previousPeriod } from "#core/period.ts";
 import { type CatalogueItem, catalogueItems, type Village } from "#core/reference.ts";
+import { prng } from "./lib/prng.ts";
 
 export interface DemoDisclosure extends DisclosureContent {
   seq: number;
   prevHash: string;
   hash: string;
-}
-
-/** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Random = () => number;
