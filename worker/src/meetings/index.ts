@@ -7,13 +7,13 @@
  * lands in one batch with its audit row, or nothing does. The public page is /v/<code>/meetings/<YYYY-Qn>/.
  */
 import { canSeeVillage, may } from "#core/access.ts";
+import { sha256Hex } from "#core/hash.ts";
 import { t } from "#core/i18n/index.ts";
 import { type MeetingInput, meetingInput, meetingRatings, quarterOf } from "#core/meeting.ts";
 import { chinaDate, periodLabel } from "#core/period.ts";
 import { villageByCode } from "#core/reference.ts";
 import { newReceipt, receiptHash } from "#core/report.ts";
 import type { StaffMember } from "#core/staff.ts";
-import { sha256Hex } from "../audit/chain.ts";
 import { recordAudit } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
 import { idParams, meetingPageParams, villageQuery } from "../contract/params.ts";

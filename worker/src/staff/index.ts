@@ -3,9 +3,9 @@
  * feature; the guards of that sub-app (app.ts) cover them all.
  */
 import type { Context } from "hono";
+import { sha256Hex } from "#core/hash.ts";
 import { t } from "#core/i18n/index.ts";
 import { type StaffMember, scopeName } from "#core/staff.ts";
-import { sha256Hex } from "../audit/chain.ts";
 import { recordAudit, runAudited } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
 import { body, createRouter, json, route } from "../contract/router.ts";
