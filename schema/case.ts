@@ -3,6 +3,8 @@
  * defaults in working days, which action each state allows, and overdue arithmetic. Dates are China
  * dates `YYYY-MM-DD`.
  */
+
+import { addDays } from "./period.ts";
 import type { CaseFigures, ReportKind, ReportState } from "./report.ts";
 import { addWorkingDays, defaultCalendar, type WorkCalendar, workingDaysBetween } from "./workdays.ts";
 
@@ -85,7 +87,7 @@ export function overdueDays(report: DeadlineFacts, today: string, cal: WorkCalen
  * @example daysBefore("2026-12-01", 7) // "2026-11-24"
  */
 export function daysBefore(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(date, -days);
 }
 
 /** The staff figures for one village, town or the district, as `GET /api/staff/figures` answers them. */

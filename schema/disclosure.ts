@@ -3,6 +3,7 @@
  * chains each village's published versions. Amounts are integers in fen (分) so sums are exact.
  */
 import { z } from "zod";
+import { sha256Hex } from "./hash.ts";
 import { safeText } from "./text.ts";
 
 export const incomeCategories = ["经营收入", "投资收益", "补助收入", "其他收入"] as const;
@@ -192,7 +193,5 @@ export const GENESIS_HASH = "0".repeat(64);
  * @example await disclosureHash(content, GENESIS_HASH) // "9f2c…"
  */
 export async function disclosureHash(content: DisclosureContent, prevHash: string): Promise<string> {
-  const bytes = new TextEncoder().encode(`${canonicalJson(content)}\n${prevHash}`);
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return sha256Hex(`${canonicalJson(content)}\n${prevHash}`);
 }

@@ -3,6 +3,7 @@
  * reported, 询 the questions raised, 评 the tallies), shared by the worker and the site. Pure.
  */
 import { z } from "zod";
+import { quarter, villageCode } from "./ids.ts";
 import { CONTENT_MAX, CONTENT_MIN, reportTopics } from "./report.ts";
 import { safeText } from "./text.ts";
 
@@ -24,8 +25,8 @@ export const meetingQuestion = z.object({
 
 /** POST /api/staff/meetings */
 export const meetingInput = z.object({
-  village: z.string().regex(/^\d{12}$/),
-  quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
+  village: villageCode,
+  quarter,
   heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   place: safeText(PLACE_MAX),
   attendees: count.min(1),

@@ -9,11 +9,27 @@ import type { Cadence } from "./reference.ts";
 export type ChinaDate = string;
 
 /**
+ * An instant moved to China's wall clock (UTC+8), to read its parts with the getUTC… methods.
+ * @example chinaTime("2026-11-29T20:30:00Z").getUTCHours() // 4
+ */
+export function chinaTime(instant: Date | string): Date {
+  return new Date(new Date(instant).getTime() + 8 * 3600_000);
+}
+
+/**
  * Today's date in China (UTC+8).
  * @example chinaDate(new Date("2026-11-29T20:00:00Z")) // "2026-11-30"
  */
 export function chinaDate(now: Date = new Date()): ChinaDate {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return chinaTime(now).toISOString().slice(0, 10);
+}
+
+/**
+ * The calendar date `days` after `date` (before it when negative).
+ * @example addDays("2026-11-30", 2) // "2026-12-02"
+ */
+export function addDays(date: ChinaDate, days: number): ChinaDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The period format a cadence uses: months for monthly and event-driven items. */

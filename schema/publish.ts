@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { disclosureTables } from "./disclosure.ts";
+import { villageCode } from "./ids.ts";
 import { safeText } from "./text.ts";
 
 export const TITLE_MAX = 60;
@@ -30,7 +31,7 @@ const versionFields = {
 
 /** POST /api/staff/disclosures */
 export const publishInput = z.object({
-  village: z.string().regex(/^\d{12}$/),
+  village: villageCode,
   item: z.string().min(1).max(40),
   period: z.string().min(4).max(7),
   ...versionFields,
@@ -46,7 +47,7 @@ export type CorrectionInput = z.infer<typeof correctionInput>;
 
 /** POST /api/staff/disclosures/preview: what a table will say in plain words, before publishing. */
 export const previewInput = z.object({
-  village: z.string().regex(/^\d{12}$/),
+  village: villageCode,
   item: z.string().min(1).max(40),
   period: z.string().min(4).max(7),
   tables: disclosureTables.nullish(),

@@ -3,6 +3,7 @@
  * working days (调休), from schema/data/holidays.json. Dates are China dates `YYYY-MM-DD`.
  */
 import calendar from "./data/holidays.json" with { type: "json" };
+import { addDays } from "./period.ts";
 
 export interface WorkCalendar {
   holidays: readonly string[];
@@ -10,10 +11,6 @@ export interface WorkCalendar {
 }
 
 export const defaultCalendar: WorkCalendar = calendar;
-
-const DAY = 86_400_000;
-const shift = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /**
  * Whether offices are open on `date`.
@@ -34,7 +31,7 @@ export function addWorkingDays(date: string, n: number, cal: WorkCalendar = defa
   let day = date;
   let left = n;
   while (left > 0) {
-    day = shift(day, 1);
+    day = addDays(day, 1);
     if (isWorkingDay(day, cal)) left--;
   }
   return day;
@@ -47,6 +44,6 @@ export function addWorkingDays(date: string, n: number, cal: WorkCalendar = defa
 export function workingDaysBetween(from: string, to: string, cal: WorkCalendar = defaultCalendar): number {
   if (to < from) return -workingDaysBetween(to, from, cal);
   let count = 0;
-  for (let day = shift(from, 1); day <= to; day = shift(day, 1)) if (isWorkingDay(day, cal)) count++;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day, cal)) count++;
   return count;
 }

@@ -4,11 +4,12 @@
  * every state from just received (and 已受理) to rated and closed. Content is marked 【演示】.
  */
 import { concludeWithin } from "#core/case.ts";
+import { addDays } from "#core/period.ts";
 import type { Village } from "#core/reference.ts";
 import { dammDigit, type Rating, type ReportKind, type ReportState, type ReportTopic } from "#core/report.ts";
 import { addWorkingDays } from "#core/workdays.ts";
 import type { DemoCaseRow } from "../worker/src/scripting.ts";
-import { prng } from "./demo-data.ts";
+import { prng } from "./lib/prng.ts";
 
 /** A demo case as generated: the stored row's facts (worker/src/reports/queries.ts), its receipt and stage. */
 export interface DemoCase
@@ -77,9 +78,6 @@ const ratingsInOrder: Rating[] = ["satisfied", "satisfied", "basic", "satisfied"
 const stageOf = (roll: number): ReportState =>
   roll < 0.15 ? "received" : roll < 0.3 ? "accepted" : roll < 0.45 ? "handling" : roll < 0.65 ? "answered" : "closed";
 
-const shift = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * Two to four demo cases for a village on `today`; the same village and date give the same cases.
  * @example demoCases(villageByCode("371603104201")!, "2026-11-29").length // 2..4
@@ -89,14 +87,14 @@ export function demoCases(village: Village, today: string): DemoCase[] {
   const count = 2 + Math.floor(random() * 3);
   return Array.from({ length: count }, (_, i) => {
     const sample = samples[Math.floor(random() * samples.length)] as (typeof samples)[number];
-    const receivedOn = shift(today, -(1 + Math.floor(random() * 40)));
+    const receivedOn = addDays(today, -(1 + Math.floor(random() * 40)));
     const digits = Array.from({ length: 15 }, () => Math.floor(random() * 10)).join("");
     const roll = random();
     const stage = stageOf(roll);
     // 已受理 is triaged but not yet given its 定责 · 定时 · 定措施
     const handled = stage !== "received" && stage !== "accepted";
     const deadline = addWorkingDays(receivedOn, concludeWithin[sample.kind]);
-    const answeredOn = stage === "answered" || stage === "closed" ? minDate(shift(receivedOn, 1 + i), today) : null;
+    const answeredOn = stage === "answered" || stage === "closed" ? minDate(addDays(receivedOn, 1 + i), today) : null;
     return {
       receipt: digits + String(dammDigit(digits)),
       village: village.code,

@@ -4,25 +4,14 @@
  * items deliberately left unpublished so the overdue badges show. Same date in, same rows out.
  */
 import { type DisclosureContent, type DisclosureTables, disclosureHash, GENESIS_HASH } from "#core/disclosure.ts";
-import { expectedPeriod, periodLabel, previousPeriod } from "#core/period.ts";
+import { addDays, expectedPeriod, periodLabel, previousPeriod } from "#core/period.ts";
 import { type CatalogueItem, catalogueItems, type Village } from "#core/reference.ts";
+import { prng } from "./lib/prng.ts";
 
 export interface DemoDisclosure extends DisclosureContent {
   seq: number;
   prevHash: string;
   hash: string;
-}
-
-/** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Random = () => number;
@@ -43,8 +32,6 @@ function periodEnd(period: string): string {
       : `${m[1]}-${String(Number(m[2]) + 1).padStart(2, "0")}-01`;
   return `${Number(period) + 1}-01-01`;
 }
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** 09:xx China time on `date`, as an ISO instant. */
 const morning = (date: string, random: Random) =>
   new Date(Date.parse(`${date}T01:00:00Z`) + between(random, 0, 7) * 600_000).toISOString();

@@ -8,6 +8,7 @@
  */
 import { writeFileSync } from "node:fs";
 import towns from "#core/data/towns.json" with { type: "json" };
+import { prng } from "./lib/prng.ts";
 
 const realNames: Record<string, string[]> = {
   "371603104": ["徐万粮村", "泊头村"],
@@ -26,18 +27,6 @@ const surnames = [
 ];
 const shapes = ["{s}家村", "{s}庄村", "{d}{s}村", "{s}家庄村", "{s}官村", "{s}集村", "{s}王村", "{d}{s}家村"];
 const directions = [..."东西南北前后大小"];
-
-/** Deterministic 32-bit PRNG (mulberry32) so the list is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const villages: { code: string; town: string; name: string; demo: boolean }[] = [];
 for (const town of towns.towns) {

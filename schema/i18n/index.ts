@@ -3,6 +3,7 @@
  * files (one per feature, so features never edit each other's strings); the site and the worker read
  * them through `t()`, so components and handlers never hard-code text.
  */
+import { fill } from "./fill.ts";
 import cases from "./zh-CN/cases.json" with { type: "json" };
 import checkpoints from "./zh-CN/checkpoints.json" with { type: "json" };
 import disclosures from "./zh-CN/disclosures.json" with { type: "json" };
@@ -34,5 +35,5 @@ export type StringKey = keyof typeof strings;
  * @example t("site.villageCount", { count: 62 }) // "62 个村"
  */
 export function t(key: StringKey, values: Record<string, string | number> = {}): string {
-  return strings[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+  return fill(strings[key], values);
 }

@@ -2,43 +2,18 @@
  * A town inspector, logged in with a demo account in Chromium, takes a villager's case from arrival to
  * an answer the villager reads by receipt; villager text that looks like HTML stays text.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
-import { axeViolations, launchChromium } from "../fixtures/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD } from "../../scripts/staff.ts";
+import { axeViolations } from "../fixtures/browser.ts";
+import { fileQuestion, logIn, useChromium } from "../fixtures/e2e.ts";
 
 const baseURL = inject("baseURL");
 // 林家村: no other end-to-end test files reports here, so intake rate limits never meet
 const VILLAGE = "371603104203";
 const HOSTILE = "修路款九万八，账目对不上 <img src=x onerror=alert(1)> <script>alert(2)</script>";
 const ANSWER = "施工单位是滨州某路桥公司，合同和付款凭证已贴在村务公开栏，欢迎来看。";
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureDemoStaff({ persistTo: inject("persistTo") }, () => {});
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function fileReport(village = VILLAGE, content = HOSTILE): Promise<string> {
-  const res = await fetch(`${baseURL}/api/villages/${village}/reports`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
-    body: JSON.stringify({ kind: "question", topic: "affairs", content }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { receipt: string }).receipt;
-}
-
-async function logIn(page: Page, username: string, next: string) {
-  await page.goto(`${baseURL}/staff/login/?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL(`${baseURL}${next}`);
-}
+const browser = useChromium({ demoStaff: true });
 
 async function submitAction(page: Page, action: string) {
   const form = page.locator(`form[data-action=${action}]`);
@@ -48,8 +23,8 @@ async function submitAction(page: Page, action: string) {
 
 describe("an inspector handles a case in the browser", () => {
   it("logs in, sees villager HTML as text, triages, assigns, answers; the villager reads the answer", async () => {
-    const receipt = await fileReport();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const receipt = await fileQuestion(VILLAGE, HOSTILE);
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on("dialog", async (dialog) => {
@@ -103,7 +78,7 @@ describe("an inspector handles a case in the browser", () => {
     expect(dialogs).toEqual([]);
 
     // the villager opens the receipt page (JS off, as on a cheap phone) and reads the answer
-    const villager = await browser.newContext({ viewport: { width: 360, height: 640 }, javaScriptEnabled: false });
+    const villager = await browser().newContext({ viewport: { width: 360, height: 640 }, javaScriptEnabled: false });
     const receiptPage = await villager.newPage();
     await receiptPage.goto(`${baseURL}/r/${receipt}`);
     await expect(receiptPage.locator("body").textContent()).resolves.toContain(ANSWER);
@@ -113,7 +88,7 @@ describe("an inspector handles a case in the browser", () => {
   });
 
   it("the queue and a case fit a 360 px phone", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const context = await browser().newContext({ viewport: { width: 360, height: 640 } });
     const page = await context.newPage();
     await logIn(page, "demo-botou", "/staff/cases/");
     await page.locator("li[data-case]").first().waitFor();
@@ -131,9 +106,9 @@ describe("an inspector handles a case in the browser", () => {
     // 泊头村, demo-botoucun's village
     const village = "371603104202";
     const words = "村西头的路灯坏了一个多月了，晚上走路看不见。";
-    const receipt = await fileReport(village, words);
+    const receipt = await fileQuestion(village, words);
 
-    const inspector = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const inspector = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const desk = await inspector.newPage();
     await logIn(desk, "demo-botou", `/staff/cases/?village=${village}`);
     await desk.locator("li[data-case]").filter({ hasText: words }).getByRole("link").click();
@@ -142,7 +117,7 @@ describe("an inspector handles a case in the browser", () => {
     await desk.getByLabel("小事 · 交村两委").check();
     await submitAction(desk, "triage");
 
-    const secretary = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const secretary = await browser().newContext({ viewport: { width: 360, height: 640 } });
     const phone = await secretary.newPage();
     await logIn(phone, "demo-botoucun", "/staff/cases/");
     await phone.locator("li[data-case]").filter({ hasText: words }).getByRole("link").click();
@@ -158,7 +133,7 @@ describe("an inspector handles a case in the browser", () => {
     await submitAction(phone, "answer");
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-    const villager = await browser.newContext({ viewport: { width: 360, height: 640 }, javaScriptEnabled: false });
+    const villager = await browser().newContext({ viewport: { width: 360, height: 640 }, javaScriptEnabled: false });
     const receiptPage = await villager.newPage();
     await receiptPage.goto(`${baseURL}/r/${receipt}`);
     await expect(receiptPage.locator("body").textContent()).resolves.toContain("路灯已经换好了");

@@ -1,66 +1,38 @@
-/**
- * A town inspector at 1366 × 768: the queue shows each case's received date and village by name on one
- * compact line (twice as many as before fit the first screen), filters villages by name, searches by
- * receipt; the landing page counts what needs action; a template answer still holding "……" is refused
- * with its message, and what was saved shows where it was typed; the timeline speaks staff Chinese.
- */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { chinaDate } from "#core/period.ts";
 import { villagesOfTown } from "#core/reference.ts";
 import { demoCases } from "../../scripts/demo-cases.ts";
 import { seedDemoCases } from "../../scripts/seed.ts";
-import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
 import { withD1 } from "../../scripts/wrangler.ts";
-import { axeViolations, launchChromium } from "../fixtures/browser.ts";
+import { axeViolations } from "../fixtures/browser.ts";
+import { fileQuestion, logIn, useChromium } from "../fixtures/e2e.ts";
 
 const baseURL = inject("baseURL");
 const TOWN = "371603104"; // 泊头镇, demo-botou's town
+const INSPECTOR = "demo-botou";
 // villages no other end-to-end file files reports in, so intake limits and counts never meet
 const VILLAGE = "371603104205";
 const QUEUE_VILLAGES = villagesOfTown(TOWN).filter((v) => v.code > "371603104209");
 /** Cases whose whole line fitted 1366 × 768 before the queue was made compact (three lines each). */
 const FITTED_BEFORE = 4;
-let browser: Browser;
-
-beforeAll(async () => {
-  const persistTo = inject("persistTo");
-  await ensureDemoStaff({ persistTo }, () => {});
-  // a working town's queue: the demo cases of 泊头镇's other villages, in every state
-  await withD1({ persistTo }, (db) =>
-    seedDemoCases(
-      db,
-      QUEUE_VILLAGES.flatMap((v) => demoCases(v, chinaDate())),
-    ),
-  );
-  browser = await launchChromium();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
+const browser = useChromium({
+  demoStaff: true,
+  prepare: async (persistTo) => {
+    // a working town's queue: the demo cases of 泊头镇's other villages, in every state
+    await withD1({ persistTo }, (db) =>
+      seedDemoCases(
+        db,
+        QUEUE_VILLAGES.flatMap((v) => demoCases(v, chinaDate())),
+      ),
+    );
+  },
 });
-
-async function logIn(page: Page, next: string) {
-  await page.goto(`${baseURL}/staff/login/?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("用户名").fill("demo-botou");
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL(`${baseURL}${next}`);
-}
-
-async function fileReport(content: string): Promise<void> {
-  const res = await fetch(`${baseURL}/api/villages/${VILLAGE}/reports`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
-    body: JSON.stringify({ kind: "question", topic: "affairs", content }),
-  });
-  expect(res.status).toBe(201);
-}
 
 describe("an inspector's day at 1366 × 768", () => {
   it("the queue shows dates and village names, compact enough for twice the cases", async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await browser().newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await logIn(page, "/staff/cases/");
+    await logIn(page, INSPECTOR, "/staff/cases/");
     await page.locator("li[data-case]").first().waitFor();
     const fitted = await page.evaluate(
       () =>
@@ -108,10 +80,10 @@ describe("an inspector's day at 1366 × 768", () => {
 
   it("refuses a template answer still holding ……, then shows the answer it saved", async () => {
     const words = "村东头的排水沟堵了，下雨就淹路，什么时候清？";
-    await fileReport(words);
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await fileQuestion(VILLAGE, words);
+    const context = await browser().newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await logIn(page, `/staff/cases/?village=${VILLAGE}`);
+    await logIn(page, INSPECTOR, `/staff/cases/?village=${VILLAGE}`);
     await page.locator("li[data-case]").filter({ hasText: words }).getByRole("link").click();
     await page.locator("[data-case]").waitFor({ state: "visible" });
     await page.getByLabel("小事 · 交村两委").check();
@@ -147,9 +119,9 @@ describe("an inspector's day at 1366 × 768", () => {
   });
 
   it("figures by month show overdue beside on-time; the overdue page shows the inspector's town", async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await browser().newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await logIn(page, "/staff/figures/");
+    await logIn(page, INSPECTOR, "/staff/figures/");
     await page.locator("[data-figures]").waitFor({ state: "visible" });
     await page.getByLabel("统计期间").selectOption("month");
     const month = chinaDate().slice(0, 7);

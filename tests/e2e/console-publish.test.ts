@@ -4,13 +4,12 @@
  * a correction of the text alone keeps every row. The period list starts on one not yet published and
  * flags a published one as soon as it is chosen.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { chinaDate } from "#core/period.ts";
-import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
-import { axeViolations, launchChromium } from "../fixtures/browser.ts";
+import { axeViolations } from "../fixtures/browser.ts";
+import { logIn, useChromium } from "../fixtures/e2e.ts";
 
-const baseURL = inject("baseURL");
 const VILLAGE = "371603104202"; // 泊头村, demo-botoucun's village
 const MONTH = chinaDate().slice(0, 7);
 const ROWS = [
@@ -18,15 +17,7 @@ const ROWS = [
   { date: `${MONTH}-01`, voucher: "记102", summary: "村内道路维修", category: "公益支出", amount: 980_050 },
   { date: `${MONTH}-02`, voucher: "记103", summary: "办公用品", category: "管理费用", amount: 32_000 },
 ].map((r) => ({ ...r, handler: "王会计", approver: "张建国" }));
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureDemoStaff({ persistTo: inject("persistTo") }, () => {});
-  browser = await launchChromium();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium({ demoStaff: true });
 
 /** A same-origin call from the logged-in page, as the form makes it. */
 function call<T>(page: Page, path: string, body?: unknown): Promise<{ status: number; json: T }> {
@@ -58,13 +49,13 @@ const ledgerVersion = async (page: Page) => {
 
 describe("a secretary corrects a ledger on a phone", () => {
   it("sees every row filled in, the difference before publishing, and keeps all rows", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await browser().newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
-    await page.goto(`${baseURL}/staff/login/?next=${encodeURIComponent("/staff/publish/")}`);
-    await page.getByLabel("用户名").fill("demo-botoucun");
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL(`${baseURL}/staff/publish/`);
+    await logIn(page, "demo-botoucun", "/staff/publish/");
     await page.locator("[data-form]").waitFor({ state: "visible" });
     const first = await call<{ id: number }>(page, "/api/staff/disclosures", {
       village: VILLAGE,

@@ -4,22 +4,13 @@
  * pages still work under the CSP — the forms' outbox script and the staff pages' scripts run, and no
  * page logs a CSP violation.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
-import { launchChromium } from "../fixtures/browser.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { logIn, useChromium } from "../fixtures/e2e.ts";
 
 const baseURL = inject("baseURL");
 const village = "371603104201";
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureDemoStaff({ persistTo: inject("persistTo") }, () => {});
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium({ demoStaff: true });
 
 async function expectSecureHeaders(path: string, status = 200) {
   const res = await fetch(`${baseURL}${path}`, { redirect: "manual" });
@@ -82,7 +73,7 @@ describe("pages under the CSP in Chromium", () => {
   });
 
   it("a form's outbox script keeps a submission made offline and sends it when back online", async () => {
-    context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    context = await browser().newContext({ viewport: { width: 360, height: 640 } });
     const page = await context.newPage();
     const violations = watchViolations(page);
     await page.goto(`${baseURL}/v/${village}/ask/`);
@@ -100,14 +91,10 @@ describe("pages under the CSP in Chromium", () => {
   });
 
   it("the staff pages' scripts log in, load every console page and report no violation", async () => {
-    context = await browser.newContext();
+    context = await browser().newContext();
     const page = await context.newPage();
     const violations = watchViolations(page);
-    await page.goto(`${baseURL}/staff/login/?next=%2Fstaff%2F`);
-    await page.getByLabel("用户名").fill("demo-botou");
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL(`${baseURL}/staff/`);
+    await logIn(page, "demo-botou", "/staff/");
     await expect.poll(() => page.locator("#staff-hello").textContent()).toBe("您好，demo-botou");
     for (const path of ["/staff/cases/", "/staff/figures/", "/staff/overdue/", "/staff/meetings/", "/staff/publish/"]) {
       await page.goto(`${baseURL}${path}`);

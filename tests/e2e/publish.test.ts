@@ -3,28 +3,24 @@
  * from a GBK CSV file saved by WPS/Excel, and the villager sees it on the village page with JS off.
  */
 import { fileURLToPath } from "node:url";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
-import { axeViolations, launchChromium } from "../fixtures/browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD } from "../../scripts/staff.ts";
+import { axeViolations } from "../fixtures/browser.ts";
+import { logIn, useChromium } from "../fixtures/e2e.ts";
 
 const baseURL = inject("baseURL");
 const VILLAGE = "371603104201"; // 徐万粮村, demo-xuwanliang's village
 const CSV = fileURLToPath(new URL("../fixtures/csv/ledger-gbk.csv", import.meta.url));
 const TITLE = "2026年第四季度收支汇总（截至10月）";
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureDemoStaff({ persistTo: inject("persistTo") }, () => {});
-  browser = await launchChromium();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium({ demoStaff: true });
 
 describe("a secretary publishes from a phone", () => {
   it("logs in, uploads the quarter's CSV, previews, publishes, and the village page shows it with JS off", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+    const context = await browser().newContext({
+      viewport: { width: 360, height: 640 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     await page.goto(`${baseURL}/staff/publish/`);
     await page.waitForURL(/\/staff\/login\/\?next=%2Fstaff%2Fpublish%2F/);
@@ -66,7 +62,7 @@ describe("a secretary publishes from a phone", () => {
     await page.locator("[data-recent] li").first().filter({ hasText: TITLE }).waitFor();
     await context.close();
 
-    const villager = await browser.newContext({ viewport: { width: 360, height: 640 }, javaScriptEnabled: false });
+    const villager = await browser().newContext({ viewport: { width: 360, height: 640 }, javaScriptEnabled: false });
     const view = await villager.newPage();
     await view.goto(`${baseURL}/v/${VILLAGE}/`);
     const item = view.locator("#i-finance-quarterly");
@@ -85,13 +81,9 @@ describe("a secretary publishes from a phone", () => {
 
 describe("the quarterly meeting and the overdue list in the browser", () => {
   it("a secretary records a meeting with a question; the public page shows it; the inspector sees overdue items", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const context = await browser().newContext({ viewport: { width: 360, height: 640 } });
     const page = await context.newPage();
-    await page.goto(`${baseURL}/staff/login/?next=${encodeURIComponent("/staff/meetings/")}`);
-    await page.getByLabel("用户名").fill("demo-botoucun");
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL(`${baseURL}/staff/meetings/`);
+    await logIn(page, "demo-botoucun", "/staff/meetings/");
     await page.locator("[data-form]").waitFor({ state: "visible" });
     await page.getByLabel("开会地点").fill("泊头村党群服务中心");
     await page.getByLabel("到会总人数").fill("38");
@@ -107,13 +99,9 @@ describe("the quarterly meeting and the overdue list in the browser", () => {
     await expect(page.locator("main").textContent()).resolves.toContain("已收到");
     await context.close();
 
-    const office = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const office = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const desk = await office.newPage();
-    await desk.goto(`${baseURL}/staff/login/?next=${encodeURIComponent("/staff/overdue/")}`);
-    await desk.getByLabel("用户名").fill("demo-botou");
-    await desk.getByLabel("密码").fill(DEMO_PASSWORD);
-    await desk.getByRole("button", { name: "登录" }).click();
-    await desk.waitForURL(`${baseURL}/staff/overdue/`);
+    await logIn(desk, "demo-botou", "/staff/overdue/");
     await desk.getByRole("heading", { name: "泊头镇" }).waitFor();
     await expect(desk.locator("[data-towns] p").first().textContent()).resolves.toMatch(/\d+ 个村中有 \d+ 个村逾期/);
     await expect(desk.locator("[data-figures]").textContent()).resolves.toMatch(/召开阳光报告会 \d+ 次/);

@@ -1,19 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { query } from "../../scripts/wrangler.ts";
-import { axeViolations, launchChromium } from "../fixtures/browser.ts";
+import { axeViolations } from "../fixtures/browser.ts";
+import { useChromium } from "../fixtures/e2e.ts";
 
 const baseURL = inject("baseURL");
 const persistTo = inject("persistTo");
 const village = "371603104201";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** Rows in the served D1 holding this exact content (a marker unique to the test). */
 const rowsWith = (marker: string) =>
@@ -28,7 +22,7 @@ async function expectReceiptPage(page: Page): Promise<string> {
 }
 
 async function seriousViolations(path: string): Promise<string[]> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+  const context = await browser().newContext({ viewport: { width: 360, height: 640 } });
   const page = await context.newPage();
   await page.goto(`${baseURL}${path}`);
   const serious = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -38,7 +32,7 @@ async function seriousViolations(path: string): Promise<string[]> {
 
 describe("a villager with JS off", () => {
   it("scans, asks a question and gets a receipt with its timeline", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, javaScriptEnabled: false });
+    const context = await browser().newContext({ viewport: { width: 360, height: 640 }, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${baseURL}/v/${village}/`);
     await expect(page.locator("[data-cases]").textContent()).resolves.toMatch(/收到 \d+ 件/);
@@ -57,7 +51,7 @@ describe("a villager with JS off", () => {
   });
 
   it("sees its mistakes explained on the form page itself", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${baseURL}/v/${village}/report/?topic=conduct`);
     await expect(page.locator("input[value=conduct]").isChecked()).resolves.toBe(true);
@@ -73,7 +67,7 @@ describe("a villager with JS off", () => {
 
 describe("a villager with JS on and a weak signal", () => {
   it("submits offline, sees it saved, and gets exactly one report when back online", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const context = await browser().newContext({ viewport: { width: 360, height: 640 } });
     const page = await context.newPage();
     await page.goto(`${baseURL}/v/${village}/help/`);
     await page.getByLabel("民生事项").check();
@@ -97,7 +91,7 @@ describe("a villager with JS on and a weak signal", () => {
   });
 
   it("resends a submission whose answer was lost in transit and still makes one report", async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     let lost = false;
     await page.route("**/api/villages/*/reports", async (route) => {

@@ -1,23 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
-import { axeViolations, launchChromium } from "../fixtures/browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD } from "../../scripts/staff.ts";
+import { axeViolations } from "../fixtures/browser.ts";
+import { useChromium } from "../fixtures/e2e.ts";
 
 const baseURL = inject("baseURL");
-let browser: Browser;
-
-beforeAll(async () => {
-  // the demo accounts `npm start` creates, written to the database the test server is serving
-  await ensureDemoStaff({ persistTo: inject("persistTo") }, () => {});
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium({ demoStaff: true });
 
 describe("a town inspector logs in with a demo account on a phone", () => {
   it("is sent to log in, sees who they are, logs out, and is sent back to log in", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const context = await browser().newContext({ viewport: { width: 360, height: 640 } });
     const page = await context.newPage();
 
     await page.goto(`${baseURL}/staff/`);

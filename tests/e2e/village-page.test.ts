@@ -1,20 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, launchChromium } from "../fixtures/browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { axeViolations } from "../fixtures/browser.ts";
+import { useChromium } from "../fixtures/e2e.ts";
 
 const baseURL = inject("baseURL");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe("a villager opens their village page on a 360 px phone with JS off", () => {
   it("shows the village, a disclosure, fits the width and has no serious a11y violations", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, javaScriptEnabled: false });
+    const context = await browser().newContext({ viewport: { width: 360, height: 640 }, javaScriptEnabled: false });
     const page = await context.newPage();
     const response = await page.goto(`${baseURL}/v/371603104201/`);
     expect(response?.status()).toBe(200);
@@ -27,7 +20,7 @@ describe("a villager opens their village page on a 360 px phone with JS off", ()
     expect(Number.parseFloat(fontSize)).toBeGreaterThanOrEqual(18);
 
     // axe runs injected into the page; JS off only stops the page's own scripts, so enable for the audit
-    const audit = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const audit = await browser().newContext({ viewport: { width: 360, height: 640 } });
     const auditPage = await audit.newPage();
     await auditPage.goto(`${baseURL}/v/371603104201/`);
     const serious = (await axeViolations(auditPage)).filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -1,21 +1,14 @@
-/**
- * 适老化 (MIIT 《互联网网站适老化通用设计规范》, GB/T 37668) on every public page, in Chromium at 360 px:
- * line height ≥ 1.3, paragraph spacing ≥ 1.3 × line spacing, a 大字 switch that works with JS off and is
- * remembered on the next page, axe with no violations in either text size, and 读给我听 shown only where
- * the browser can speak.
- */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, launchChromium } from "../fixtures/browser.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { axeViolations } from "../fixtures/browser.ts";
+import { useChromium } from "../fixtures/e2e.ts";
 import { crampedParagraphs, setTextSize, tightLines } from "../fixtures/reading.ts";
 
 const baseURL = inject("baseURL");
 const village = "371603104201";
-let browser: Browser;
+const browser = useChromium();
 let pages: string[];
 
 beforeAll(async () => {
-  browser = await launchChromium();
   const response = await fetch(`${baseURL}/api/villages/${village}/reports`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "CF-Connecting-IP": "192.0.2.30" },
@@ -40,13 +33,10 @@ beforeAll(async () => {
     "/v/371603104999/", // the friendly 404 a mistyped or damaged code lands on
   ];
 });
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe("大字 with JS off", () => {
   it("changes the text size and is remembered on the next page, then switches back", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const context = await browser().newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
     const page = await context.newPage();
     const bodySize = async () => Number.parseFloat(await page.evaluate(() => getComputedStyle(document.body).fontSize));
     /** Follows a switch link with JS off and waits for the page it sends the villager back to. */
@@ -82,7 +72,7 @@ describe.each([
   ["大字", true],
 ])("every public page in %s", (_, large) => {
   it("has line height ≥ 1.3 and paragraph spacing ≥ 1.3 × line spacing, and fits 360 px", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const context = await browser().newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
     await setTextSize(context, baseURL, large);
     const page = await context.newPage();
     for (const path of pages) {
@@ -97,7 +87,7 @@ describe.each([
   });
 
   it("has no axe violations of any impact", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await browser().newContext({ viewport: { width: 360, height: 740 } });
     await setTextSize(context, baseURL, large);
     const page = await context.newPage();
     const found: string[] = [];
@@ -116,7 +106,7 @@ describe.each([
 
 describe("读给我听", () => {
   it("reads the page's main content aloud where the browser can speak", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await browser().newContext({ viewport: { width: 360, height: 740 } });
     await context.addInitScript(() => {
       const spoken: string[] = [];
       (window as unknown as { spoken: string[] }).spoken = spoken;
@@ -135,7 +125,7 @@ describe("读给我听", () => {
   });
 
   it("is hidden where the browser cannot speak, and with JS off", async () => {
-    const noSpeech = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const noSpeech = await browser().newContext({ viewport: { width: 360, height: 740 } });
     await noSpeech.addInitScript(() => {
       Object.defineProperty(window, "speechSynthesis", { value: undefined, configurable: true });
     });
@@ -145,7 +135,7 @@ describe("读给我听", () => {
     expect(await page.locator("button[data-read]").isHidden()).toBe(true);
     await noSpeech.close();
 
-    const jsOff = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const jsOff = await browser().newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
     const off = await jsOff.newPage();
     await off.goto(`${baseURL}/v/${village}/`);
     expect(await off.locator("button[data-read]").isHidden()).toBe(true);

@@ -3,24 +3,17 @@
  * date and period on the village page (its ledgers opened) and on every disclosure page it links to is
  * rendered on one line; tables are cards; a receipt fits one line; a mistyped receipt stays in its box.
  */
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../fixtures/browser.ts";
+import type { BrowserContext } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { useChromium } from "../fixtures/e2e.ts";
 import { figureLines, setTextSize } from "../fixtures/reading.ts";
 
 const baseURL = inject("baseURL");
 const village = "371603104201";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 async function phone(large: boolean): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+  const context = await browser().newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
   await setTextSize(context, baseURL, large);
   return context;
 }

@@ -47,6 +47,7 @@ const refused: [string, string][] = [
   ["schema/x.ts", 'import { x } from "../scripts/lib/dev-vars.ts";'],
   ["site/src/pages/x.ts", 'import { x } from "../../../worker/src/app.ts";'],
   ["site/src/pages/x.ts", 'import { x } from "../../../schema/ids.ts";'],
+  ["site/src/scripts/x.ts", 'import { x } from "../../../worker/src/contract/router.ts";'],
   ["scripts/x.ts", 'import { x } from "../worker/src/cases/queries.ts";'],
   ["scripts/x.ts", 'import { x } from "../site/src/pages/power/_flowchart.ts";'],
   ["tests/worker/x.ts", 'import { x } from "../../schema/ids.ts";'],
@@ -56,6 +57,7 @@ const allowed: [string, string][] = [
   ["worker/src/cases/x.ts", 'import { x } from "#core/ids.ts";'],
   ["worker/src/cases/x.ts", 'import { x } from "../reports/queries.ts";'],
   ["site/src/pages/x.ts", 'import { x } from "#core/i18n/index.ts";'],
+  ["site/src/scripts/x.ts", 'import { x } from "../../../worker/src/client.ts";'],
   ["scripts/x.ts", 'import { x } from "../worker/src/scripting.ts";'],
   ["schema/x.ts", 'import { x } from "./i18n/index.ts";'],
 ];

@@ -9,7 +9,7 @@ import calendar from "#core/data/holidays.json" with { type: "json" };
 import { chinaDate } from "#core/period.ts";
 import { addWorkingDays } from "#core/workdays.ts";
 import worker from "../../worker/src/index.ts";
-import { act, auditOf, fileReport, staffGet, staffPost } from "../fixtures/cases.ts";
+import { act, auditOf, fileReport, fullCase, listCases, staffGet, staffPost } from "../fixtures/cases.ts";
 import { loginAs, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const VILLAGE = "371603104201";
@@ -57,9 +57,7 @@ describe("the full path of a question", () => {
     const { id, receipt } = await fileReport(VILLAGE, { contact: { name: "王大爷", phone: "13800000000" } });
     const today = chinaDate();
 
-    const list = (await (await staffGet(cookie, "/api/staff/reports?state=open")).json()) as {
-      cases: { id: number; state: string; deadline: string; overdueDays: number; snippet: string }[];
-    };
+    const list = await listCases(cookie, { state: "open" });
     const line = list.cases.find((c) => c.id === id);
     expect(line).toMatchObject({ state: "received", deadline: addWorkingDays(today, 3), overdueDays: 0 });
     expect(JSON.stringify(list)).not.toContain("13800000000");
@@ -92,9 +90,7 @@ describe("the full path of a question", () => {
     expect(JSON.stringify(seen)).not.toMatch(/老王|triaged|note|张某/);
 
     expect((await rate(receipt, "satisfied")).status).toBe(200);
-    const closed = (await (await staffGet(cookie, `/api/staff/reports/${id}`)).json()) as {
-      case: Record<string, unknown>;
-    };
+    const closed = await fullCase(cookie, id);
     expect(closed.case).toMatchObject({ state: "closed", rating: "satisfied", closedOn: today });
     expect((await publicView(receipt)).state).toBe("closed");
 
@@ -115,9 +111,7 @@ describe("the full path of a question", () => {
       content: "村主任优亲厚友，把低保给了亲戚。",
     });
     const today = chinaDate();
-    const before = (await (await staffGet(cookie, `/api/staff/reports/${id}`)).json()) as {
-      case: { deadline: string };
-    };
+    const before = await fullCase(cookie, id);
     expect(before.case.deadline).toBe(addWorkingDays(today, 5));
 
     const wrong = await staffPost(cookie, `/api/staff/reports/${id}/triage`, { route: "village" });
@@ -143,10 +137,7 @@ describe("the villager's rating", () => {
     const { id, receipt } = await answeredCase(cookie);
 
     expect((await rate(receipt, "unsatisfied")).status).toBe(200);
-    const reopened = (await (await staffGet(cookie, `/api/staff/reports/${id}`)).json()) as {
-      case: Record<string, unknown>;
-      actions: string[];
-    };
+    const reopened = await fullCase(cookie, id);
     expect(reopened.case).toMatchObject({
       state: "handling",
       reopened: true,
@@ -155,9 +146,7 @@ describe("the villager's rating", () => {
     });
     expect(reopened.actions).toContain("answer");
 
-    const list = (await (await staffGet(cookie, "/api/staff/reports?state=open")).json()) as {
-      cases: { id: number }[];
-    };
+    const list = await listCases(cookie, { state: "open" });
     const order = list.cases.map((c) => c.id);
     expect(order.indexOf(id)).toBeLessThan(order.indexOf(other.id));
 
@@ -170,9 +159,7 @@ describe("the villager's rating", () => {
     await act(cookie, id, "answer", { answer: "镇里复核了合同和付款凭证，已在公开栏补充公开明细。" });
     expect((await publicView(receipt)).answer).toBe("镇里复核了合同和付款凭证，已在公开栏补充公开明细。");
     expect((await rate(receipt, "unsatisfied")).status).toBe(200);
-    const final = (await (await staffGet(cookie, `/api/staff/reports/${id}`)).json()) as {
-      case: Record<string, unknown>;
-    };
+    const final = await fullCase(cookie, id);
     expect(final.case).toMatchObject({ state: "closed", rating: "unsatisfied", reopened: true });
     expect((await rate(receipt, "satisfied")).status).toBe(409);
   });
@@ -181,9 +168,7 @@ describe("the villager's rating", () => {
     const { cookie } = await loginAs(env.DB, { role: "district_admin" });
     const { id, receipt } = await answeredCase(cookie);
     expect((await rate(receipt, "basic")).status).toBe(200);
-    const view = (await (await staffGet(cookie, `/api/staff/reports/${id}`)).json()) as {
-      case: Record<string, unknown>;
-    };
+    const view = await fullCase(cookie, id);
     expect(view.case).toMatchObject({ state: "closed", rating: "basic" });
   });
 });
@@ -201,11 +186,9 @@ describe("auto-close of unrated answers", () => {
       .bind(young.id, shift(today, 1 - days))
       .run();
 
-    const list = (await (await staffGet(cookie, "/api/staff/reports")).json()) as {
-      cases: { id: number; state: string }[];
-    };
-    expect(list.cases.find((c) => c.id === old.id)?.state).toBe("closed");
-    expect(list.cases.find((c) => c.id === young.id)?.state).toBe("answered");
+    const list = await listCases(cookie);
+    expect(list.cases.find((c) => c.id === old.id)).toMatchObject({ state: "closed" });
+    expect(list.cases.find((c) => c.id === young.id)).toMatchObject({ state: "answered" });
     const seen = await publicView(old.receipt);
     expect(seen.state).toBe("closed");
     expect(seen.timeline.at(-1)?.kind).toBe("closed");
@@ -246,20 +229,13 @@ describe("deadlines and overdue in working days", () => {
 
     const expected = officeDaysAfter(deadline, today);
     expect(expected).toBeLessThan(10);
-    const detail = (await (await staffGet(cookie, `/api/staff/reports/${late.id}`)).json()) as {
-      case: { overdueDays: number };
-    };
+    const detail = await fullCase(cookie, late.id);
     expect(detail.case.overdueDays).toBe(expected);
 
-    const list = (await (await staffGet(cookie, "/api/staff/reports")).json()) as {
-      overdueTotal: number;
-      cases: { id: number; overdueDays: number }[];
-    };
+    const list = await listCases(cookie);
     expect(list.cases[0]).toMatchObject({ id: late.id, overdueDays: expected });
     expect(list.overdueTotal).toBeGreaterThanOrEqual(1);
-    const overdueOnly = (await (await staffGet(cookie, "/api/staff/reports?overdue=1")).json()) as {
-      cases: { id: number }[];
-    };
+    const overdueOnly = await listCases(cookie, { overdue: "1" });
     expect(overdueOnly.cases.map((c) => c.id)).toContain(late.id);
     expect(overdueOnly.cases.map((c) => c.id)).not.toContain(onTime.id);
   });
@@ -360,9 +336,7 @@ describe("merge and transfer", () => {
     const merged = await act(cookie, dup.id, "merge", { into: first.id });
     expect(merged.case).toMatchObject({ state: "closed", mergedInto: first.id });
     expect((await publicView(dup.receipt)).timeline.map((e) => e.kind)).toContain("merged");
-    const target = (await (await staffGet(cookie, `/api/staff/reports/${first.id}`)).json()) as {
-      events: { kind: string; body: string }[];
-    };
+    const target = await fullCase(cookie, first.id);
     expect(target.events).toContainEqual(expect.objectContaining({ kind: "merged", body: `#${dup.id}` }));
     const again = await staffPost(cookie, `/api/staff/reports/${dup.id}/merge`, { into: first.id });
     expect(again.status).toBe(409);
@@ -387,9 +361,7 @@ describe("merge and transfer", () => {
       movedToTown: true,
       townName: "泊头镇",
     });
-    const there = (await (await staffGet(xiawa.cookie, `/api/staff/reports/${id}`)).json()) as {
-      case: { townName: string; transferred: boolean };
-    };
+    const there = await fullCase(xiawa.cookie, id);
     expect(there.case).toMatchObject({ townName: "下洼镇", transferred: true });
     await act(xiawa.cookie, id, "triage", { route: "township" });
   });

@@ -10,7 +10,10 @@ export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
 
-/** An error a handler throws to answer with a given status and the shared shape. */
+/**
+ * An error a handler throws to answer with a given status and the shared shape. Fields are declared
+ * plainly (no parameter properties): the scripts run this module under Node's type stripping.
+ */
 export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
   readonly code: string;

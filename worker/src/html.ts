@@ -28,11 +28,14 @@ export function tHtml(key: StringKey, values: Record<string, string | number | H
   return html`${parts.map((part, i) => (i % 2 === 0 ? part : (values[part] ?? `{${part}}`)))}`;
 }
 
+/** An element as HTMLRewriter hands it to a handler (named without the global `Element`, which is the DOM's in the site's type-check). */
+export type RewriterElement = Parameters<NonNullable<HTMLRewriterElementContentHandlers["element"]>>[0];
+
 /**
  * Puts a fragment inside an element: the one way worker code hands markup to HTMLRewriter.
  * @example rewriter.on("[data-meeting]", { element: (el) => setHtml(el, meetingLink(code, meeting)) })
  */
-export function setHtml(el: Element, fragment: Html): void {
+export function setHtml(el: RewriterElement, fragment: Html): void {
   el.setInnerContent(fragment.toString(), { html: true });
 }
 

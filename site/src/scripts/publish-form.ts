@@ -6,10 +6,13 @@
  * version filled in, and publishes only after the secretary has seen what it changes and confirmed.
  * Talks to /api/staff/disclosures; sets text only, never HTML.
  */
-import { expectedPeriod, periodLabel } from "#core/period.ts";
+
+import type { ClientResponse, InferResponseType } from "hono/client";
+import { chinaDate, expectedPeriod, periodLabel } from "#core/period.ts";
 import { recentPeriods } from "#core/publish-periods.ts";
 import type { Cadence, TableKind } from "#core/reference.ts";
-import { el, type StaffFailure, showFieldErrors, staffRequest } from "./staff-request.ts";
+import { api, el, type StaffFailure, showFailure as showIn, staffRequest } from "./staff-request.ts";
+import { picker } from "./strings.ts";
 
 interface Item {
   id: string;
@@ -26,33 +29,16 @@ interface Column {
   money: boolean;
   choices: string[] | null;
 }
-interface Recent {
-  id: number;
-  item: string;
-  period: string;
-  title: string;
-}
-/** A version in full, as GET /api/staff/disclosures/<id> answers. */
-interface Version {
-  id: number;
-  village: string;
-  villageName: string;
-  item: string;
-  itemName: string;
-  period: string;
-  periodLabel: string;
-  title: string;
-  content: string;
-  tables: { kind: TableKind; rows: Record<string, string | number>[] } | null;
-}
+const disclosures = api.api.staff.disclosures;
+/** A version in full, as GET /api/staff/disclosures/{id} answers. */
+type Version = InferResponseType<(typeof disclosures)[":id"]["$get"], 200>;
 
 const data = JSON.parse(document.getElementById("publish-data")?.textContent ?? "{}") as {
   items: Item[];
   columns: Record<TableKind, Column[]>;
   strings: Record<string, string>;
 };
-const tr = (key: string, values: Record<string, string | number> = {}) =>
-  (data.strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+const tr = picker(data.strings);
 
 const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector(selector) as T;
 const form = $<HTMLFormElement>("[data-form]");
@@ -70,16 +56,17 @@ const submit = $<HTMLButtonElement>("[data-submit]");
 const periodFlag = $("[data-period-flag]");
 const diffBox = $("[data-diff]");
 const confirmButton = $<HTMLButtonElement>("[data-confirm]");
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = chinaDate();
 let correcting: Version | null = null;
 /** Each item's published periods → the latest version's id, for the village in the form. */
 let published = new Map<string, Map<string, number>>();
 
 const currentItem = () => data.items.find((i) => i.id === itemSelect.value) as Item;
 
-const api = <T>(path: string, body?: unknown) => staffRequest<T>(path, body, { network: tr("publish.page.network") });
+const request = <R extends ClientResponse<unknown, number>>(call: Promise<R>) =>
+  staffRequest(call, { network: tr("publish.page.network") });
 
-const showFailure = (failure: unknown) => showFieldErrors(errorBox, failure);
+const showFailure = (failure: unknown) => showIn(errorBox, failure);
 
 /**
  * The period the form starts on: the oldest one that is due and not yet published (gaps older than the
@@ -139,9 +126,7 @@ function flagPeriod(): void {
 
 async function loadPublished(): Promise<void> {
   if (!village.value) return;
-  const { periods } = await api<{ periods: { item: string; period: string; id: number }[] }>(
-    `/api/staff/disclosures/periods?village=${village.value}`,
-  );
+  const { periods } = await request(disclosures.periods.$get({ query: { village: village.value } }));
   published = new Map();
   for (const p of periods) {
     const item = published.get(p.item) ?? new Map<string, number>();
@@ -190,6 +175,10 @@ async function tableCsv(): Promise<string | undefined> {
   return toBase64(new TextEncoder().encode([header, ...rows.map((r) => r.join(","))].join("\r\n")));
 }
 
+/**
+ * The form as the route's body. Typed loosely (`as never` where it is sent): what a person typed is
+ * checked by the worker, which names every field it refuses.
+ */
 async function body(): Promise<Record<string, unknown>> {
   const text = (name: string) => field<HTMLInputElement>(name).value;
   const csv = await tableCsv();
@@ -208,10 +197,7 @@ async function preview(): Promise<void> {
     const target = correcting
       ? { village: village.value, item: correcting.item, period: correcting.period }
       : { village: v, item, period };
-    const result = await api<{ summary: string | null; rows: number }>("/api/staff/disclosures/preview", {
-      ...target,
-      csv,
-    });
+    const result = await request(disclosures.preview.$post({ json: { ...target, csv } as never }));
     previewOut.textContent = result.summary
       ? tr("publish.page.previewOk", { summary: result.summary, count: result.rows })
       : tr("publish.page.previewNoTable");
@@ -240,8 +226,12 @@ async function send(): Promise<void> {
   submit.disabled = confirmButton.disabled = true;
   submit.textContent = tr("publish.page.submitting");
   try {
-    const path = correcting ? `/api/staff/disclosures/${correcting.id}/corrections` : "/api/staff/disclosures";
-    const result = await api<{ url: string; village: string }>(path, await body());
+    const json = (await body()) as never;
+    const result = await request(
+      correcting
+        ? disclosures[":id"].corrections.$post({ param: { id: String(correcting.id) }, json })
+        : disclosures.$post({ json }),
+    );
     endCorrection();
     form.reset();
     await loadPublished();
@@ -268,9 +258,8 @@ async function showDiff(): Promise<void> {
   $("[data-diff-list]").replaceChildren();
   try {
     const { reason: _, ...draft } = await body();
-    const diff = await api<{ changes: string[]; rows: number }>(
-      `/api/staff/disclosures/${correcting.id}/corrections/preview`,
-      draft,
+    const diff = await request(
+      disclosures[":id"].corrections.preview.$post({ param: { id: String(correcting.id) }, json: draft as never }),
     );
     const changed = diff.changes.length > 0;
     $("[data-diff-lead]").textContent = tr(changed ? "publish.page.diffLead" : "publish.page.diffNone");
@@ -304,7 +293,7 @@ async function startCorrection(id: number): Promise<void> {
   status.hidden = false;
   status.textContent = tr("publish.page.loadingVersion");
   try {
-    const version = await api<Version>(`/api/staff/disclosures/${id}`);
+    const version = await request(disclosures[":id"].$get({ param: { id: String(id) } }));
     correcting = version;
     itemSelect.value = version.item;
     fillPeriods();
@@ -347,7 +336,7 @@ function endCorrection(): void {
 
 async function loadRecent(): Promise<void> {
   const list = $("[data-recent]");
-  const { versions } = await api<{ versions: Recent[] }>(`/api/staff/disclosures?village=${village.value}`);
+  const { versions } = await request(disclosures.$get({ query: { village: village.value } }));
   list.replaceChildren(
     ...versions.map((v) => {
       const li = el("li");
@@ -367,7 +356,7 @@ async function loadRecent(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  const { staff } = await api<{ staff: { role: string; scope: string; scopeName: string } }>("/api/staff/me");
+  const { staff } = await request(api.api.staff.me.$get());
   if (staff.role === "town_inspector") {
     status.textContent = tr("publish.error.forbidden");
     return;

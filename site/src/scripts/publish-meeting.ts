@@ -3,12 +3,15 @@
  * the tallies (评); POST /api/staff/meetings, then the receipts to hand to the villagers who asked.
  * Sets text only, never HTML.
  */
-import { periodLabel } from "#core/period.ts";
-import { recentPeriods } from "#core/publish-periods.ts";
-import { el, type StaffFailure as Failure, showFieldErrors, staffRequest } from "./staff-request.ts";
 
-const strings = JSON.parse(document.getElementById("meeting-strings")?.textContent ?? "{}") as Record<string, string>;
-const tr = (key: string) => strings[key] ?? key;
+import type { ClientResponse } from "hono/client";
+import { chinaDate, periodLabel } from "#core/period.ts";
+import { recentPeriods } from "#core/publish-periods.ts";
+import { api, el, type StaffFailure as Failure, showFailure, staffRequest } from "./staff-request.ts";
+import { pageStrings, picker } from "./strings.ts";
+
+const strings = pageStrings("meeting-strings");
+const tr = picker(strings);
 const topics = Object.keys(strings)
   .filter((key) => key.startsWith("reports.topic."))
   .map((key) => key.slice("reports.topic.".length));
@@ -21,10 +24,11 @@ const submit = $("[data-submit]") as HTMLButtonElement;
 const questions = $("[data-questions]");
 const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
 const count = (name: string) => Number(value(name) || "0");
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = chinaDate();
 let village = "";
 
-const api = <T>(path: string, body?: unknown) => staffRequest<T>(path, body, { network: tr("publish.page.network") });
+const request = <R extends ClientResponse<unknown, number>>(call: Promise<R>) =>
+  staffRequest(call, { network: tr("publish.page.network") });
 
 const select = (id: string, options: [string, string][]) => {
   const node = el("select", "", { id });
@@ -80,9 +84,7 @@ function meeting() {
 }
 
 async function loadPast(): Promise<void> {
-  const { meetings } = await api<{ meetings: { quarter: string; heldOn: string; place: string }[] }>(
-    `/api/staff/meetings?village=${village}`,
-  );
+  const { meetings } = await request(api.api.staff.meetings.$get({ query: { village } }));
   const list = $("[data-past]");
   list.replaceChildren(
     ...meetings.map((m) => {
@@ -103,7 +105,8 @@ form.addEventListener("submit", async (event) => {
   errorBox.hidden = true;
   submit.disabled = true;
   try {
-    const saved = await api<{ url: string; questions: { receipt: string }[] }>("/api/staff/meetings", meeting());
+    // what was typed is checked by the worker, which names every field it refuses
+    const saved = await request(api.api.staff.meetings.$post({ json: meeting() as never }));
     const receipts = el("ol");
     for (const q of saved.questions) receipts.append(el("li", q.receipt.replace(/(\d{4})(?=\d)/g, "$1 ")));
     done.replaceChildren(
@@ -115,14 +118,14 @@ form.addEventListener("submit", async (event) => {
     done.scrollIntoView({ block: "center" });
     await loadPast();
   } catch (failure) {
-    showFieldErrors(errorBox, failure);
+    showFailure(errorBox, failure);
   } finally {
     submit.disabled = false;
   }
 });
 
 async function start(): Promise<void> {
-  const { staff } = await api<{ staff: { role: string; scope: string } }>("/api/staff/me");
+  const { staff } = await request(api.api.staff.me.$get());
   if (staff.role !== "village_secretary") {
     status.textContent = tr("publish.error.forbidden");
     return;
@@ -131,9 +134,7 @@ async function start(): Promise<void> {
   const quarter = form.elements.namedItem("quarter") as HTMLSelectElement;
   for (const q of recentPeriods("quarterly", today, 4)) quarter.append(el("option", periodLabel(q), { value: q }));
   (form.elements.namedItem("heldOn") as HTMLInputElement).value = today;
-  const { versions } = await api<{ versions: { id: number; title: string }[] }>(
-    `/api/staff/disclosures?village=${village}`,
-  );
+  const { versions } = await request(api.api.staff.disclosures.$get({ query: { village } }));
   $("[data-reported]").replaceChildren(
     ...versions.map((v) => {
       const label = el("label", "", { class: "check" });

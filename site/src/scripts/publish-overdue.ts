@@ -3,24 +3,16 @@
  * the CSV export link for the same scope. The town selector shows the member's own town (the district
  * admin picks any town or the whole district). Sets text only, never HTML.
  */
+
+import type { InferResponseType } from "hono/client";
 import { periodLabel } from "#core/period.ts";
-import { el } from "./staff-request.ts";
+import { api, el, type StaffFailure, staffRequest } from "./staff-request.ts";
+import { pageStrings, picker } from "./strings.ts";
 
-interface Overdue {
-  area: string;
-  towns: {
-    code: string;
-    name: string;
-    villages: number;
-    lateVillages: number;
-    items: number;
-    late: { code: string; name: string; items: { name: string; expectedLabel: string; latest: string | null }[] }[];
-  }[];
-}
+type Overdue = InferResponseType<typeof api.api.staff.disclosures.overdue.$get, 200>;
 
-const strings = JSON.parse(document.getElementById("overdue-strings")?.textContent ?? "{}") as Record<string, string>;
-const tr = (key: string, values: Record<string, string | number> = {}) =>
-  (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+const tr = picker(pageStrings("overdue-strings"));
+const messages = { network: tr("publish.page.network") };
 const status = document.querySelector("[data-status]") as HTMLElement;
 const box = document.querySelector("[data-towns]") as HTMLElement;
 const pick = document.querySelector("[data-pick]") as HTMLFormElement;
@@ -60,17 +52,13 @@ async function load(town: string): Promise<void> {
   status.hidden = false;
   const query = town ? `?town=${town}` : "";
   exportLink.href = `/api/staff/disclosures/overdue.csv${query}`;
-  const res = await fetch(`/api/staff/disclosures/overdue${query}`, { credentials: "same-origin" });
-  if (res.status === 401) {
-    location.assign(`/staff/login/?next=${encodeURIComponent(location.pathname)}`);
+  let data: Overdue;
+  try {
+    data = await staffRequest(api.api.staff.disclosures.overdue.$get({ query: town ? { town } : {} }), messages);
+  } catch (failure) {
+    status.textContent = (failure as StaffFailure).message;
     return;
   }
-  const json = await res.json();
-  if (!res.ok) {
-    status.textContent = json?.error?.message ?? tr("publish.page.network");
-    return;
-  }
-  const data = json as Overdue;
   showOwnTown(data.area, town);
   status.hidden = true;
   render(data);
@@ -93,13 +81,11 @@ pick.addEventListener("submit", (event) => {
 });
 /** The district's figures of disclosure and 阳光报告会, each with its denominator. */
 async function figures(): Promise<void> {
-  const res = await fetch("/api/figures/disclosures");
-  if (!res.ok) return;
-  const { total } = (await res.json()) as { total: Record<string, number> };
+  const { total } = await staffRequest(api.api.figures.disclosures.$get(), messages);
   (document.querySelector("[data-figures]") as HTMLElement).textContent = tr("publish.figures.line", total);
 }
 
-void figures();
+figures().catch(() => undefined); // the line stays empty: the list below is what the page is for
 load("").catch(() => {
   status.textContent = tr("publish.page.network");
 });

@@ -1,57 +1,26 @@
 /**
- * Shared by the staff case scripts: the page's strings, calls to /api/staff/* (same origin, the session
- * cookie goes along), and small DOM helpers that only ever set text, never HTML.
+ * Shared by the staff case scripts: the page's strings (CaseStrings.astro), the typed client's calls with
+ * the case pages' messages, and the overdue badge. Everything else comes from staff-request.ts.
  */
-import { type StaffFailure as ApiFailure, el, staffRequest } from "./staff-request.ts";
-
-const strings: Record<string, string> = JSON.parse(document.getElementById("case-strings")?.textContent ?? "{}");
+import type { ClientResponse } from "hono/client";
+import { api, el, showFailure, staffRequest, toLoginIfNeeded } from "./staff-request.ts";
+import { pageStrings, picker } from "./strings.ts";
 
 /**
- * A string by key with `{name}` placeholders filled.
+ * A case string by key with `{name}` placeholders filled.
  * @example tr("cases.overdue", { days: 2 }) // "超期 2 个工作日"
  */
-export function tr(key: string, values: Record<string, string | number> = {}): string {
-  return (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-}
-
-export type { ApiFailure };
+export const tr = picker(pageStrings("case-strings"));
 
 /**
- * GET or POST JSON; resolves to the body, or throws an ApiFailure with the server's Chinese message.
- * @example const list = await api<CaseList>("/api/staff/reports?state=open");
+ * Awaits a typed client call; resolves to the body, or throws a StaffFailure with the server's Chinese message.
+ * @example const list = await request(api.api.staff.reports.$get({ query: { state: "open" } }));
  */
-export function api<T>(path: string, body?: unknown): Promise<T> {
-  return staffRequest<T>(path, body, { network: tr("cases.network"), loginFirst: tr("cases.loginFirst") });
+export function request<R extends ClientResponse<unknown, number>>(call: Promise<R>) {
+  return staffRequest(call, { network: tr("cases.network"), loginFirst: tr("cases.loginFirst") });
 }
 
-export { el };
-
-/**
- * On a page load refused for want of a session, goes to the login page, which comes back here.
- * Returns whether it did.
- * @example catch (failure) { if (!toLoginIfNeeded(failure)) showFailure(box, failure); }
- */
-export function toLoginIfNeeded(failure: unknown): boolean {
-  if ((failure as ApiFailure).status !== 401) return false;
-  location.assign(`/staff/login/?next=${encodeURIComponent(location.pathname + location.search)}`);
-  return true;
-}
-
-/** Shows a failure in `box`: the message, a login link on 401, and each field's message. */
-export function showFailure(box: HTMLElement, failure: unknown): void {
-  const f = failure as ApiFailure;
-  box.replaceChildren(el("strong", f.message ?? tr("cases.network")));
-  if (f.status === 401) {
-    const next = encodeURIComponent(location.pathname + location.search);
-    box.append(" ", el("a", tr("cases.loginFirst"), { href: `/staff/login/?next=${next}` }));
-  }
-  if (f.fields) {
-    const list = el("ul");
-    for (const message of Object.values(f.fields)) list.append(el("li", message));
-    box.append(list);
-  }
-  box.hidden = false;
-}
+export { api, el, showFailure, toLoginIfNeeded };
 
 /**
  * A red badge for an overdue case, else null.

@@ -3,46 +3,14 @@
  * wires the actions this member may take now; after an action, what was saved is shown where it was
  * typed. Everything a villager or a colleague wrote is set with textContent, never parsed as HTML.
  */
-import { api, el, overdueBadge, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
+import type { InferResponseType } from "hono/client";
+import { api, el, overdueBadge, request, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
 
-interface CaseEvent {
-  kind: string;
-  public: boolean;
-  body: string | null;
-  actor: string;
-  on: string;
-}
-interface CaseDetail {
-  id: number;
-  villageName: string;
-  townName: string;
-  kind: string;
-  topic: string;
-  content: string;
-  hasContact: boolean;
-  state: string;
-  route: string | null;
-  responsible: string | null;
-  deadline: string;
-  deadlineSet: string | null;
-  defaultDeadline: string;
-  overdueDays: number;
-  measures: string | null;
-  mergedInto: number | null;
-  answer: string | null;
-  answeredOn: string | null;
-  closedOn: string | null;
-  reopened: boolean;
-  rating: string | null;
-  ratingComment: string | null;
-  receivedOn: string;
-  subject: { kind: string; title: string; detail: string; url: string } | null;
-}
-interface CaseView {
-  case: CaseDetail;
-  events: CaseEvent[];
-  actions: string[];
-}
+const thisCase = api.api.staff.reports[":id"];
+/** The case as the worker answers it: in full, or (a case the town took over) what a secretary may still see. */
+type CaseView = InferResponseType<typeof thisCase.$get, 200>;
+type FullView = Exclude<CaseView, { case: { movedToTown: true } }>;
+type CaseEvent = FullView["events"][number];
 
 const id = Number(new URLSearchParams(location.search).get("id"));
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector);
@@ -70,9 +38,33 @@ function fact(list: HTMLElement, key: string, value: string | Node | null): void
 }
 
 function render(view: CaseView): void {
-  const c = view.case;
   const title = $<HTMLElement>("[data-title]");
-  title?.replaceChildren(`${tr("cases.title.case")} #${c.id}`);
+  title?.replaceChildren(`${tr("cases.title.case")} #${view.case.id}`);
+  if ("movedToTown" in view.case) {
+    renderMoved(view.case);
+    return;
+  }
+  renderFull(view as FullView);
+}
+
+/** A case the town took over: only its number, village, kind and date, and that the town has it now. */
+function renderMoved(c: Extract<CaseView, { case: { movedToTown: true } }>["case"]): void {
+  for (const form of forms) form.hidden = true;
+  const facts = $<HTMLElement>("[data-facts]");
+  facts?.replaceChildren();
+  if (facts) {
+    fact(facts, "cases.field.village", `${c.townName} ${c.villageName}`);
+    fact(facts, "cases.field.kind", tr(`reports.kind.${c.kind}`));
+    fact(facts, "cases.field.state", tr("cases.list.movedToTown"));
+    fact(facts, "cases.field.received", c.receivedOn);
+  }
+  $<HTMLElement>("[data-timeline]")?.replaceChildren();
+  const box = $<HTMLElement>("[data-case]");
+  if (box) box.hidden = false;
+}
+
+function renderFull(view: FullView): void {
+  const c = view.case;
   $<HTMLElement>("[data-content]")?.replaceChildren(c.content);
   const contact = $<HTMLElement>("[data-contact]");
   if (contact) contact.hidden = !c.hasContact;
@@ -106,7 +98,7 @@ function render(view: CaseView): void {
 
   for (const form of forms) {
     const action = form.dataset.action ?? "";
-    form.hidden = !view.actions.includes(action);
+    form.hidden = !(view.actions as string[]).includes(action);
     if (action === "triage") {
       for (const radio of form.querySelectorAll<HTMLInputElement>("input[name=route]")) {
         radio.disabled = c.kind === "misconduct" && radio.value !== "discipline";
@@ -142,7 +134,7 @@ function render(view: CaseView): void {
 
 async function load(): Promise<void> {
   try {
-    render(await api<CaseView>(`/api/staff/reports/${id}`));
+    render(await request(thisCase.$get({ param: { id: String(id) } })));
     status?.replaceChildren();
   } catch (failure) {
     status?.replaceChildren();
@@ -174,11 +166,22 @@ function showSaved(form: HTMLFormElement, lines: string[]): void {
   form.before(box);
 }
 
-function bodyOf(form: HTMLFormElement): Record<string, unknown> {
+/** The form's named fields as the action's body; the worker checks them, and names any it refuses. */
+function bodyOf(form: HTMLFormElement): never {
   const body: Record<string, unknown> = {};
   for (const [name, value] of new FormData(form)) body[name] = name === "into" ? Number(value) : value;
-  return body;
+  return body as never;
 }
+
+/** The action routes by the form's data-action. */
+const actionRoutes = {
+  triage: thisCase.triage,
+  assign: thisCase.assign,
+  answer: thisCase.answer,
+  note: thisCase.notes,
+  merge: thisCase.merge,
+  transfer: thisCase.transfer,
+};
 
 for (const form of forms) {
   form.addEventListener("submit", async (event) => {
@@ -190,8 +193,8 @@ for (const form of forms) {
     if (button) button.disabled = true;
     status?.replaceChildren();
     try {
-      const path = action === "note" ? "notes" : action;
-      const result = await api<CaseView | { transferred: true }>(`/api/staff/reports/${id}/${path}`, bodyOf(form));
+      const send = actionRoutes[action as keyof typeof actionRoutes].$post;
+      const result = await request(send({ param: { id: String(id) }, json: bodyOf(form) }));
       if ("case" in result) {
         const saved = savedText(form);
         if (action === "note" || action === "answer") form.reset();
@@ -236,9 +239,7 @@ $<HTMLSelectElement>("[data-template]")?.addEventListener("change", (event) => {
 $<HTMLButtonElement>("[data-contact-show]")?.addEventListener("click", async () => {
   const out = $<HTMLElement>("[data-contact-text]");
   try {
-    const { contact } = await api<{ contact: { name: string | null; phone: string | null } | null }>(
-      `/api/staff/reports/${id}/contact`,
-    );
+    const { contact } = await request(thisCase.contact.$get({ param: { id: String(id) } }));
     const text = [contact?.name, contact?.phone].filter(Boolean).join(" ");
     out?.replaceChildren(text || tr("cases.contact.none"));
   } catch (failure) {

@@ -3,19 +3,13 @@
  * its numerator and denominator, and on-time answering never without the cases still open past their
  * deadline beside it. A month, quarter or year can be chosen; the district admin opens a town by name.
  */
-import type { StaffFigures } from "#core/case.ts";
-import { periodLabel } from "#core/period.ts";
-import { recentPeriods } from "#core/publish-periods.ts";
-import { api, el, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
 
-type Figures = StaffFigures;
-interface FiguresView {
-  scope: { level: string; code: string; name: string };
-  period: { code: string; label: string; start: string; end: string } | null;
-  by: "town" | "village";
-  total: Figures;
-  groups: { code: string; name: string; figures: Figures }[];
-}
+import type { InferResponseType } from "hono/client";
+import { chinaDate, periodLabel } from "#core/period.ts";
+import { recentPeriods } from "#core/publish-periods.ts";
+import { api, el, request, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
+
+type Figures = InferResponseType<typeof api.api.staff.figures.$get, 200>["total"];
 
 const kinds = { month: "monthly", quarter: "quarterly", year: "yearly" } as const;
 const params = new URLSearchParams(location.search);
@@ -29,7 +23,7 @@ const errorBox = document.querySelector<HTMLElement>("[data-error]");
 const pick = document.querySelector<HTMLFormElement>("[data-period-pick]");
 const query = new URLSearchParams({ ...(town ? { town } : {}), ...(period ? { period } : {}) });
 const suffix = query.size > 0 ? `?${query}` : "";
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = chinaDate();
 
 const ratio = (part: number, whole: number) =>
   whole === 0
@@ -82,7 +76,7 @@ function fillPicker(): void {
 
 async function show(): Promise<void> {
   try {
-    const data = await api<FiguresView>(`/api/staff/figures${suffix}`);
+    const data = await request(api.api.staff.figures.$get({ query: Object.fromEntries(query) }));
     const where = data.period ? `${data.scope.name} · ${data.period.label}` : data.scope.name;
     document.querySelector("[data-title]")?.replaceChildren(`${tr("cases.title.figures")} · ${where}`);
     document.querySelector("[data-period-note]")?.replaceChildren(

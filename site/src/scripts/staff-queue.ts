@@ -4,39 +4,15 @@
  * API's order: what needs someone first), pages, and points the CSV link at the same filters.
  * Villagers' words are set as text.
  */
-import { api, el, overdueBadge, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
+import type { InferResponseType } from "hono/client";
+import { api, el, overdueBadge, request, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
 
-interface CaseLine {
-  id: number;
-  villageName: string;
-  townName: string;
-  town: string;
-  village: string;
-  kind: string;
-  topic: string;
-  state: string;
-  deadline: string;
-  receivedOn: string;
-  overdueDays: number;
-  reopened: boolean;
-  mergedInto: number | null;
-  snippet: string | null;
-}
-interface CaseList {
-  total: number;
-  overdueTotal: number;
-  page: number;
-  pages: number;
-  today: string;
-  cases: CaseLine[];
-}
+type CaseLine = InferResponseType<typeof api.api.staff.reports.$get, 200>["cases"][number];
+/** The towns and their villages by name, from the page (case-places). */
 interface Town {
   code: string;
   name: string;
   villages: [string, string][];
-}
-interface Me {
-  staff: { role: string; scope: string };
 }
 
 const params = new URLSearchParams(location.search);
@@ -69,7 +45,7 @@ function fillFilters(): void {
 /** The village filter: the villages of the member's town by name, the district's grouped by town. */
 async function fillVillages(): Promise<void> {
   if (!villageSelect) return;
-  const { staff } = await api<Me>("/api/staff/me");
+  const { staff } = await request(api.api.staff.me.$get());
   if (staff.role === "village_secretary") {
     (villageSelect.closest("label") as HTMLElement).hidden = true;
     return;
@@ -100,6 +76,17 @@ function line(c: CaseLine, today: string): HTMLLIElement {
   const item = el("li", null, { "data-case": String(c.id) });
   const row = el("div", null, { class: "line" });
   const who = el("p", null, { class: "who" });
+  if (c.movedToTown) {
+    // a case the town took over: what the secretary saw of it before, and that the town has it now
+    who.append(el("a", `#${c.id} ${c.villageName}`, { href: `/staff/cases/case/?id=${c.id}` }));
+    row.append(
+      el("p", tr("cases.list.received", { date: day(c.receivedOn, today) }), { class: "when" }),
+      who,
+      el("p", `${tr(`reports.kind.${c.kind}`)} · ${tr("cases.list.movedToTown")}`, { class: "meta" }),
+    );
+    item.append(row);
+    return item;
+  }
   const place = c.town === c.village.slice(0, 9) ? c.villageName : `${c.townName}${c.villageName}`;
   who.append(el("a", `#${c.id} ${place}`, { href: `/staff/cases/case/?id=${c.id}` }));
   const flags = el("p", tr("cases.list.deadline", { date: day(c.deadline, today) }), { class: "flags meta" });
@@ -132,7 +119,8 @@ async function show(): Promise<void> {
     exportLink.href = `/api/staff/reports.csv?${exportQuery}`;
   }
   try {
-    const data = await api<CaseList>(`/api/staff/reports?${query}`);
+    // the filters as the address gives them; the worker checks them and refuses a bad one with its reason
+    const data = await request(api.api.staff.reports.$get({ query: Object.fromEntries(query) as never }));
     status?.replaceChildren(tr("cases.list.count", { total: data.total, overdue: data.overdueTotal }));
     list?.replaceChildren(...data.cases.map((c) => line(c, data.today)));
     if (data.cases.length === 0) list?.append(el("li", tr(receipt ? "cases.list.noReceipt" : "cases.list.empty")));

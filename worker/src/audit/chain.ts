@@ -3,7 +3,9 @@
  * each row's hash is SHA-256 over the canonical JSON of its content, a newline, and the previous hash.
  * An action appends an entry (audit_entries); links (audit_log) seal the entries in id order.
  */
+
 import { canonicalJson, GENESIS_HASH } from "#core/disclosure.ts";
+import { sha256Hex } from "#core/hash.ts";
 import { chinaDate } from "#core/period.ts";
 
 export { GENESIS_HASH };
@@ -40,15 +42,6 @@ export interface AuditRow extends Omit<AuditEntryRow, "id"> {
   entry_id?: number | null;
   prev_hash: string;
   hash: string;
-}
-
-/**
- * SHA-256 of a string, as lowercase hex.
- * @example await sha256Hex("abc") // "ba7816bf…"
- */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /**

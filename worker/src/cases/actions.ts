@@ -14,13 +14,13 @@ import { unfilledBlank } from "#core/reply-template.ts";
 import { runAudited } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
 import { idParams } from "../contract/params.ts";
-import { body, createRouter, ok, route } from "../contract/router.ts";
+import { body, createRouter, json, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
 import type { StaffEnv } from "../staff/session.ts";
 import { canSeeCase, loadCase, refusal } from "./access.ts";
 import { type CaseRow, caseById, eventStatement, everOnDiscipline, guardedUpdate, isStateConflict } from "./queries.ts";
 import { actionBodies, actionBodyRules, actionRefusal, caseNotFound, fieldError } from "./schema.ts";
-import { caseView } from "./view.ts";
+import { type CaseView, caseView } from "./view.ts";
 
 export const caseActions = createRouter<StaffEnv>();
 
@@ -34,14 +34,14 @@ const summaries: Record<CaseAction, string> = {
 };
 
 /** POST /api/staff/reports/{id}/<action> with that action's JSON body. */
-const action = <S extends z.ZodType>(name: CaseAction, path: string, schema: S) =>
+const action = <const P extends string, S extends z.ZodType>(name: CaseAction, path: P, schema: S) =>
   route(
     {
       method: "post",
       path: `/reports/{id}/${path}`,
       summary: summaries[name],
       request: { params: idParams, body: body(schema) },
-      responses: ok("案件现在的样子（转出本镇后是 {transferred: true}）"),
+      responses: json<CaseView | { transferred: true }>("案件现在的样子（转出本镇后是 {transferred: true}）"),
     },
     {
       refusals: { param: caseNotFound, json: actionRefusal },
@@ -80,7 +80,10 @@ async function commit(
   }
   const updated = await loadCase(c.env.DB, staff, row.id).catch(() => null);
   // after a transfer out of their town the member no longer sees the case
-  return c.json(updated ? await caseView(c.env.DB, staff, updated, chinaDate(nowOf(c))) : { transferred: true });
+  return c.json(
+    updated ? await caseView(c.env.DB, staff, updated, chinaDate(nowOf(c))) : { transferred: true as const },
+    200,
+  );
 }
 
 const event = (row: CaseRow, actor: string, kind: string, isPublic: boolean, body: string | null, on: string) => ({
@@ -92,7 +95,7 @@ const event = (row: CaseRow, actor: string, kind: string, isPublic: boolean, bod
   on,
 });
 
-caseActions.openapi(action("triage", "triage", actionBodies.triage), async (c) => {
+const triageAction = caseActions.openapi(action("triage", "triage", actionBodies.triage), async (c) => {
   const { route } = c.req.valid("json");
   const row = await caseFor(c, c.req.valid("param").id, "triage");
   if (row.kind === "misconduct" && route !== "discipline")
@@ -119,7 +122,7 @@ caseActions.openapi(action("triage", "triage", actionBodies.triage), async (c) =
   return commit(c, row, "triage", statements, { route, from: row.route });
 });
 
-caseActions.openapi(action("assign", "assign", actionBodies.assign), async (c) => {
+const assignAction = caseActions.openapi(action("assign", "assign", actionBodies.assign), async (c) => {
   const body = c.req.valid("json");
   const row = await caseFor(c, c.req.valid("param").id, "assign");
   const today = chinaDate(nowOf(c));
@@ -139,7 +142,7 @@ caseActions.openapi(action("assign", "assign", actionBodies.assign), async (c) =
   return commit(c, row, "assign", statements, { responsible: body.responsible, deadline, measures: body.measures });
 });
 
-caseActions.openapi(action("answer", "answer", actionBodies.answer), async (c) => {
+const answerAction = caseActions.openapi(action("answer", "answer", actionBodies.answer), async (c) => {
   const { answer } = c.req.valid("json");
   const row = await caseFor(c, c.req.valid("param").id, "answer");
   const blank = unfilledBlank(answer);
@@ -157,7 +160,7 @@ caseActions.openapi(action("answer", "answer", actionBodies.answer), async (c) =
   return commit(c, row, "answer", statements, { length: answer.length });
 });
 
-caseActions.openapi(action("note", "notes", actionBodies.note), async (c) => {
+const noteAction = caseActions.openapi(action("note", "notes", actionBodies.note), async (c) => {
   const { note } = c.req.valid("json");
   const row = await caseFor(c, c.req.valid("param").id, "note");
   const statements = [
@@ -166,7 +169,7 @@ caseActions.openapi(action("note", "notes", actionBodies.note), async (c) => {
   return commit(c, row, "note", statements, { length: note.length });
 });
 
-caseActions.openapi(action("merge", "merge", actionBodies.merge), async (c) => {
+const mergeAction = caseActions.openapi(action("merge", "merge", actionBodies.merge), async (c) => {
   const { into } = c.req.valid("json");
   const staff = c.get("staff");
   const row = await caseFor(c, c.req.valid("param").id, "merge");
@@ -187,7 +190,7 @@ caseActions.openapi(action("merge", "merge", actionBodies.merge), async (c) => {
   return commit(c, row, "merge", statements, { into: target.id });
 });
 
-caseActions.openapi(action("transfer", "transfer", actionBodies.transfer), async (c) => {
+const transferAction = caseActions.openapi(action("transfer", "transfer", actionBodies.transfer), async (c) => {
   const { town } = c.req.valid("json");
   const row = await caseFor(c, c.req.valid("param").id, "transfer");
   if (town === row.town) throw fieldError("town", "cases.error.field.townSame");
@@ -204,3 +207,12 @@ caseActions.openapi(action("transfer", "transfer", actionBodies.transfer), async
   ];
   return commit(c, row, "transfer", statements, { from: row.town, to: town });
 });
+
+/** The typed routes of this sub-app, for the typed client (client.ts). */
+export type CaseActionApi =
+  | typeof triageAction
+  | typeof assignAction
+  | typeof answerAction
+  | typeof noteAction
+  | typeof mergeAction
+  | typeof transferAction;

@@ -12,34 +12,51 @@ import type { StaffMember } from "#core/staff.ts";
 import { runAudited } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
 import { idParams, requireValidReceipt } from "../contract/params.ts";
-import { createRouter, ok, route } from "../contract/router.ts";
+import { createRouter, json, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
 import { lookupHash } from "../reports/queries.ts";
 import type { StaffEnv } from "../staff/session.ts";
 import { loadCase, openCase } from "./access.ts";
-import { caseActions } from "./actions.ts";
+import { type CaseActionApi, caseActions } from "./actions.ts";
 import { autoCloseDays, closeUnratedCases } from "./auto-close.ts";
 import { csvResponse, csvText } from "./csv.ts";
 import { figuresBy, receivedIn, staffFigures } from "./figures.ts";
 import { type CaseFilter, contactStatement, exportCases, figureRows, scopedCases } from "./queries.ts";
 import { caseNotFound, figuresQuery, figuresRefusal, type ListFilter, listQuery, listRefusal } from "./schema.ts";
-import { caseView, listLine, movedView, needsAction, queueOrder, shownLine } from "./view.ts";
+import {
+  type CaseList,
+  type CaseView,
+  caseView,
+  listLine,
+  movedView,
+  needsAction,
+  queueOrder,
+  shownLine,
+} from "./view.ts";
 
 /** Mounted under /api/staff, whose guards (session, same origin) cover every route here. */
 export const caseRoutes = createRouter<StaffEnv>();
 const PER_PAGE = 50;
 
 /** GET /api/staff/reports[.csv] with the list's filters. */
-const listRoute = (path: string, summary: string, answer: string) =>
+const listRoute = <const P extends string, const R extends ReturnType<typeof ok>>(
+  path: P,
+  summary: string,
+  responses: R,
+) =>
   route(
-    { method: "get", path, summary, request: { query: listQuery }, responses: ok(answer) },
+    { method: "get", path, summary, request: { query: listQuery }, responses },
     { refusals: { query: listRefusal }, errors: { 400: "回执号不对" } },
   );
 
 /** GET /api/staff/figures[.csv] with the town and period. */
-const figuresRoute = (path: string, summary: string, answer: string) =>
+const figuresRoute = <const P extends string, const R extends ReturnType<typeof ok>>(
+  path: P,
+  summary: string,
+  responses: R,
+) =>
   route(
-    { method: "get", path, summary, request: { query: figuresQuery }, responses: ok(answer) },
+    { method: "get", path, summary, request: { query: figuresQuery }, responses },
     { refusals: { query: figuresRefusal }, errors: { 403: "不是本辖区的镇" } },
   );
 
@@ -66,8 +83,8 @@ async function auditReceiptSearch(db: D1Database, staff: StaffMember, filter: Li
   await runAudited(db, entry, []);
 }
 
-caseRoutes.openapi(
-  listRoute("/reports", "案件列表（逾期的在前），可按状态、类别、村、镇、回执筛选", "一页案件和总数"),
+const list = caseRoutes.openapi(
+  listRoute("/reports", "案件列表（逾期的在前），可按状态、类别、村、镇、回执筛选", json<CaseList>("一页案件和总数")),
   async (c) => {
     const filter = c.req.valid("query");
     const staff = c.get("staff");
@@ -80,24 +97,27 @@ caseRoutes.openapi(
     const lines = (filter.overdue ? all.filter((l) => l.overdueDays > 0) : all).sort(queueOrder);
     const pages = Math.max(1, Math.ceil(lines.length / PER_PAGE));
     c.header("Cache-Control", "no-store");
-    return c.json({
-      total: lines.length,
-      overdueTotal,
-      page: filter.page,
-      pages,
-      perPage: PER_PAGE,
-      today,
-      cases: lines.slice((filter.page - 1) * PER_PAGE, filter.page * PER_PAGE),
-    });
+    return c.json(
+      {
+        total: lines.length,
+        overdueTotal,
+        page: filter.page,
+        pages,
+        perPage: PER_PAGE,
+        today,
+        cases: lines.slice((filter.page - 1) * PER_PAGE, filter.page * PER_PAGE),
+      } satisfies CaseList,
+      200,
+    );
   },
 );
 
-caseRoutes.openapi(
+const queue = caseRoutes.openapi(
   route({
     method: "get",
     path: "/queue",
     summary: "需要我处理的案件（待分流、待定责、快到期、已逾期）",
-    responses: ok("各类待办"),
+    responses: json<{ today: string } & ReturnType<typeof needsAction>>("各类待办"),
   }),
   async (c) => {
     const today = chinaDate(nowOf(c));
@@ -107,11 +127,11 @@ caseRoutes.openapi(
     const rows = (await scopedCases(c.env.DB, c.get("staff"), open)).filter((r) => !r.movedToTown);
     const lines = rows.map((r) => listLine(r, today));
     c.header("Cache-Control", "no-store");
-    return c.json({ today, ...needsAction(lines) });
+    return c.json({ today, ...needsAction(lines) }, 200);
   },
 );
 
-caseRoutes.openapi(listRoute("/reports.csv", "导出案件（CSV，不含回执）", "CSV 文件"), async (c) => {
+caseRoutes.openapi(listRoute("/reports.csv", "导出案件（CSV，不含回执）", ok("CSV 文件")), async (c) => {
   const filter = c.req.valid("query");
   const staff = c.get("staff");
   const today = chinaDate(nowOf(c));
@@ -228,14 +248,19 @@ async function scopedFigures(
 const named = (groups: { code: string; figures: StaffFigures }[]) =>
   groups.map((g) => ({ ...g, name: townByCode(g.code)?.name ?? villageByCode(g.code)?.name ?? g.code }));
 
-caseRoutes.openapi(figuresRoute("/figures", "本辖区的案件数字，按镇或按村，可限定时段", "数字和分母"), async (c) => {
-  const today = chinaDate(nowOf(c));
-  await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
-  c.header("Cache-Control", "no-store");
-  return c.json({ today, ...(await scopedFigures(c.env.DB, c.get("staff"), c.req.valid("query"), today)) });
-});
+type Figures = { today: string } & Awaited<ReturnType<typeof scopedFigures>>;
 
-caseRoutes.openapi(figuresRoute("/figures.csv", "导出案件数字（CSV）", "CSV 文件"), async (c) => {
+const figures = caseRoutes.openapi(
+  figuresRoute("/figures", "本辖区的案件数字，按镇或按村，可限定时段", json<Figures>("数字和分母")),
+  async (c) => {
+    const today = chinaDate(nowOf(c));
+    await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
+    c.header("Cache-Control", "no-store");
+    return c.json({ today, ...(await scopedFigures(c.env.DB, c.get("staff"), c.req.valid("query"), today)) }, 200);
+  },
+);
+
+caseRoutes.openapi(figuresRoute("/figures.csv", "导出案件数字（CSV）", ok("CSV 文件")), async (c) => {
   const today = chinaDate(nowOf(c));
   const staff = c.get("staff");
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
@@ -293,14 +318,14 @@ caseRoutes.openapi(figuresRoute("/figures.csv", "导出案件数字（CSV）", "
   );
 });
 
-caseRoutes.openapi(
+const one = caseRoutes.openapi(
   route(
     {
       method: "get",
       path: "/reports/{id}",
       summary: "一个案件和它的全部经过",
       request: { params: idParams },
-      responses: ok("案件"),
+      responses: json<CaseView>("案件"),
     },
     { refusals: { param: caseNotFound } },
   ),
@@ -310,7 +335,7 @@ caseRoutes.openapi(
     await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
     const { row, access } = await openCase(c.env.DB, staff, c.req.valid("param").id);
     c.header("Cache-Control", "no-store");
-    if (access === "moved") return c.json(movedView(row));
+    if (access === "moved") return c.json(movedView(row), 200);
     if (row.kind === "misconduct") {
       await runAudited(
         c.env.DB,
@@ -318,18 +343,20 @@ caseRoutes.openapi(
         [],
       );
     }
-    return c.json(await caseView(c.env.DB, staff, row, today));
+    return c.json(await caseView(c.env.DB, staff, row, today), 200);
   },
 );
 
-caseRoutes.openapi(
+type Contact = { name: string | null; phone: string | null };
+
+const contact = caseRoutes.openapi(
   route(
     {
       method: "get",
       path: "/reports/{id}/contact",
       summary: "举报人留的联系方式（只给镇纪委和区里，记入审计）",
       request: { params: idParams },
-      responses: ok("联系方式"),
+      responses: json<{ contact: Contact | null }>("联系方式"),
     },
     { refusals: { param: caseNotFound }, errors: { 403: "没有权限" } },
   ),
@@ -343,8 +370,11 @@ caseRoutes.openapi(
       [contactStatement(c.env.DB, row.id)],
     );
     c.header("Cache-Control", "no-store");
-    return c.json({ contact: (read?.results[0] as { name: string | null; phone: string | null } | undefined) ?? null });
+    return c.json({ contact: (read?.results[0] as Contact | undefined) ?? null }, 200);
   },
 );
 
 caseRoutes.route("/", caseActions);
+
+/** The typed routes of this sub-app, for the typed client (client.ts). */
+export type CaseApi = typeof list | typeof queue | typeof figures | typeof one | typeof contact | CaseActionApi;

@@ -95,7 +95,7 @@ export function queueOrder(a: CaseLine | MovedLine, b: CaseLine | MovedLine): nu
  * @example return c.json(movedView(row));
  */
 export function movedView(row: CaseRow) {
-  return { case: movedLine(row), events: [], actions: [] };
+  return { case: movedLine(row), events: [] as never[], actions: [] as never[] };
 }
 
 /**
@@ -162,4 +162,18 @@ export async function caseView(db: D1Database, staff: StaffMember, row: CaseRow,
     events: await caseEvents(db, row.id),
     actions: allowedActions(staff, row),
   };
+}
+
+/** A case as GET /api/staff/reports/{id} and every action answer it (a moved case: what is left of it). */
+export type CaseView = Awaited<ReturnType<typeof caseView>> | ReturnType<typeof movedView>;
+
+/** One page of the case list, as GET /api/staff/reports answers it. */
+export interface CaseList {
+  total: number;
+  overdueTotal: number;
+  page: number;
+  pages: number;
+  perPage: number;
+  today: string;
+  cases: (CaseLine | MovedLine)[];
 }

@@ -10,8 +10,8 @@
  */
 import type { Checkpoint, PublicJwk } from "#core/checkpoint.ts";
 import { checkpointKey, checkpointSignatureValid, fingerprint } from "#core/checkpoint.ts";
+import { sha256Hex } from "#core/hash.ts";
 import { t } from "#core/i18n/index.ts";
-import { sha256Hex } from "../audit/chain.ts";
 import { body, createRouter, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
 import { checkpointBreaks } from "./make.ts";

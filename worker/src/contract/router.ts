@@ -109,6 +109,31 @@ export function body<S extends z.ZodType, F extends z.ZodType = never>(json: S, 
  */
 export const ok = (description: string) => ({ 200: { description } });
 
+/** A success answer with status `status` whose JSON body is `T` (see `json` and `created`). */
+const typedAnswer =
+  <S extends 200 | 201>(status: S) =>
+  <T>(description: string) =>
+    ({
+      [status]: {
+        description,
+        content: { "application/json": { schema: z.custom<T>().openapi({ type: "object" }) } },
+      },
+    }) as Record<S, { description: string; content: { "application/json": { schema: z.ZodType<T> } } }>;
+
+/**
+ * A 200 answer whose JSON body is `T`, the type of what the handler builds (a view function's result):
+ * the handler must answer `c.json(view, 200)` with exactly that, and the typed client (client.ts) reads
+ * it. The document shows the body as an object with the description.
+ * @example responses: json<CaseView>("案件的全部内容")
+ */
+export const json = typedAnswer(200);
+
+/**
+ * A 201 answer whose JSON body is `T`, like `json`.
+ * @example responses: created<Published>("公开了")
+ */
+export const created = typedAnswer(201);
+
 /**
  * Documents what a sub-app's guards add to every route registered on it so far (a login cookie, and
  * the errors the guards give), before it is mounted; `except` routes are left as they are.

@@ -17,7 +17,7 @@ import { periodLabel } from "#core/period.ts";
 import { correctionInput } from "#core/publish.ts";
 import { villageByCode } from "#core/reference.ts";
 import { idParams, villageQuery } from "../contract/params.ts";
-import { body, createRouter, ok, route } from "../contract/router.ts";
+import { body, createRouter, json, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
 import { scopedVillage } from "../staff/scope.ts";
 import type { StaffEnv } from "../staff/session.ts";
@@ -38,16 +38,33 @@ const periodsRoute = route(
     path: "/disclosures/periods",
     summary: "本村公开过的每一期和它的最新版本",
     request: { query: villageQuery },
-    responses: ok("{village, periods: [{item, period, id}]}"),
+    responses: json<{ village: string; periods: Awaited<ReturnType<typeof publishedPeriods>> }>(
+      "{village, periods: [{item, period, id}]}",
+    ),
   },
   { refusals: { query: unknownVillage }, errors: { 403: "不是本辖区的村" } },
 );
 
-formRoutes.openapi(periodsRoute, async (c) => {
+const periods = formRoutes.openapi(periodsRoute, async (c) => {
   const staff = c.get("staff");
   const village = scopedVillage(staff, c.req.valid("query").village, t("publish.error.villageScope"));
   c.header("Cache-Control", "no-store");
-  return c.json({ village, periods: await publishedPeriods(c.env.DB, village) });
+  return c.json({ village, periods: await publishedPeriods(c.env.DB, village) }, 200);
+});
+
+/** A version in full, with the names of its village, item and period, and whether it is the latest. */
+const versionView = (version: ChainRow, item: { id: string; name: string }, latest: boolean) => ({
+  id: version.id,
+  village: version.village_code,
+  villageName: villageByCode(version.village_code)?.name ?? version.village_code,
+  item: item.id,
+  itemName: item.name,
+  period: version.period,
+  periodLabel: periodLabel(version.period),
+  title: version.title,
+  content: version.content,
+  tables: rowContent(version)?.tables ?? null,
+  latest,
 });
 
 const versionRoute = route(
@@ -56,30 +73,18 @@ const versionRoute = route(
     path: "/disclosures/{id}",
     summary: "一个版本的全部内容（更正表单用）",
     request: { params: idParams },
-    responses: ok("版本，连同村、事项、期次的名称和是否最新"),
+    responses: json<ReturnType<typeof versionView>>("版本，连同村、事项、期次的名称和是否最新"),
   },
   { refusals: { param: versionNotFound } },
 );
 
-formRoutes.openapi(versionRoute, async (c) => {
+const version = formRoutes.openapi(versionRoute, async (c) => {
   const version = await versionById(c.env.DB, c.req.valid("param").id);
   if (!version || !canSeeVillage(c.get("staff"), version.village_code)) throw notFound();
   const item = knownItem(version.item_id);
   const versions = await periodVersions(c.env.DB, version.village_code, item.id, version.period);
   c.header("Cache-Control", "no-store");
-  return c.json({
-    id: version.id,
-    village: version.village_code,
-    villageName: villageByCode(version.village_code)?.name ?? version.village_code,
-    item: item.id,
-    itemName: item.name,
-    period: version.period,
-    periodLabel: periodLabel(version.period),
-    title: version.title,
-    content: version.content,
-    tables: rowContent(version)?.tables ?? null,
-    latest: versions.at(-1)?.id === version.id,
-  });
+  return c.json(versionView(version, item, versions.at(-1)?.id === version.id), 200);
 });
 
 const correctionPreviewRoute = route(
@@ -88,7 +93,7 @@ const correctionPreviewRoute = route(
     path: "/disclosures/{id}/corrections/preview",
     summary: "更正前预览会改动什么（不保存）",
     request: { params: idParams, body: body(correctionInput.omit({ reason: true })) },
-    responses: ok("{changes, rows}"),
+    responses: json<{ changes: string[]; rows: number }>("{changes, rows}"),
   },
   {
     refusals: { param: versionNotFound, json: versionRefusal },
@@ -97,7 +102,7 @@ const correctionPreviewRoute = route(
   },
 );
 
-formRoutes.openapi(correctionPreviewRoute, async (c) => {
+const correctionPreview = formRoutes.openapi(correctionPreviewRoute, async (c) => {
   const input = c.req.valid("json");
   const original = await versionById(c.env.DB, c.req.valid("param").id);
   if (!original) throw notFound();
@@ -114,5 +119,8 @@ formRoutes.openapi(correctionPreviewRoute, async (c) => {
     tables: tables ? JSON.stringify(tables) : null,
   };
   const changes = versionChanges(original, draft);
-  return c.json({ changes, rows: tables?.rows.length ?? 0 });
+  return c.json({ changes, rows: tables?.rows.length ?? 0 }, 200);
 });
+
+/** The typed routes of this sub-app, for the typed client (client.ts). */
+export type FormApi = typeof periods | typeof version | typeof correctionPreview;

@@ -13,7 +13,7 @@ import {
   sentenceMoney,
 } from "#core/disclosure.ts";
 import { type StringKey, t } from "#core/i18n/index.ts";
-import { periodLabel } from "#core/period.ts";
+import { chinaTime, periodLabel } from "#core/period.ts";
 import { catalogueItemById, type Village } from "#core/reference.ts";
 import { figureSpans, type Html, html } from "../html.ts";
 import type { VersionRow } from "./queries.ts";
@@ -122,7 +122,7 @@ export function versionChanges(before: VersionRow, after: VersionRow): string[] 
 }
 
 const day = (iso: string) => {
-  const china = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  const china = chinaTime(iso);
   return `${china.getUTCFullYear()}年${china.getUTCMonth() + 1}月${china.getUTCDate()}日`;
 };
 

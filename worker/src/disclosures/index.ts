@@ -10,7 +10,7 @@ import { cadenceById, catalogueItems, categories, villageByCode } from "#core/re
 import { nowOf } from "../config/context.ts";
 import { notFound, villageIdParams, villageParams } from "../contract/params.ts";
 import { PAGE_NOT_FOUND } from "../contract/refusal.ts";
-import { createRouter, ok, route } from "../contract/router.ts";
+import { createRouter, json, ok, route } from "../contract/router.ts";
 import { notFoundPage, servePage, shellRewriter } from "../pages/serve.ts";
 import { disclosureFigures } from "./figures.ts";
 import { historyPage } from "./history.ts";
@@ -106,15 +106,18 @@ disclosureRoutes.openapi(historyRoute, async (c) => {
   });
 });
 
-disclosureRoutes.openapi(
+const figures = disclosureRoutes.openapi(
   route({
     method: "get",
     path: "/api/figures/disclosures",
     summary: "全区公开的数字（按时公开的村、项）",
-    responses: ok("数字和分母"),
+    responses: json<ReturnType<typeof disclosureFigures>>("数字和分母"),
   }),
   async (c) => {
     c.header("Cache-Control", "public, max-age=300");
-    return c.json(disclosureFigures(await figureRows(c.env.DB)));
+    return c.json(disclosureFigures(await figureRows(c.env.DB)), 200);
   },
 );
+
+/** The typed routes of this sub-app, for the typed client (client.ts). */
+export type DisclosureApi = typeof figures;

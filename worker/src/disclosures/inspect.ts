@@ -12,7 +12,7 @@ import { runAudited } from "../audit/queries.ts";
 import { csvResponse, csvText } from "../cases/csv.ts";
 import { nowOf } from "../config/context.ts";
 import { townQuery } from "../contract/params.ts";
-import { createRouter, ok, route } from "../contract/router.ts";
+import { createRouter, json, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
 import type { StaffEnv } from "../staff/session.ts";
 import { type OverdueDisclosure, overdueInArea } from "./overdue.ts";
@@ -22,9 +22,13 @@ import { unknownTown } from "./schema.ts";
 export const inspectRoutes = createRouter<StaffEnv>();
 
 /** GET /api/staff/disclosures/overdue[.csv]?town= */
-const overdueRoute = (path: string, summary: string, answer: string) =>
+const overdueRoute = <const P extends string, const R extends ReturnType<typeof ok>>(
+  path: P,
+  summary: string,
+  responses: R,
+) =>
   route(
-    { method: "get", path, summary, request: { query: townQuery }, responses: ok(answer) },
+    { method: "get", path, summary, request: { query: townQuery }, responses },
     { refusals: { query: unknownTown }, errors: { 403: "不是本辖区的镇" } },
   );
 
@@ -71,25 +75,29 @@ function grouped(villages: { code: string; town: string; name: string }[], overd
   });
 }
 
-inspectRoutes.openapi(
-  overdueRoute("/disclosures/overdue", "逾期未公开的事项，按镇、按村", "{today, area, villages, overdue, towns}"),
+/** The overdue disclosures of an area, as GET /api/staff/disclosures/overdue answers them. */
+type Overdue = { today: string; area: string; villages: number; overdue: number; towns: ReturnType<typeof grouped> };
+
+const overdue = inspectRoutes.openapi(
+  overdueRoute(
+    "/disclosures/overdue",
+    "逾期未公开的事项，按镇、按村",
+    json<Overdue>("{today, area, villages, overdue, towns}"),
+  ),
   async (c) => {
     const area = overdueArea(c.get("staff"), c.req.valid("query").town);
     const today = chinaDate(nowOf(c));
     const { villages, overdue } = await overdueInArea(c.env.DB, area, today);
     c.header("Cache-Control", "no-store");
-    return c.json({
-      today,
-      area,
-      villages: villages.length,
-      overdue: overdue.length,
-      towns: grouped(villages, overdue),
-    });
+    return c.json(
+      { today, area, villages: villages.length, overdue: overdue.length, towns: grouped(villages, overdue) },
+      200,
+    );
   },
 );
 
 inspectRoutes.openapi(
-  overdueRoute("/disclosures/overdue.csv", "导出逾期未公开的事项（CSV）", "CSV 文件"),
+  overdueRoute("/disclosures/overdue.csv", "导出逾期未公开的事项（CSV）", ok("CSV 文件")),
   async (c) => {
     const staff = c.get("staff");
     const area = overdueArea(staff, c.req.valid("query").town);
@@ -128,3 +136,6 @@ inspectRoutes.openapi(
     );
   },
 );
+
+/** The typed routes of this sub-app, for the typed client (client.ts). */
+export type InspectApi = typeof overdue;

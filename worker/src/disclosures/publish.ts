@@ -21,12 +21,11 @@ import { type DisclosureContent, GENESIS_HASH, plainSummary } from "#core/disclo
 import { t } from "#core/i18n/index.ts";
 import { chinaDate, periodLabel } from "#core/period.ts";
 import { correctionInput, previewInput, publishInput } from "#core/publish.ts";
-import { villageByCode } from "#core/reference.ts";
 import type { StaffMember } from "#core/staff.ts";
 import { recordAudit } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
 import { idParams, villageQuery } from "../contract/params.ts";
-import { body, createRouter, ok, route } from "../contract/router.ts";
+import { body, created, createRouter, json, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
 import { scopedVillage } from "../staff/scope.ts";
 import type { StaffEnv } from "../staff/session.ts";
@@ -41,11 +40,11 @@ const publishing = { refusals: { json: versionRefusal }, body: publishBodyRules 
 
 const ATTEMPTS = 5;
 
-/** Publishing is for the roles that may publish (schema/access.ts), in the villages they reach. */
+/**
+ * Publishing is for the roles that may publish (schema/access.ts), in the villages they reach. The body's
+ * village is a known one already (`villageCode` in the route's schema).
+ */
 export function requirePublisher(staff: StaffMember, village: string): void {
-  if (!villageByCode(village)) {
-    throw new ApiError(422, "invalid", t("publish.error.invalid"), { village: t("publish.error.village") });
-  }
   if (!may(staff, "publish")) throw new ApiError(403, "forbidden", t("publish.error.forbidden"));
   if (!canSeeVillage(staff, village)) throw new ApiError(403, "forbidden", t("publish.error.villageScope"));
 }
@@ -92,6 +91,9 @@ async function appendToChain(db: D1Database, staff: StaffMember, draft: Draft, n
   throw new ApiError(503, "busy", t("publish.error.busy"));
 }
 
+/** A new version as publishing or correcting answers it. */
+type Published = ReturnType<typeof published>;
+
 const published = (draft: Draft, stored: Awaited<ReturnType<typeof appendToChain>>, today: string) => ({
   ...stored,
   village: draft.village,
@@ -109,12 +111,12 @@ const publishRoute = route(
     path: "/disclosures",
     summary: "公开一项（接在本村哈希链之后）",
     request: { body: body(publishInput) },
-    responses: { 201: { description: "公开了：{id, seq, hash, prevHash, publishedAt, url, summary, …}" } },
+    responses: created<Published>("公开了：{id, seq, hash, prevHash, publishedAt, url, summary, …}"),
   },
   { ...publishing, errors: { 403: "只有本村书记或区里能公开", 409: "这一期已经公开过" } },
 );
 
-publishRoutes.openapi(publishRoute, async (c) => {
+const publish = publishRoutes.openapi(publishRoute, async (c) => {
   const input = c.req.valid("json");
   const staff = c.get("staff");
   requirePublisher(staff, input.village);
@@ -150,7 +152,7 @@ const correctionRoute = route(
     path: "/disclosures/{id}/corrections",
     summary: "更正一项公开（新版本，写明原因）",
     request: { params: idParams, body: body(correctionInput) },
-    responses: { 201: { description: "更正后的新版本" } },
+    responses: created<Published>("更正后的新版本"),
   },
   {
     refusals: { ...publishing.refusals, param: versionNotFound },
@@ -159,7 +161,7 @@ const correctionRoute = route(
   },
 );
 
-publishRoutes.openapi(correctionRoute, async (c) => {
+const correct = publishRoutes.openapi(correctionRoute, async (c) => {
   const { id } = c.req.valid("param");
   const input = c.req.valid("json");
   const staff = c.get("staff");
@@ -186,31 +188,33 @@ publishRoutes.openapi(correctionRoute, async (c) => {
   return c.json(published(draft, stored, today), 201, { Location: `/v/${draft.village}/d/${stored.id}/` });
 });
 
+/** What a table would read like once published: its kind, row count and plain summary. */
+const tablePreview = (item: string, tables: ReturnType<typeof versionTables>, today: string) => ({
+  item,
+  kind: tables?.kind ?? null,
+  rows: tables?.rows.length ?? 0,
+  summary: tables ? plainSummary(tables, today) : null,
+  tables,
+});
+
 const previewRoute = route(
   {
     method: "post",
     path: "/disclosures/preview",
     summary: "公开前预览表格的白话小结（不保存）",
     request: { body: body(previewInput) },
-    responses: ok("{item, kind, rows, summary, tables}"),
+    responses: json<ReturnType<typeof tablePreview>>("{item, kind, rows, summary, tables}"),
   },
   { ...publishing, errors: { 403: "只有本村书记或区里能公开" } },
 );
 
-publishRoutes.openapi(previewRoute, async (c) => {
+const preview = publishRoutes.openapi(previewRoute, async (c) => {
   const input = c.req.valid("json");
   requirePublisher(c.get("staff"), input.village);
   const today = chinaDate(nowOf(c));
   const item = knownItem(input.item);
   checkPeriod(item, input.period, today);
-  const tables = versionTables(item, input.period, input);
-  return c.json({
-    item: item.id,
-    kind: tables?.kind ?? null,
-    rows: tables?.rows.length ?? 0,
-    summary: tables ? plainSummary(tables, today) : null,
-    tables,
-  });
+  return c.json(tablePreview(item.id, versionTables(item, input.period, input), today), 200);
 });
 
 const listRoute = route(
@@ -219,14 +223,17 @@ const listRoute = route(
     path: "/disclosures",
     summary: "本村最近公开的版本",
     request: { query: villageQuery },
-    responses: ok("{village, versions}"),
+    responses: json<{ village: string; versions: Awaited<ReturnType<typeof recentVersions>> }>("{village, versions}"),
   },
   { refusals: { query: unknownVillage }, errors: { 403: "不是本辖区的村" } },
 );
 
-publishRoutes.openapi(listRoute, async (c) => {
+const recent = publishRoutes.openapi(listRoute, async (c) => {
   const staff = c.get("staff");
   const village = scopedVillage(staff, c.req.valid("query").village, t("publish.error.villageScope"));
   c.header("Cache-Control", "no-store");
-  return c.json({ village, versions: await recentVersions(c.env.DB, village, 40) });
+  return c.json({ village, versions: await recentVersions(c.env.DB, village, 40) }, 200);
 });
+
+/** The typed routes of this sub-app, for the typed client (client.ts). */
+export type PublishApi = typeof publish | typeof correct | typeof preview | typeof recent;

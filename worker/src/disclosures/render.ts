@@ -5,7 +5,7 @@
 
 import { type DisclosureTables, moneyFigure, plainSummary } from "#core/disclosure.ts";
 import { t } from "#core/i18n/index.ts";
-import { dateLabel, dueDate, expectedPeriod, isOverdue, periodLabel } from "#core/period.ts";
+import { chinaTime, dateLabel, dueDate, expectedPeriod, isOverdue, periodLabel } from "#core/period.ts";
 import type { CatalogueItem } from "#core/reference.ts";
 import { figureSpans, type Html, html, tHtml } from "../html.ts";
 import type { PublishedDisclosure } from "./queries.ts";
@@ -19,7 +19,7 @@ const EXCERPT_CHARS = 70;
 
 /** 2026-11-05T… → 11月5日 (in China time). */
 function dayLabel(iso: string): string {
-  const china = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  const china = chinaTime(iso);
   return `${china.getUTCMonth() + 1}月${china.getUTCDate()}日`;
 }
 

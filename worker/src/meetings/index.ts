@@ -7,18 +7,18 @@
  * lands in one batch with its audit row, or nothing does. The public page is /v/<code>/meetings/<YYYY-Qn>/.
  */
 import { canSeeVillage, may } from "#core/access.ts";
+import { sha256Hex } from "#core/hash.ts";
 import { t } from "#core/i18n/index.ts";
 import { type MeetingInput, meetingInput, meetingRatings, quarterOf } from "#core/meeting.ts";
 import { chinaDate, periodLabel } from "#core/period.ts";
 import { villageByCode } from "#core/reference.ts";
 import { newReceipt, receiptHash } from "#core/report.ts";
 import type { StaffMember } from "#core/staff.ts";
-import { sha256Hex } from "../audit/chain.ts";
 import { recordAudit } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
 import { idParams, meetingPageParams, villageQuery } from "../contract/params.ts";
 import { PAGE_NOT_FOUND } from "../contract/refusal.ts";
-import { body, createRouter, ok, route } from "../contract/router.ts";
+import { body, created, createRouter, json, ok, route } from "../contract/router.ts";
 import { publishBodyRules, unknownVillage } from "../disclosures/schema.ts";
 import { ApiError } from "../errors.ts";
 import { servePage, shellRewriter } from "../pages/serve.ts";
@@ -45,9 +45,8 @@ export const meetingRoutes = createRouter<StaffEnv>();
 
 const refuse = (fields: Record<string, string>) => new ApiError(422, "invalid", t("meetings.error.invalid"), fields);
 
-/** The roles that may record meetings (schema/access.ts), in the villages they reach. */
+/** The roles that may record meetings (schema/access.ts), in the villages they reach (a known one: `villageCode`). */
 function requireRecorder(staff: StaffMember, village: string): void {
-  if (!villageByCode(village)) throw refuse({ village: t("publish.error.village") });
   if (!may(staff, "recordMeetings") || !canSeeVillage(staff, village)) {
     throw new ApiError(403, "forbidden", t("meetings.error.scope"));
   }
@@ -71,13 +70,19 @@ async function checkMeeting(db: D1Database, input: MeetingInput, today: string):
 
 const isConflict = (err: unknown, pattern: RegExp) => err instanceof Error && pattern.test(err.message);
 
+/** A recorded meeting, with each question's receipt (given this once only) and the meeting's page. */
+type Recorded = NonNullable<Awaited<ReturnType<typeof meetingOf>>> & {
+  questions: { receipt: string; url: string }[];
+  url: string;
+};
+
 const recordRoute = route(
   {
     method: "post",
     path: "/meetings",
     summary: "记录一次阳光报告会（述、询、定、评），询的问题各成一个案件",
     request: { body: body(meetingInput) },
-    responses: { 201: { description: "报告会，连同每个问题的回执（只这一次给出）" } },
+    responses: created<Recorded>("报告会，连同每个问题的回执（只这一次给出）"),
   },
   {
     refusals: { json: meetingRefusal },
@@ -86,7 +91,7 @@ const recordRoute = route(
   },
 );
 
-meetingRoutes.openapi(recordRoute, async (c) => {
+const record = meetingRoutes.openapi(recordRoute, async (c) => {
   const input = c.req.valid("json");
   const staff = c.get("staff");
   requireRecorder(staff, input.village);
@@ -196,16 +201,16 @@ const listRoute = route(
     path: "/meetings",
     summary: "一个村记录过的报告会",
     request: { query: villageQuery },
-    responses: ok("{village, meetings}"),
+    responses: json<{ village: string; meetings: Awaited<ReturnType<typeof villageMeetings>> }>("{village, meetings}"),
   },
   { refusals: { query: unknownVillage }, errors: { 403: "不是本辖区的村" } },
 );
 
-meetingRoutes.openapi(listRoute, async (c) => {
+const list = meetingRoutes.openapi(listRoute, async (c) => {
   const staff = c.get("staff");
   const village = scopedVillage(staff, c.req.valid("query").village, t("meetings.error.scope"));
   c.header("Cache-Control", "no-store");
-  return c.json({ village, meetings: await villageMeetings(c.env.DB, village) });
+  return c.json({ village, meetings: await villageMeetings(c.env.DB, village) }, 200);
 });
 
 const pageRoute = route(
@@ -230,3 +235,6 @@ meetingPages.openapi(pageRoute, async (c) => {
     headers: { "Cache-Control": "public, max-age=60" },
   });
 });
+
+/** The typed routes of this sub-app, for the typed client (client.ts). */
+export type MeetingApi = typeof record | typeof list;

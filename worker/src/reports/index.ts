@@ -8,6 +8,7 @@
 
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { sha256Hex } from "#core/hash.ts";
 import { t } from "#core/i18n/index.ts";
 import { fieldRowId } from "#core/ids.ts";
 import { chinaDate } from "#core/period.ts";
@@ -98,11 +99,6 @@ async function titleOfDisclosure(db: D1Database, id: unknown, village: string): 
   if (!fieldRowId.safeParse(id).success) return undefined;
   const version = await versionById(db, Number(id));
   return version?.village_code === village ? version.title : undefined;
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** The canonical submission a retry must repeat exactly to get the same receipt. */

@@ -6,7 +6,7 @@
  */
 
 import { t } from "#core/i18n/index.ts";
-import { chinaDate } from "#core/period.ts";
+import { chinaDate, chinaTime } from "#core/period.ts";
 import { config } from "../config/env.ts";
 import { ApiError } from "../errors.ts";
 
@@ -45,7 +45,7 @@ const RECEIPT_MISSES_PER_HOUR = 20;
 
 /** China wall-clock parts of `now`: the date, the hour and the minute, and seconds left in each. */
 function chinaClock(now: Date) {
-  const china = new Date(now.getTime() + 8 * 3600_000);
+  const china = chinaTime(now);
   const second = china.getUTCSeconds();
   return {
     day: chinaDate(now),

@@ -17,7 +17,7 @@ import {
   reportTopics,
 } from "#core/report.ts";
 import type { ApiError } from "../errors.ts";
-import { attributeValue, figureSpans, type Html, html, lines, setHtml } from "../html.ts";
+import { attributeValue, figureSpans, type Html, html, lines, type RewriterElement, setHtml } from "../html.ts";
 import type { PublicEvent, PublicReport } from "./queries.ts";
 
 export interface FormFill {
@@ -135,7 +135,7 @@ function summaryHtml(report: PublicReport): Html {
  */
 export function receiptRewriter(report: PublicReport | null, message: string | null, typed = ""): HTMLRewriter {
   const answered = report?.state === "answered";
-  const show = (el: Element, fragment: Html | null): void => {
+  const show = (el: RewriterElement, fragment: Html | null): void => {
     if (fragment === null) {
       el.remove();
       return;
@@ -143,7 +143,7 @@ export function receiptRewriter(report: PublicReport | null, message: string | n
     setHtml(el, fragment);
     el.removeAttribute("hidden");
   };
-  const keepIf = (el: Element, keep: boolean): void => {
+  const keepIf = (el: RewriterElement, keep: boolean): void => {
     if (keep) el.removeAttribute("hidden");
     else el.remove();
   };

@@ -3,12 +3,12 @@
  * feature; the guards of that sub-app (app.ts) cover them all.
  */
 import type { Context } from "hono";
+import { sha256Hex } from "#core/hash.ts";
 import { t } from "#core/i18n/index.ts";
-import { scopeName } from "#core/staff.ts";
-import { sha256Hex } from "../audit/chain.ts";
+import { type StaffMember, scopeName } from "#core/staff.ts";
 import { recordAudit, runAudited } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
-import { body, createRouter, ok, route } from "../contract/router.ts";
+import { body, createRouter, json, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import {
@@ -37,6 +37,16 @@ export { canSeeMisconduct, canSeeTown, canSeeVillage, requirePermission } from "
 export { requireStaff, type StaffEnv } from "./session.ts";
 
 export const staffRoutes = createRouter<StaffEnv>();
+
+/** A member as login and /me answer: the account and its scope's name. */
+const member = ({ id, username, role, scope }: StaffMember) => ({
+  id,
+  username,
+  role,
+  scope,
+  scopeName: scopeName(role, scope),
+});
+type Member = ReturnType<typeof member>;
 
 /** Checked against when the username is unknown, so a miss costs the same time as a wrong password. */
 let decoyHash: Promise<string> | undefined;
@@ -81,7 +91,7 @@ const loginRoute = route(
     path: "/login",
     summary: "登录（设置会话 Cookie）",
     request: { body: body(loginInput) },
-    responses: ok("登录的人：{staff: {id, username, role, scope, scopeName}}"),
+    responses: json<{ staff: Member }>("登录的人：{staff: {id, username, role, scope, scopeName}}"),
   },
   {
     refusals: { json: loginRefusal },
@@ -95,7 +105,7 @@ const loginRoute = route(
   },
 );
 
-staffRoutes.openapi(loginRoute, async (c) => {
+const login = staffRoutes.openapi(loginRoute, async (c) => {
   const { username, password } = c.req.valid("json");
   const db = c.env.DB;
   const now = nowOf(c).getTime();
@@ -153,12 +163,16 @@ staffRoutes.openapi(loginRoute, async (c) => {
     ...refundAttempt(db, clientKey),
   ]);
   setSessionCookie(c, token);
-  const { id, role, scope } = account;
-  return c.json({ staff: { id, username, role, scope, scopeName: scopeName(role, scope) } });
+  return c.json({ staff: member(account) }, 200);
 });
 
-staffRoutes.openapi(
-  route({ method: "post", path: "/logout", summary: "退出登录", responses: ok("{loggedOut: true}") }),
+const logout = staffRoutes.openapi(
+  route({
+    method: "post",
+    path: "/logout",
+    summary: "退出登录",
+    responses: json<{ loggedOut: true }>("{loggedOut: true}"),
+  }),
   async (c) => {
     const staff = c.get("staff");
     const tokenHash = (await requestTokenHash(c)) as string;
@@ -166,12 +180,17 @@ staffRoutes.openapi(
       endSession(c.env.DB, tokenHash),
     ]);
     clearSessionCookie(c);
-    return c.json({ loggedOut: true });
+    return c.json({ loggedOut: true as const }, 200);
   },
 );
 
-staffRoutes.openapi(route({ method: "get", path: "/me", summary: "我是谁", responses: ok("{staff: {…}}") }), (c) => {
-  const { id, username, role, scope } = c.get("staff");
-  c.header("Cache-Control", "no-store");
-  return c.json({ staff: { id, username, role, scope, scopeName: scopeName(role, scope) } });
-});
+const me = staffRoutes.openapi(
+  route({ method: "get", path: "/me", summary: "我是谁", responses: json<{ staff: Member }>("{staff: {…}}") }),
+  (c) => {
+    c.header("Cache-Control", "no-store");
+    return c.json({ staff: member(c.get("staff")) }, 200);
+  },
+);
+
+/** The typed routes of this sub-app, for the typed client (client.ts). */
+export type StaffApi = typeof login | typeof logout | typeof me;

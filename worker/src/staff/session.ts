@@ -4,9 +4,9 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { sha256Hex } from "#core/hash.ts";
 import { t } from "#core/i18n/index.ts";
 import type { StaffMember } from "#core/staff.ts";
-import { sha256Hex } from "../audit/chain.ts";
 import { nowOf } from "../config/context.ts";
 import { ApiError } from "../errors.ts";
 import { endSession, sessionStaff, touchSession } from "./queries.ts";

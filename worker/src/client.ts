@@ -1,0 +1,44 @@
+/**
+ * The worker's public module for the site and the tests: the type of the API as its routes declare it
+ * (path, params, query, body, and the JSON each one answers), and Hono's typed client over it. The site
+ * imports this module and nothing else from worker/ (biome.json), for the client and its types only.
+ *
+ * Only routes whose answer is declared with `json<T>()` or `created<T>()` (contract/router.ts) and
+ * collected in their feature's `…Api` type are in it: the staff console's routes the site calls.
+ */
+import type { Hono } from "hono";
+import { type ClientRequestOptions, type ClientResponse, hc } from "hono/client";
+import type { BlankEnv, MergeSchemaPath, Schema } from "hono/types";
+import type { CaseApi } from "./cases/index.ts";
+import type { FormApi } from "./disclosures/form.ts";
+import type { DisclosureApi } from "./disclosures/index.ts";
+import type { InspectApi } from "./disclosures/inspect.ts";
+import type { PublishApi } from "./disclosures/publish.ts";
+import type { MeetingApi } from "./meetings/index.ts";
+import type { StaffApi } from "./staff/index.ts";
+
+/** The routes of one or more registered `openapi()` calls (their return values), as Hono's schema. */
+// biome-ignore lint/suspicious/noExplicitAny: matches a sub-app of any env and base path
+type Routes<R> = R extends Hono<any, infer S extends Schema, any> ? S : never;
+
+/** The staff console's API, /api/staff/*. */
+type StaffConsole = MergeSchemaPath<
+  Routes<StaffApi | CaseApi | PublishApi | FormApi | InspectApi | MeetingApi>,
+  "/api/staff"
+>;
+
+/** The app as the typed client sees it: the staff console, and the public figures its pages show. */
+export type AppType = Hono<BlankEnv, StaffConsole | Routes<DisclosureApi>>;
+
+/**
+ * What a typed call answers when it succeeds (200 or 201).
+ * @example type Me = Answer<Awaited<ReturnType<typeof client.api.staff.me.$get>>>; // { staff: {…} }
+ */
+export type Answer<R> =
+  R extends ClientResponse<infer T, infer S, infer _F> ? (S extends 200 | 201 ? T : never) : never;
+
+/**
+ * A typed client for this site's API (same origin unless `base` says otherwise).
+ * @example const res = await apiClient().api.staff.me.$get(); if (res.ok) (await res.json()).staff.scopeName;
+ */
+export const apiClient = (base = "/", options?: ClientRequestOptions) => hc<AppType>(base, options);
