@@ -9,7 +9,14 @@
  */
 import { decodeCsv, parseCsv } from "./csv.ts";
 import { t } from "./i18n/index.ts";
-import { type District, districtProblems, parseData, referenceFiles, type Town, type Village } from "./reference.ts";
+import {
+  type District,
+  districtProblems,
+  parseData,
+  referenceFiles,
+  type Town,
+  type Village,
+} from "./reference-files.ts";
 import { hiddenCharacter } from "./text.ts";
 
 /** What the list cannot say, given at the command line (or kept from the district's current file). */

@@ -11,11 +11,11 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { type DistrictSettings, importDistrict } from "#core/district.ts";
 import { t } from "#core/i18n/index.ts";
 import type { District } from "#core/reference.ts";
-import { root } from "./wrangler.ts";
 
 /** The settings kept from the district.json already in `out`, if it exists. */
 function currentSettings(out: string): Partial<District> {
@@ -66,7 +66,7 @@ function main(argv: string[]): void {
     console.error(t("district.import.usage"));
     process.exit(1);
   }
-  const out = values.out ?? process.env.CUNMA_DATA_DIR ?? join(root, "schema", "data");
+  const out = values.out ?? process.env.CUNMA_DATA_DIR ?? fileURLToPath(new URL("../schema/data", import.meta.url));
   const { ok, lines } = importDistrictFile(csv, out, values);
   (ok ? console.log : console.error)(lines.join("\n"));
   if (!ok) process.exit(1);

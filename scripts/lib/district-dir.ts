@@ -12,9 +12,9 @@ export const DISTRICT_FILES = ["district.json", "towns.json", "villages.json"] a
 /**
  * wrangler's `--alias` arguments that bundle `dir`'s district files in place of schema/data's; none
  * without a directory.
- * @example districtAliases("/srv/boxing") // ["--alias", "./data/district.json=/srv/boxing/district.json", …]
+ * @example districtAliases("/srv/boxing") // ["--alias", "./data/district.json:/srv/boxing/district.json", …]
  */
 export function districtAliases(dir: string | undefined = districtDir): string[] {
   if (dir === undefined) return [];
-  return DISTRICT_FILES.flatMap((file) => ["--alias", `./data/${file}=${resolve(dir, file)}`]);
+  return DISTRICT_FILES.flatMap((file) => ["--alias", `./data/${file}:${resolve(dir, file)}`]);
 }
