@@ -50,6 +50,14 @@ const HEADERS = {
   town: ["镇街", "乡镇", "乡镇街道", "乡镇（街道）", "镇（街道）", "所属乡镇", "所属镇街", "乡镇名称", "town"],
 } as const;
 
+/** What each setting is called when it is missing. */
+const MISSING = {
+  name: "district.import.what.name",
+  province: "district.import.what.province",
+  city: "district.import.what.city",
+  contact: "district.import.what.contact",
+} as const;
+
 /**
  * A place's level from its code's trailing zeros, as the statistics bureau assigns them.
  * @example levelOf("371603104000") // "town"
@@ -166,9 +174,7 @@ function districtRecord(g: Gathered, settings: DistrictSettings): District | str
   };
   const missing = (Object.keys(values) as (keyof typeof values)[]).filter((key) => !values[key]?.trim());
   if (missing.length > 0) {
-    return missing.map((key) =>
-      t("district.import.missing", { what: t(`district.import.what.${key}` as const), option: `--${key}` }),
-    );
+    return missing.map((key) => t("district.import.missing", { what: t(MISSING[key]), option: `--${key}` }));
   }
   return {
     code,

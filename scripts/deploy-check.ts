@@ -53,7 +53,7 @@ export interface DeployConfig {
  */
 export function deployConfig(configPath: string): DeployConfig {
   const config = readConfig({ config: configPath });
-  return { databaseIds: config.d1_databases.map((db) => db.database_id), vars: config.vars };
+  return { databaseIds: config.d1_databases.map((db: { database_id?: string }) => db.database_id), vars: config.vars };
 }
 
 /**
