@@ -11,7 +11,7 @@ import { ratings, reportKinds, reportRoutes, reportStates, reportTopics } from "
 import { staffRoles } from "#core/staff.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
-const stringsDir = join(root, "site/src/i18n/zh-CN");
+const stringsDir = join(root, "schema/i18n/zh-CN");
 
 /** The event kinds the worker writes to report_events (the table's CHECK also allows a retired one). */
 const eventKinds = [
