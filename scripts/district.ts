@@ -38,6 +38,8 @@ export function importDistrictFile(
   out: string,
   options: DistrictSettings,
 ): { ok: boolean; lines: string[] } {
+  if (!existsSync(csv)) return { ok: false, lines: [t("district.import.noFile", { file: csv })] };
+  if (!existsSync(out)) return { ok: false, lines: [t("district.import.noOut", { out })] };
   const result = importDistrict(readFileSync(csv), { ...options, current: currentSettings(out) });
   if (!result.ok) return { ok: false, lines: [t("district.import.failed"), ...result.errors] };
   for (const [name, content] of Object.entries(result.files)) {

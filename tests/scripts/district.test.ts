@@ -109,6 +109,28 @@ describe("npm run district -- import: refused lists", () => {
   });
 });
 
+describe("npm run district -- import: what the list does not say", () => {
+  const list = readFileSync(csv);
+  const current = {
+    code: "379901",
+    name: "青禾县",
+    city: "示例市",
+    province: "山东省",
+    office: "青禾县纪委",
+    contact: CONTACT,
+  };
+
+  it("keeps the office and contact line of the same district's current file", () => {
+    const again = importDistrict(list, { current });
+    expect(again.ok && again.files["district.json"]).toEqual(current);
+  });
+
+  it("takes nothing from another district's file (沾化区's contact line never lands on 青禾县's posters)", () => {
+    const other = importDistrict(list, { current: { ...current, code: "371603", contact: "沾化区纪委监委 0543" } });
+    expect(other.ok || other.errors).toEqual([expect.stringContaining("请用 --contact 指定")]);
+  });
+});
+
 describe("a second district, built and served from its own data directory", () => {
   let server: ChildProcess | undefined;
   let base = "";
@@ -147,6 +169,23 @@ describe("a second district, built and served from its own data directory", () =
       demo: false,
     });
     expect(hashOf(join(root, "schema/data"))).toBe(demoData);
+  });
+
+  it("stops the build when the directory's files disagree, naming the directory and the field", async () => {
+    const broken = join(work, "broken");
+    mkdirSync(broken);
+    for (const file of ["district.json", "villages.json"]) {
+      writeFileSync(join(broken, file), readFileSync(join(dataDir, file)));
+    }
+    const towns = JSON.parse(readFileSync(join(dataDir, "towns.json"), "utf8"));
+    towns.towns[1].villages = 4;
+    towns.towns.push({ code: "371603104", name: "泊头镇", villages: 0 });
+    writeFileSync(join(broken, "towns.json"), JSON.stringify(towns));
+    const result = await script("check-reference.ts", [], { CUNMA_DATA_DIR: broken });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`${broken}: the district's files disagree`);
+    expect(result.stderr).toContain("towns.1.villages: 4, but 3 villages");
+    expect(result.stderr).toContain("towns.2.code: 371603104 is not in district 379901");
   });
 
   it("builds its district, town and village pages, and none of 沾化区", () => {
