@@ -79,6 +79,21 @@ export function villageCode(baseUrl: string, code: string): VillageCode {
 }
 
 /**
+ * Why codes for `baseUrl` cannot be printed (not a site root, or too long for version 4), or null. Every
+ * village code has 12 digits, so the address fits for all villages if it fits for one.
+ * @example qrBudgetProblem("https://cunma.example.cn") // null
+ * @example qrBudgetProblem("https://a-very-long-host-name.example.gov.cn") // "网址太长，…"
+ */
+export function qrBudgetProblem(baseUrl: string): string | null {
+  try {
+    villageCode(baseUrl, "0".repeat(12));
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/**
  * The code as a standalone SVG (quiet zone included), one path, crisp at any size.
  * @example villageSvg(villageCode(base, "371603104201")) // '<svg xmlns=… viewBox="0 0 41 41">…'
  */

@@ -1,99 +1,76 @@
 /**
  * Reference data: the district, its towns and villages, the 36-item disclosure catalogue and the four
  * modules. One source of truth (schema/data/*.json) read by the site build, the worker and the scripts.
+ *
+ * The district is configuration: district.json, towns.json and villages.json are written by
+ * `npm run district -- import <villages.csv>`. With `CUNMA_DATA_DIR` set, code running on Node (the site
+ * build, `npm run serve`, seed, qr, staff) reads those three files from that directory instead, so another
+ * district is built and served without touching schema/data; a worker bundle gets them with wrangler's
+ * `--alias` (scripts/lib/district-dir.ts).
  */
-import { z } from "zod";
+import type { z } from "zod";
 import catalogue from "./data/catalogue.json" with { type: "json" };
+import districtData from "./data/district.json" with { type: "json" };
 import modulesData from "./data/modules.json" with { type: "json" };
 import townsData from "./data/towns.json" with { type: "json" };
 import villagesData from "./data/villages.json" with { type: "json" };
+import {
+  type Cadence,
+  type CatalogueItem,
+  type CategoryId,
+  type District,
+  districtProblems,
+  type ModuleId,
+  parseData,
+  referenceFiles,
+  type Town,
+  type Village,
+} from "./reference-files.ts";
 
-export const cadenceIds = ["monthly", "quarterly", "yearly", "immediate", "on_change"] as const;
-export type Cadence = (typeof cadenceIds)[number];
-export type CategoryId = "party" | "village" | "finance";
-export type TableKind = "ledger" | "assets" | "resources";
-export type ModuleId = "affairs" | "policy" | "livelihood" | "conduct";
+export * from "./reference-files.ts";
 
-const text = z.string().trim().min(1, "must not be empty");
-const digits = (n: number) => z.string().regex(new RegExp(`^\\d{${n}}$`), `must be ${n} digits`);
-const categoryId = z.enum(["party", "village", "finance"]);
-
-const townsFile = z.object({
-  district: z.object({ code: digits(6), name: text, city: text, province: text, contact: text }),
-  towns: z.array(z.object({ code: digits(9), name: text, villages: z.number().int().nonnegative() })).min(1),
-});
-const villagesFile = z
-  .array(z.object({ code: digits(12), town: digits(9), name: text, demo: z.boolean() }))
-  .min(1)
-  .superRefine((list, ctx) => {
-    const seen = new Set<string>();
-    list.forEach((v, i) => {
-      if (!v.code.startsWith(v.town)) ctx.addIssue({ code: "custom", path: [i, "code"], message: "not in its town" });
-      if (seen.has(v.code)) ctx.addIssue({ code: "custom", path: [i, "code"], message: "duplicate" });
-      seen.add(v.code);
-    });
-  });
-const catalogueFile = z.object({
-  categories: z.array(z.object({ id: categoryId, name: text })),
-  cadences: z.array(z.object({ id: z.enum(cadenceIds), name: text, deadline: text })),
-  items: z
-    .array(
-      z.object({
-        id: z.string().regex(/^[a-z]+(-[a-z]+)+$/, "must be kebab-case"),
-        category: categoryId,
-        name: text,
-        cadence: z.enum(cadenceIds),
-        table: z.enum(["ledger", "assets", "resources"]).nullable(),
-      }),
-    )
-    .min(1)
-    .superRefine((items, ctx) => {
-      const seen = new Set<string>();
-      items.forEach((item, i) => {
-        if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: "duplicate" });
-        seen.add(item.id);
-      });
-    }),
-});
-const modulesFile = z.array(
-  z.object({ id: z.enum(["affairs", "policy", "livelihood", "conduct"]), name: text, hint: text }),
-);
-
-/** The zod schema of each file in schema/data/ that this module reads. */
-export const referenceFiles = {
+const {
+  "district.json": districtFile,
   "towns.json": townsFile,
   "villages.json": villagesFile,
   "catalogue.json": catalogueFile,
   "modules.json": modulesFile,
-} as const;
+} = referenceFiles;
 
-/**
- * `data` validated by `schema`, or an error naming the file and every bad field (so a broken data file
- * stops the build, the worker and the scripts at load, never a page halfway).
- * @example parseData("modules.json", modulesFile, modulesData)
- */
-export function parseData<T>(file: string, schema: z.ZodType<T>, data: unknown): T {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  const lines = result.error.issues.slice(0, 20).map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-  throw new Error(`schema/data/${file} is not valid:\n${lines.join("\n")}`);
+/** What Node offers this module when it runs there (the site build, the scripts, `npm run serve`). */
+interface NodeProcess {
+  env: Record<string, string | undefined>;
+  getBuiltinModule(id: "node:fs"): { readFileSync(path: string, encoding: "utf8"): string };
+}
+const nodeProcess = (globalThis as { process?: NodeProcess }).process;
+
+/** Another district's data directory (`CUNMA_DATA_DIR`), when this runs on Node with it set. */
+export const districtDir: string | undefined =
+  typeof nodeProcess?.getBuiltinModule === "function" ? nodeProcess.env.CUNMA_DATA_DIR || undefined : undefined;
+
+/** A district file validated: from `CUNMA_DATA_DIR` when set, else the one in schema/data. */
+function districtFileData<T>(file: string, schema: z.ZodType<T>, builtIn: unknown): T {
+  if (districtDir === undefined || nodeProcess === undefined) return parseData(file, schema, builtIn);
+  const path = `${districtDir}/${file}`;
+  let data: unknown;
+  try {
+    data = JSON.parse(nodeProcess.getBuiltinModule("node:fs").readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new Error(`CUNMA_DATA_DIR: cannot read ${path}: ${(error as Error).message}`);
+  }
+  return parseData(file, schema, data, districtDir);
 }
 
-const townList = parseData("towns.json", townsFile, townsData);
-const villageList = parseData("villages.json", villagesFile, villagesData);
+const districtRecord = districtFileData("district.json", districtFile, districtData);
+const townList = districtFileData("towns.json", townsFile, townsData);
+const villageList = districtFileData("villages.json", villagesFile, villagesData);
+const disagreement = districtProblems(districtRecord, townList.towns, villageList);
+if (disagreement.length > 0) {
+  throw new Error(`${districtDir ?? "schema/data"}: the district's files disagree:\n  ${disagreement.join("\n  ")}`);
+}
 const catalogueData = parseData("catalogue.json", catalogueFile, catalogue);
 
-export type Town = z.infer<typeof townsFile>["towns"][number];
-export interface Village {
-  code: string;
-  town: string;
-  name: string;
-  /** The name was generated for the demo, not taken from a public source. */
-  demo: boolean;
-}
-export type CatalogueItem = z.infer<typeof catalogueFile>["items"][number];
-
-export const district = townList.district;
+export const district: District = districtRecord;
 export const towns: readonly Town[] = townList.towns;
 export const villages: readonly Village[] = villageList;
 export const categories: readonly { id: CategoryId; name: string }[] = catalogueData.categories;

@@ -5,9 +5,11 @@
  *
  * Settings come from the environment or an env file: PORT (8787), HOST (127.0.0.1), DATA_DIR (./data),
  * PUBLIC_BASE_URL, CHECKPOINT_KEY, RATE_LIMIT_SALT, TRUST_PROXY=1 behind a reverse proxy that sets
- * X-Forwarded-For (docs/deploy-self-hosted.md). It refuses to start with a missing or development secret
- * unless `--dev` is given, which uses (and creates) the development secrets of `.dev.vars`, builds the site
- * if it is missing, loads the demo data into an empty database and creates the demo staff accounts.
+ * X-Forwarded-For (docs/deploy-self-hosted.md), SITE_DIR (site/dist) for a site built elsewhere, and
+ * CUNMA_DATA_DIR for another district's files (schema/reference.ts). It refuses to start with a missing
+ * or development secret unless `--dev` is given, which uses (and creates) the development secrets of
+ * `.dev.vars`, builds the site if it is missing, loads the demo data into an empty database and creates
+ * the demo staff accounts.
  *
  * @example
  *   npm run serve -- --dev                          # this computer, demo data, dev secrets
@@ -15,7 +17,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs, parseEnv } from "node:util";
 import { holdDatabase, serverOf } from "../worker/node/backup.ts";
 import { databaseFile, dataDir } from "../worker/node/data.ts";
@@ -41,14 +43,14 @@ async function main(): Promise<void> {
     console.error(`refusing to start: ${problem}. Set it in the environment or the env file, or pass --dev.`);
     process.exit(1);
   }
-  const assets = join(root, "site", "dist");
+  const assets = vars.SITE_DIR ? resolve(vars.SITE_DIR) : join(root, "site", "dist");
   if (values.dev && !existsSync(join(assets, "index.html"))) {
     // like `npm start`, a development server builds the site it needs
     const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   if (!existsSync(join(assets, "index.html"))) {
-    console.error("site/dist is missing: run `npm run build` first.");
+    console.error(`${assets} has no site: run \`npm run build\` first.`);
     process.exit(1);
   }
 

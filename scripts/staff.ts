@@ -12,6 +12,7 @@
  */
 import { parseArgs } from "node:util";
 import { t } from "#core/i18n/index.ts";
+import { district, towns, villagesOfTown } from "#core/reference.ts";
 import { isStaffRole, type StaffRole, scopeName, usernamePattern, validScope } from "#core/staff.ts";
 import {
   type AuditEntry,
@@ -108,12 +109,29 @@ export async function resetPassword(
 
 /** The demo accounts `npm start` creates for the demo villages; all share {@link DEMO_PASSWORD}. */
 export const DEMO_PASSWORD = "cunma-demo";
-export const demoAccounts: readonly Omit<NewStaff, "password">[] = [
+const demoDistrictAccounts: readonly Omit<NewStaff, "password">[] = [
   { username: "demo-qu", role: "district_admin", scope: "371603" },
   { username: "demo-botou", role: "town_inspector", scope: "371603104" },
   { username: "demo-xuwanliang", role: "village_secretary", scope: "371603104201" },
   { username: "demo-botoucun", role: "village_secretary", scope: "371603104202" },
 ];
+
+/** For another district (CUNMA_DATA_DIR, or one imported): the district, its first town and that town's first village. */
+function otherDistrictAccounts(): Omit<NewStaff, "password">[] {
+  const town = towns.find((each) => each.villages > 0);
+  const village = town && villagesOfTown(town.code)[0];
+  return [
+    { username: "demo-qu", role: "district_admin", scope: district.code },
+    ...(town ? [{ username: "demo-zhen", role: "town_inspector" as const, scope: town.code }] : []),
+    ...(village ? [{ username: "demo-cun", role: "village_secretary" as const, scope: village.code }] : []),
+  ];
+}
+
+export const demoAccounts: readonly Omit<NewStaff, "password">[] = demoDistrictAccounts.every((a) =>
+  validScope(a.role, a.scope),
+)
+  ? demoDistrictAccounts
+  : otherDistrictAccounts();
 
 /**
  * Creates whichever demo accounts are missing on a local D1 (never the deployed one) and prints them.

@@ -6,8 +6,9 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { ensureDevVars } from "./lib/dev-vars.ts";
+import { districtAliases } from "./lib/district-dir.ts";
 import { seed } from "./seed.ts";
-import { ensureDemoStaff } from "./staff.ts";
+import { demoAccounts, ensureDemoStaff } from "./staff.ts";
 import { migrate, root, withD1, wranglerBin } from "./wrangler.ts";
 
 const port = process.env.PORT ?? "8787";
@@ -35,13 +36,24 @@ console.log(added.length > 0 ? `  wrote ${added.join(", ")}` : "  already presen
 
 step(`serving on http://127.0.0.1:${port}`);
 const base = `http://127.0.0.1:${port}`;
+// the demo accounts' own town and village
+const scopeOf = (role: string) => demoAccounts.find((a) => a.role === role)?.scope;
 console.log(`
   全区首页   ${base}/
-  一个镇街   ${base}/z/371603104/
-  一个村     ${base}/v/371603104201/
+  一个镇街   ${base}/z/${scopeOf("town_inspector")}/
+  一个村     ${base}/v/${scopeOf("village_secretary")}/
   工作人员   ${base}/staff/login/
 `);
-const dev = spawn(wranglerBin, ["dev", "--ip", "127.0.0.1", "--port", port, "--show-interactive-dev-session=false"], {
+const devArgs = [
+  "dev",
+  "--ip",
+  "127.0.0.1",
+  "--port",
+  port,
+  "--show-interactive-dev-session=false",
+  ...districtAliases(),
+];
+const dev = spawn(wranglerBin, devArgs, {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, WRANGLER_SEND_METRICS: "false" },

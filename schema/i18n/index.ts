@@ -7,6 +7,7 @@ import { fill } from "./fill.ts";
 import cases from "./zh-CN/cases.json" with { type: "json" };
 import checkpoints from "./zh-CN/checkpoints.json" with { type: "json" };
 import disclosures from "./zh-CN/disclosures.json" with { type: "json" };
+import district from "./zh-CN/district.json" with { type: "json" };
 import portal from "./zh-CN/portal.json" with { type: "json" };
 import power from "./zh-CN/power.json" with { type: "json" };
 import publish from "./zh-CN/publish.json" with { type: "json" };
@@ -26,6 +27,7 @@ const strings = {
   ...publish,
   ...checkpoints,
   ...security,
+  ...district,
 };
 
 export type StringKey = keyof typeof strings;

@@ -25,7 +25,7 @@ async function startSelfHosted(): Promise<{ baseURL: string; stop: () => void }>
   const dataDir = mkdtempSync(join(tmpdir(), "cunma-bench-"));
   const server: ChildProcess = spawn(
     join(root, "node_modules", ".bin", "node"),
-    ["--experimental-transform-types", "--disable-warning=ExperimentalWarning", "scripts/serve.ts", "--dev"],
+    ["--disable-warning=ExperimentalWarning", "scripts/serve.ts", "--dev"],
     {
       cwd: root,
       stdio: "ignore",

@@ -23,7 +23,6 @@ import { startTestServer } from "./server.ts";
 
 const node = join(root, "node_modules", ".bin", "node");
 const script = (name: string, args: string[]) => [
-  "--experimental-transform-types",
   "--disable-warning=ExperimentalWarning",
   join(root, "scripts", name),
   ...args,

@@ -92,7 +92,7 @@ describe("npm run serve", () => {
   it("refuses to start without the secrets, naming the missing one", () => {
     const run = spawnSync(
       join(root, "node_modules", ".bin", "node"),
-      ["--experimental-transform-types", "--disable-warning=ExperimentalWarning", "scripts/serve.ts"],
+      ["--disable-warning=ExperimentalWarning", "scripts/serve.ts"],
       {
         cwd: root,
         encoding: "utf8",

@@ -103,11 +103,15 @@ class Connection {
 
 /** One bound statement, as `D1PreparedStatement`. */
 class NodeD1Statement {
-  constructor(
-    private readonly connection: Connection,
-    readonly sql: string,
-    readonly params: readonly unknown[] = [],
-  ) {}
+  private readonly connection: Connection;
+  readonly sql: string;
+  readonly params: readonly unknown[];
+
+  constructor(connection: Connection, sql: string, params: readonly unknown[] = []) {
+    this.connection = connection;
+    this.sql = sql;
+    this.params = params;
+  }
 
   bind(...values: unknown[]): NodeD1Statement {
     return new NodeD1Statement(this.connection, this.sql, values.map(bindable));

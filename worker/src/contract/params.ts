@@ -5,6 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import { t } from "#core/i18n/index.ts";
 import { quarter, receipt, rowId, townCode, villageCode } from "#core/ids.ts";
+import { villages } from "#core/reference.ts";
 import { isValidReceipt, normalizeReceipt } from "#core/report.ts";
 import { ApiError } from "../errors.ts";
 import type { Refusal } from "./refusal.ts";
@@ -12,13 +13,16 @@ import type { Refusal } from "./refusal.ts";
 const inPath = (name: string, example: string) => ({ param: { name, in: "path" as const }, example });
 const inQuery = (name: string, example: string) => ({ param: { name, in: "query" as const }, example });
 
-const villageInPath = villageCode.openapi(inPath("code", "371603104201"));
+// the district's first village and its town, as examples in the OpenAPI document
+const exampleVillage = villages[0]?.code ?? "";
+const exampleTown = villages[0]?.town ?? "";
+const villageInPath = villageCode.openapi(inPath("code", exampleVillage));
 
 /** `/v/{code}/…`, `/api/villages/{code}/…`: a known village. */
 export const villageParams = z.object({ code: villageInPath });
 
 /** `/z/{code}/`: a known town. */
-export const townParams = z.object({ code: townCode.openapi(inPath("code", "371603104")) });
+export const townParams = z.object({ code: townCode.openapi(inPath("code", exampleTown)) });
 
 /** `…/{id}`: a case, a disclosure version or a meeting, by its row id. */
 export const idParams = z.object({ id: rowId.openapi(inPath("id", "42")) });
@@ -64,12 +68,12 @@ export const receiptPageParams = z.object({
 export const villageQuery = z.object({
   village: z
     .preprocess((v) => (v === "" ? undefined : v), villageCode.optional())
-    .openapi(inQuery("village", "371603104201")),
+    .openapi(inQuery("village", exampleVillage)),
 });
 
 /** `?town=` (optional, blank as absent): a known town. */
 export const townQuery = z.object({
-  town: z.preprocess((v) => (v === "" ? undefined : v), townCode.optional()).openapi(inQuery("town", "371603104")),
+  town: z.preprocess((v) => (v === "" ? undefined : v), townCode.optional()).openapi(inQuery("town", exampleTown)),
 });
 
 /** A receipt that fails its check digit: the same 400 wherever one is sent. */

@@ -12,11 +12,11 @@ import { ApiError } from "../errors.ts";
 
 /** A 429 that tells the client when to come back (seconds, for `Retry-After`). */
 export class RateLimited extends ApiError {
-  constructor(
-    message: string,
-    readonly retryAfter: number,
-  ) {
+  readonly retryAfter: number;
+
+  constructor(message: string, retryAfter: number) {
     super(429, "rate_limited", message);
+    this.retryAfter = retryAfter;
   }
 }
 
