@@ -3,31 +3,113 @@
  * data and — if the database is empty — demo data, writes development secrets to `.dev.vars` if they are
  * missing, then serves everything with `wrangler dev` on http://127.0.0.1:8787 (PORT overrides). Data
  * persists across restarts.
+ *
+ * Work already done is skipped: the build when its inputs hash as they did at the last build, the
+ * database when it holds every migration and the demo data (a stamp in the state directory says so).
+ * The build and the database work run side by side, and each step prints how long the start has taken.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { ensureDevVars } from "./lib/dev-vars.ts";
 import { seed } from "./seed.ts";
-import { ensureDemoStaff } from "./staff.ts";
-import { migrate, root, withD1, wranglerBin } from "./wrangler.ts";
+import { ensureDemoStaff, printDemoStaff } from "./staff.ts";
+import { migrateThrough, root, withD1, wranglerBin } from "./wrangler.ts";
 
 const port = process.env.PORT ?? "8787";
+const began = performance.now();
+const say = (what: string) => console.log(`  ${what}  (${((performance.now() - began) / 1000).toFixed(1)} s)`);
 const step = (what: string) => console.log(`\n▶ ${what}`);
 
-step("building the site (Astro)");
-const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
-if (build.status !== 0) process.exit(build.status ?? 1);
+/** Every file under `paths` (skipping node_modules, build output and caches), in a stable order. */
+function filesUnder(paths: string[]): string[] {
+  const skip = new Set(["node_modules", "dist", ".astro"]);
+  const walk = (path: string): string[] => {
+    if (!existsSync(path)) return [];
+    if (!statSync(path).isDirectory()) return [path];
+    return readdirSync(path)
+      .filter((name) => !skip.has(name))
+      .sort()
+      .flatMap((name) => walk(join(path, name)));
+  };
+  return paths.flatMap((p) => walk(join(root, p)));
+}
 
-step("applying D1 migrations to the local database");
-migrate();
+/**
+ * A SHA-256 over the names and contents of the files under `paths`: equal hashes, nothing to redo.
+ * @example inputsHash(["schema/migrations"])
+ */
+export function inputsHash(paths: string[]): string {
+  const hash = createHash("sha256");
+  for (const file of filesUnder(paths)) hash.update(relative(root, file)).update("\0").update(readFileSync(file));
+  return hash.digest("hex");
+}
 
-step("seeding reference data (and demo data if the database is empty)");
-// one binding for both steps: the platform proxy starts once
-await withD1({}, async (db) => {
-  const written = await seed(db);
-  console.log(written > 0 ? `  wrote ${written} demo disclosures` : "  demo data already present, kept as it is");
-  step("demo staff accounts (this computer only)");
-  await ensureDemoStaff(db);
+/**
+ * A remembered inputs hash in `file`: the build's beside the clone (.wrangler/), the database's inside its
+ * state directory, so deleting .wrangler/state forgets it with the data.
+ */
+const stamp = (file: string) => ({
+  matches: (hash: string) => existsSync(file) && readFileSync(file, "utf8") === hash,
+  write: (hash: string) => {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, hash);
+  },
 });
+
+/** `npm run build` in the background, its output shown only if it fails. */
+function build(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npm", ["run", "build"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const keep = (chunk: Buffer) => {
+      output += chunk;
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("exit", (code) => {
+      if (code === 0) return resolve();
+      process.stderr.write(output);
+      reject(new Error(`npm run build failed (${code})`));
+    });
+  });
+}
+
+/** The site in site/dist, built unless its inputs are as they were at the last build. */
+async function siteReady(): Promise<void> {
+  const built = stamp(join(root, ".wrangler", "cunma-build-inputs"));
+  const hash = inputsHash(["site", "schema", "package-lock.json", "scripts/check-reference.ts"]);
+  if (built.matches(hash) && existsSync(join(root, "site", "dist", "index.html"))) {
+    return say("site: unchanged since the last build, kept");
+  }
+  say("site: building (Astro) …");
+  await build();
+  built.write(hash);
+  say("site: built");
+}
+
+/** The local D1 migrated and seeded, unless the last start left it so with the same migrations and data. */
+async function databaseReady(): Promise<void> {
+  const done = stamp(join(root, ".wrangler", "state", "cunma-seeded-inputs"));
+  const hash = inputsHash(["schema/migrations", "schema/data", "scripts/seed.ts", "scripts/demo-data.ts"]);
+  if (done.matches(hash)) return say("database: migrated and seeded at the last start, kept");
+  // one binding for every step: the platform proxy starts once
+  await withD1({}, async (db) => {
+    const applied = await migrateThrough(db);
+    say(applied.length > 0 ? `database: applied ${applied.length} migrations` : "database: migrations up to date");
+    const written = await seed(db, { progress: (what) => say(`database: ${what} …`) });
+    say(written > 0 ? `database: wrote ${written} demo disclosures` : "database: demo data already present, kept");
+    await ensureDemoStaff(db, () => {});
+  });
+  done.write(hash);
+}
+
+step("the site and the local database, side by side");
+await Promise.all([siteReady(), databaseReady()]);
+
+step("demo staff accounts (this computer only)");
+printDemoStaff();
 
 step("development secrets (.dev.vars, this computer only)");
 const added = await ensureDevVars();
@@ -41,6 +123,7 @@ console.log(`
   一个村     ${base}/v/371603104201/
   工作人员   ${base}/staff/login/
 `);
+say("starting wrangler dev …");
 const dev = spawn(wranglerBin, ["dev", "--ip", "127.0.0.1", "--port", port, "--show-interactive-dev-session=false"], {
   cwd: root,
   stdio: "inherit",
