@@ -4,6 +4,7 @@
  * loaded at start, the site from site/dist (run `npm run build` first), the crons on a timer.
  *
  * Settings come from the environment or an env file: PORT (8787), HOST (127.0.0.1), DATA_DIR (./data),
+ * ASSETS_DIR (site/dist),
  * PUBLIC_BASE_URL, CHECKPOINT_KEY, RATE_LIMIT_SALT, TRUST_PROXY=1 behind a reverse proxy that sets
  * X-Forwarded-For (docs/deploy-self-hosted.md). It refuses to start with a missing or development secret
  * unless `--dev` is given, which uses (and creates) the development secrets of `.dev.vars`, builds the site
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     console.error(`refusing to start: ${problem}. Set it in the environment or the env file, or pass --dev.`);
     process.exit(1);
   }
-  const assets = join(root, "site", "dist");
+  const assets = vars.ASSETS_DIR ?? join(root, "site", "dist");
   if (values.dev && !existsSync(join(assets, "index.html"))) {
     // like `npm start`, a development server builds the site it needs
     const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
