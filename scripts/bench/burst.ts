@@ -32,7 +32,7 @@ async function burst(baseURL: string, viewPath: string, clientHeader: string, ru
   let viewErrors = 0;
   const started = performance.now();
   const job = async (i: number) => {
-    await new Promise((r) => setTimeout(r, (i * WINDOW_MS) / total - (performance.now() - started)));
+    await new Promise((r) => setTimeout(r, Math.max(0, (i * WINDOW_MS) / total - (performance.now() - started))));
     if (i % every === every - 1) {
       const res = await fetch(`${baseURL}/api/villages/${VILLAGE}/reports`, {
         method: "POST",

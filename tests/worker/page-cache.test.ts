@@ -11,6 +11,7 @@ import { quarterOf } from "#core/meeting.ts";
 import { chinaDate, expectedPeriod } from "#core/period.ts";
 import { periodBounds } from "#core/publish-periods.ts";
 import worker from "../../worker/src/index.ts";
+import { keptOrFilled, memoryPageCache } from "../../worker/src/pages/cache.ts";
 import { act, fileReport, staffPost } from "../fixtures/cases.ts";
 import { ledgerCsv } from "../fixtures/csv-samples.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
@@ -293,5 +294,34 @@ describe("conditional requests", () => {
     const res = await SELF.fetch(`${TEST_ORIGIN}${path}`, { headers: { "If-None-Match": first.etag as string } });
     expect(res.status).toBe(304);
     expect(await res.text()).toBe("");
+  });
+});
+
+describe("the self-hosted page cache (memoryPageCache)", () => {
+  it("lets the least recently used page go once its budget is spent, and forgets a page when its time is up", async () => {
+    let now = 0;
+    const cache = memoryPageCache(10, () => now);
+    await cache.put("a", { status: 200, body: "aaaa" }, 60);
+    await cache.put("b", { status: 200, body: "bbbb" }, 60);
+    expect(await cache.match("a")).toEqual({ status: 200, body: "aaaa" }); // now a is the most recent
+    await cache.put("c", { status: 404, body: "cccc" }, 60);
+    expect(await cache.match("b")).toBeUndefined();
+    expect(await cache.match("a")).toBeDefined();
+    expect(await cache.match("c")).toEqual({ status: 404, body: "cccc" });
+    now = 60_000;
+    expect(await cache.match("a")).toBeUndefined();
+  });
+
+  it("fills a page once for views that miss it at the same moment", async () => {
+    const cache = memoryPageCache();
+    let fills = 0;
+    const fill = async () => {
+      fills++;
+      await new Promise((r) => setTimeout(r, 5));
+      return { status: 200, body: "页面" };
+    };
+    const pages = await Promise.all(Array.from({ length: 10 }, () => keptOrFilled(cache, "k", fill, 60)));
+    expect(pages.every((p) => p?.body === "页面")).toBe(true);
+    expect(fills).toBe(1);
   });
 });

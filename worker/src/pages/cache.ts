@@ -12,9 +12,42 @@ export interface CachedPage {
 
 /** A store of filled pages by key (an absolute URL naming the page and its data). */
 export interface PageCache {
+  /** Whether it lives in this process, so views missing one key at once can share one fill. */
+  readonly local?: boolean;
   match(key: string): Promise<CachedPage | undefined>;
   /** Keeps `page` under `key` for at most `seconds`. */
   put(key: string, page: CachedPage, seconds: number): Promise<void>;
+}
+
+/** What fills a page on a miss: the page, or null when there is none (nothing is kept then). */
+export type Fill = () => Promise<CachedPage | null>;
+
+const filling = new Map<string, Promise<CachedPage | null>>();
+
+/**
+ * The page kept under `key`, else what `fill` makes, kept for `seconds`. Where the cache lives in this
+ * process (`local`), views missing the same key at once share one fill: after a write, a burst of views
+ * fills the page once. (Workers requests do not share promises: there each miss fills.)
+ * @example const page = await keptOrFilled(cache, key, fill, 86_400);
+ */
+export async function keptOrFilled(
+  cache: PageCache,
+  key: string,
+  fill: Fill,
+  seconds: number,
+): Promise<CachedPage | null> {
+  const shared = cache.local === true;
+  const kept = await cache.match(key);
+  if (kept) return kept;
+  const running = shared ? filling.get(key) : undefined;
+  if (running) return running;
+  const filled = fill().then(async (page) => {
+    if (page) await cache.put(key, page, seconds).catch((err: unknown) => console.error("page not kept:", err));
+    return page;
+  });
+  if (!shared) return filled;
+  filling.set(key, filled);
+  return filled.finally(() => filling.delete(key));
 }
 
 const STATUS = "X-Page-Status";
@@ -54,6 +87,7 @@ export function memoryPageCache(budget = 16_000_000, clock: () => number = Date.
     entries.delete(key);
   };
   return {
+    local: true,
     async match(key) {
       const entry = entries.get(key);
       if (!entry) return undefined;

@@ -8,8 +8,8 @@ import type { Context } from "hono";
 import { chinaDate } from "#core/period.ts";
 import { nowOf } from "../config/context.ts";
 import { type Html, setHtml } from "../html.ts";
-import { type CachedPage, pageCacheOf } from "./cache.ts";
-import { readsLarge } from "./size-cookie.ts";
+import { type CachedPage, keptOrFilled, pageCacheOf } from "./cache.ts";
+import { readsLarge, withTextSize } from "./size-cookie.ts";
 import { townVersion, villageVersion } from "./versions.ts";
 
 /** What a filled page is answered with: its status and its caching and other headers. */
@@ -117,47 +117,41 @@ function matches(ifNoneMatch: string | undefined, tag: string): boolean {
   return ifNoneMatch.split(",").some((t) => t.trim() === "*" || bare(t) === tag);
 }
 
-/** Fills a live page from its asset; null when the page or its asset does not exist. */
-async function fillPage(c: Context, url: URL, fill: PageFill): Promise<{ page: CachedPage; id: string } | null> {
+/** Fills a live page from its asset, in the reader's text size; null when the page or its asset does not exist. */
+async function fillPage(c: Context, url: URL, fill: PageFill): Promise<CachedPage | null> {
   const filled = await fill();
   if (!filled) return null;
   const asset = await c.env.ASSETS.fetch(url);
   if (!asset.ok) return null;
-  const id = identityOf(asset);
-  assetIds.set(url.href, { id, at: Date.now() });
-  return { page: { status: filled.status ?? 200, body: await filled.rewriter.transform(asset).text() }, id };
+  assetIds.set(url.href, { id: identityOf(asset), at: Date.now() });
+  const rewriter = withTextSize(filled.rewriter, readsLarge(c), new URL(c.req.url));
+  return { status: filled.status ?? 200, body: await rewriter.transform(asset).text() };
 }
 
 /**
- * A public live page, reused while its data is unchanged: keyed by its path, its data version, its
- * asset's identity and the China date, kept in the page cache and answered with a strong ETag naming the
- * same (and the reader's text size); a matching If-None-Match gets 304 with no body. On a miss `fill` runs
- * (one batch of reads) and the filled page is kept for the next view.
+ * A public live page, reused while its data is unchanged: keyed by its address, its data version, its
+ * asset's identity, the China date and the reader's text size, kept in the page cache and answered with a
+ * strong ETag naming the same; a matching If-None-Match gets 304 with no body. On a miss `fill` runs (one
+ * batch of reads) and the filled page is kept for the next view.
  * @example return serveLivePage(c, { asset: `/v/${code}/`, data: { village: code }, fill, cacheControl: "public, no-cache" });
  */
 export async function serveLivePage(c: Context, page: LivePage): Promise<Response> {
   const url = new URL(page.asset, c.req.url);
-  const [version, known] = await Promise.all([dataVersion(c, page.data), assetIdentity(c.env, url)]);
+  const [version, id] = await Promise.all([dataVersion(c, page.data), assetIdentity(c.env, url)]);
   const date = chinaDate(nowOf(c)).replaceAll("-", "");
-  const tagOf = (id: string) => `"${version}.${id}.${date}${readsLarge(c) ? ".large" : ""}"`;
-  const headers = (id: string) => ({ "Cache-Control": page.cacheControl, ETag: tagOf(id), Vary: "Cookie" });
-  if (matches(c.req.header("If-None-Match"), tagOf(known)))
-    return new Response(null, { status: 304, headers: headers(known) });
+  const size = readsLarge(c) ? ".large" : "";
+  const tag = `"${version}.${id}.${date}${size}"`;
+  const headers = { "Cache-Control": page.cacheControl, ETag: tag, Vary: "Cookie" };
+  if (matches(c.req.header("If-None-Match"), tag)) return new Response(null, { status: 304, headers });
 
   const cache = pageCacheOf(c.env);
-  const { origin, pathname } = new URL(c.req.url);
-  const keyOf = (id: string) => `${origin}/_page-cache${pathname}?v=${version}&a=${id}&d=${date}`;
-  let id = known;
-  let cached = await cache?.match(keyOf(id));
-  if (!cached) {
-    const filled = await fillPage(c, url, page.fill);
-    if (!filled) return notFoundPage(c.env, c.req.url);
-    ({ page: cached, id } = filled);
-    if (cache)
-      await cache.put(keyOf(id), cached, DAY_SECONDS).catch((err: unknown) => console.error("page not kept:", err));
-  }
-  return new Response(cached.body, {
-    status: cached.status,
-    headers: { "Content-Type": "text/html; charset=utf-8", ...headers(id) },
+  const { origin, pathname, search } = new URL(c.req.url);
+  const key = `${origin}/_page-cache${pathname}?q=${encodeURIComponent(search)}&t=${encodeURIComponent(tag)}`;
+  const fill = () => fillPage(c, url, page.fill);
+  const filled = cache ? await keptOrFilled(cache, key, fill, DAY_SECONDS) : await fill();
+  if (!filled) return notFoundPage(c.env, c.req.url);
+  return new Response(filled.body, {
+    status: filled.status,
+    headers: { "Content-Type": "text/html; charset=utf-8", ...headers },
   });
 }

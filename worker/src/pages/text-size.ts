@@ -10,7 +10,7 @@ import { setCookie } from "hono/cookie";
 import { t } from "#core/i18n/index.ts";
 import type { Refusal } from "../contract/refusal.ts";
 import { createRouter, route } from "../contract/router.ts";
-import { readsLarge, TEXT_SIZE_COOKIE } from "./size-cookie.ts";
+import { readsLarge, TEXT_SIZE_COOKIE, withTextSize } from "./size-cookie.ts";
 
 const YEAR_SECONDS = 365 * 86_400;
 
@@ -71,37 +71,20 @@ textSize.openapi(sizeRoute, (c) => {
 /**
  * Middleware for every response: an HTML page gets the reader's text size on <html> and its 大字 switch
  * pointed back at itself; pages vary by the cookie, so caches keep the two sizes apart. A page that already
- * varies by the cookie (a live page, serve.ts) keeps its ETag: it names the size.
+ * varies by the cookie (a live page, serve.ts) was filled in the reader's size and is left as it is.
  * @example app.use(textSizePages);
  */
 export const textSizePages: MiddlewareHandler<{ Bindings: Env }> = async (c, next) => {
   await next();
   if (!(c.res.headers.get("content-type") ?? "").startsWith("text/html")) return;
-  const large = readsLarge(c);
-  const url = new URL(c.req.url);
-  const back = encodeURIComponent(`${url.pathname}${url.search}`);
-  const rewritten = new HTMLRewriter()
-    .on("html", {
-      element(el) {
-        if (large) el.setAttribute("class", "large");
-      },
-    })
-    .on("a[data-size]", {
-      element(el) {
-        el.setAttribute(
-          "href",
-          `/settings/size?large=${el.getAttribute("data-size") === "large" ? 1 : 0}&amp;back=${back}`,
-        );
-      },
-    })
-    .transform(c.res);
+  // a live page (serve.ts) was filled in the reader's size, and its ETag names the size
+  if (/\bCookie\b/i.test(c.res.headers.get("Vary") ?? "")) return;
+  const rewritten = withTextSize(new HTMLRewriter(), readsLarge(c), new URL(c.req.url)).transform(c.res);
   const response = new Response(rewritten.body, rewritten);
-  if (!/\bCookie\b/i.test(response.headers.get("Vary") ?? "")) {
-    response.headers.append("Vary", "Cookie");
-    // an asset's validators are the same for both sizes: a revalidated page would keep the old size
-    response.headers.delete("ETag");
-    response.headers.delete("Last-Modified");
-  }
+  response.headers.append("Vary", "Cookie");
+  // an asset's validators are the same for both sizes: a revalidated page would keep the old size
+  response.headers.delete("ETag");
+  response.headers.delete("Last-Modified");
   c.res = undefined;
   c.res = response;
 };
