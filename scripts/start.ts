@@ -12,10 +12,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { ensureDevVars } from "./lib/dev-vars.ts";
-import { seed } from "./seed.ts";
-import { ensureDemoStaff, printDemoStaff } from "./staff.ts";
-import { migrateThrough, root, withD1, wranglerBin } from "./wrangler.ts";
+import { root, wranglerBin } from "./lib/paths.ts";
 
 const port = process.env.PORT ?? "8787";
 const began = performance.now();
@@ -94,6 +91,12 @@ async function databaseReady(): Promise<void> {
   const done = stamp(join(root, ".wrangler", "state", "cunma-seeded-inputs"));
   const hash = inputsHash(["schema/migrations", "schema/data", "scripts/seed.ts", "scripts/demo-data.ts"]);
   if (done.matches(hash)) return say("database: migrated and seeded at the last start, kept");
+  // loaded only when there is work: wrangler and the worker's modules take seconds to load
+  const [{ migrateThrough, withD1 }, { seed }, { ensureDemoStaff }] = await Promise.all([
+    import("./wrangler.ts"),
+    import("./seed.ts"),
+    import("./staff.ts"),
+  ]);
   // one binding for every step: the platform proxy starts once
   await withD1({}, async (db) => {
     const applied = await migrateThrough(db);
@@ -105,24 +108,24 @@ async function databaseReady(): Promise<void> {
   done.write(hash);
 }
 
-step("the site and the local database, side by side");
-await Promise.all([siteReady(), databaseReady()]);
+/** `.dev.vars` with every development secret, unless it is as the last start left it. */
+async function devVarsReady(): Promise<void> {
+  const file = join(root, ".dev.vars");
+  const done = stamp(join(root, ".wrangler", "cunma-dev-vars"));
+  const hash = () => inputsHash([".dev.vars", "scripts/lib/dev-vars.ts"]);
+  if (existsSync(file) && done.matches(hash())) return say("development secrets (.dev.vars): present, kept");
+  const { ensureDevVars } = await import("./lib/dev-vars.ts");
+  const added = await ensureDevVars(file);
+  done.write(hash());
+  say(
+    `development secrets (.dev.vars, this computer only): ${added.length > 0 ? `wrote ${added.join(", ")}` : "present, kept"}`,
+  );
+}
 
-step("demo staff accounts (this computer only)");
-printDemoStaff();
-
-step("development secrets (.dev.vars, this computer only)");
-const added = await ensureDevVars();
-console.log(added.length > 0 ? `  wrote ${added.join(", ")}` : "  already present, kept as they are");
+step("the site, the local database and the development secrets, side by side");
+await Promise.all([siteReady(), databaseReady(), devVarsReady()]);
 
 step(`serving on http://127.0.0.1:${port}`);
-const base = `http://127.0.0.1:${port}`;
-console.log(`
-  全区首页   ${base}/
-  一个镇街   ${base}/z/371603104/
-  一个村     ${base}/v/371603104201/
-  工作人员   ${base}/staff/login/
-`);
 say("starting wrangler dev …");
 const dev = spawn(wranglerBin, ["dev", "--ip", "127.0.0.1", "--port", port, "--show-interactive-dev-session=false"], {
   cwd: root,
@@ -131,3 +134,14 @@ const dev = spawn(wranglerBin, ["dev", "--ip", "127.0.0.1", "--port", port, "--s
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => dev.kill(signal));
 dev.on("exit", (code) => process.exit(code ?? 0));
+
+// while wrangler dev starts
+const base = `http://127.0.0.1:${port}`;
+console.log(`
+  全区首页   ${base}/
+  一个镇街   ${base}/z/371603104/
+  一个村     ${base}/v/371603104201/
+  工作人员   ${base}/staff/login/
+`);
+const { printDemoStaff } = await import("./staff.ts");
+printDemoStaff();

@@ -10,8 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getPlatformProxy, unstable_readConfig as readConfig } from "wrangler";
 
-export const root = new URL("..", import.meta.url).pathname;
-export const wranglerBin = join(root, "node_modules", ".bin", "wrangler");
+import { root, wranglerBin } from "./lib/paths.ts";
+
+export { root, wranglerBin };
 
 export interface D1Target {
   /** Directory of the local state (`--persist-to`); default `.wrangler/state`. */
