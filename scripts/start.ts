@@ -135,8 +135,19 @@ const dev = spawn(wranglerBin, ["dev", "--ip", "127.0.0.1", "--port", port, "--s
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => dev.kill(signal));
 dev.on("exit", (code) => process.exit(code ?? 0));
 
-// while wrangler dev starts
+// once it answers: the addresses and the demo accounts (loading them while wrangler dev starts would slow it)
 const base = `http://127.0.0.1:${port}`;
+for (let i = 0; i < 1200 && dev.exitCode === null; i++) {
+  if (
+    await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
+  await new Promise((r) => setTimeout(r, 100));
+}
+say("ready");
 console.log(`
   全区首页   ${base}/
   一个镇街   ${base}/z/371603104/
