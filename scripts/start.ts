@@ -5,8 +5,11 @@
  * persists across restarts.
  *
  * Work already done is skipped: the build when its inputs hash as they did at the last build, the
- * database when it holds every migration and the demo data (a stamp in the state directory says so).
- * The build and the database work run side by side, and each step prints how long the start has taken.
+ * database when it holds every migration and the demo data (a stamp in the state directory says so),
+ * `.dev.vars` when it is as the last start left it; wrangler and the worker's modules are loaded only for
+ * work to do. The build, the database (migrations and seed through one platform proxy) and the secrets
+ * run side by side; each line says how long the start has taken. The addresses and the demo accounts are
+ * printed once wrangler dev answers.
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";

@@ -12,6 +12,7 @@ import { chinaDate, expectedPeriod } from "#core/period.ts";
 import { periodBounds } from "#core/publish-periods.ts";
 import worker from "../../worker/src/index.ts";
 import { keptOrFilled, memoryPageCache } from "../../worker/src/pages/cache.ts";
+import { bumpVillage } from "../../worker/src/pages/versions.ts";
 import { act, fileReport, staffPost } from "../fixtures/cases.ts";
 import { ledgerCsv } from "../fixtures/csv-samples.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
@@ -219,6 +220,15 @@ describe("reusing the filled page", () => {
 
     await publishDisclosure(env.DB, { village, item: "village-dibao", period: LAST_QUARTER, title: "正式更正" });
     expect((await view(`/v/${village}/`)).html).toContain("正式更正");
+  });
+
+  it("stops serving the kept copy once a batch with bumpVillage commits (for writers of new tables)", async () => {
+    const village = "371603105253";
+    const first = await view(`/v/${village}/`);
+    await env.DB.batch([bumpVillage(env.DB, village)]);
+    const after = await view(`/v/${village}/`, { "If-None-Match": first.etag as string });
+    expect(after.status).toBe(200);
+    expect(after.etag).not.toBe(first.etag);
   });
 
   it("keeps each village's page apart", async () => {
