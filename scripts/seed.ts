@@ -116,7 +116,11 @@ export async function demoCaseRow(c: DemoCase): Promise<DemoCaseRow> {
  */
 export async function seedDemoCases(db: D1Database, cases: readonly DemoCase[]): Promise<void> {
   // all receipts at once: hashing them is the slow part, and WebCrypto spreads it over the thread pool
-  const rows = await Promise.all(cases.map(demoCaseRow));
+  await writeCaseRows(db, await Promise.all(cases.map(demoCaseRow)));
+}
+
+/** Writes demo case rows (their receipts already hashed) in one batch. */
+async function writeCaseRows(db: D1Database, rows: readonly DemoCaseRow[]): Promise<void> {
   await db.batch(chunks(rows).flatMap((chunk) => demoCaseStatements(db, chunk)));
 }
 
@@ -127,6 +131,8 @@ export interface SeedOptions {
   demo?: boolean;
   /** Demo cases come with the demo disclosures unless false (the end-to-end tests count their own). */
   cases?: boolean;
+  /** Told what is being written as it goes (for a progress line). */
+  progress?: (what: string) => void;
 }
 
 /**
@@ -134,19 +140,25 @@ export interface SeedOptions {
  * @example await withD1({ persistTo: "/tmp/state" }, (db) => seed(db, { today: "2026-11-29" }))
  */
 export async function seed(db: D1Database, options: SeedOptions = {}): Promise<number> {
+  const progress = options.progress ?? (() => {});
+  progress(`reference data: ${towns.length} towns, ${villages.length} villages`);
   await db.batch(referenceStatements(db, towns, villages));
   await upgradeLegacyRows(db);
   if (options.demo === false || (await disclosureCount(db)) > 0) return 0;
   const today = options.today ?? chinaDate();
+  // the cases' receipts are hashed (deliberately slow) while the disclosures are written
+  const cases = options.cases === false ? [] : villages.flatMap((v) => demoCases(v, today));
+  const caseRows = Promise.all(cases.map(demoCaseRow));
   const chains = await Promise.all(villages.map((village) => demoDisclosures(village, today)));
+  const versions = chains.flat();
+  progress(`demo disclosures: ${versions.length} versions of ${villages.length} villages`);
   // one batch: the district's chains land together or not at all, so a rerun never finds half of them
-  await db.batch(disclosureStatements(db, chains.flat()));
-  if (options.cases !== false)
-    await seedDemoCases(
-      db,
-      villages.flatMap((v) => demoCases(v, today)),
-    );
-  return chains.reduce((sum, chain) => sum + chain.length, 0);
+  await db.batch(disclosureStatements(db, versions));
+  if (cases.length > 0) {
+    progress(`demo cases: ${cases.length}`);
+    await writeCaseRows(db, await caseRows);
+  }
+  return versions.length;
 }
 
 if (import.meta.main) {

@@ -146,6 +146,14 @@ export async function ensureDemoStaff(d1: { persistTo?: string } | D1Database, l
       if (!(await staffExists(db, a.username))) missing.push({ ...a, password: DEMO_PASSWORD });
     if (missing.length > 0) await addStaff(db, missing);
   });
+  printDemoStaff(log);
+}
+
+/**
+ * Prints the demo accounts and their password.
+ * @example printDemoStaff(console.log)
+ */
+export function printDemoStaff(log = console.log): void {
   log(`  ${t("staff.demo.title", { password: DEMO_PASSWORD })}`);
   for (const a of demoAccounts)
     log(`    ${a.username.padEnd(16)} ${t(`staff.role.${a.role}` as const)} · ${scopeName(a.role, a.scope)}`);

@@ -10,8 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getPlatformProxy, unstable_readConfig as readConfig } from "wrangler";
 
-export const root = new URL("..", import.meta.url).pathname;
-export const wranglerBin = join(root, "node_modules", ".bin", "wrangler");
+import { root, wranglerBin } from "./lib/paths.ts";
+
+export { root, wranglerBin };
 
 export interface D1Target {
   /** Directory of the local state (`--persist-to`); default `.wrangler/state`. */
@@ -127,4 +128,31 @@ export function executeSql(sql: string, target: D1Target = {}): void {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Applies the migrations of schema/migrations a database has not seen, through its binding (no wrangler
+ * process to start): each in one batch with its row in `d1_migrations`, the table `wrangler d1 migrations
+ * apply` keeps, so either may run next. Returns the names applied.
+ * @example await withD1({}, (db) => migrateThrough(db)) // ["0010_create_village_versions.sql"]
+ */
+export async function migrateThrough(db: D1Database): Promise<string[]> {
+  // the statement splitter wrangler itself uses, as the worker tests read the migrations
+  const { readD1Migrations } = await import("@cloudflare/vitest-plugin");
+  await db
+    .prepare(
+      `CREATE TABLE IF NOT EXISTS d1_migrations (
+         id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)`,
+    )
+    .run();
+  const { results } = await db.prepare("SELECT name FROM d1_migrations").all<{ name: string }>();
+  const seen = new Set(results.map((r) => r.name));
+  const pending = (await readD1Migrations(join(root, "schema", "migrations"))).filter((m) => !seen.has(m.name));
+  for (const m of pending) {
+    await db.batch([
+      ...m.queries.map((q) => db.prepare(q)),
+      db.prepare("INSERT INTO d1_migrations (name) VALUES (?1)").bind(m.name),
+    ]);
+  }
+  return pending.map((m) => m.name);
 }

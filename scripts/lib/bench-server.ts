@@ -2,10 +2,15 @@
  * One `wrangler dev` (temporary migrated and seeded D1 with demo data) shared by the benchmark entries that
  * need a server, started on first use and stopped by scripts/bench.ts at the end. It serves a snapshot of
  * site/dist holding a copy of one village page at STATIC_VILLAGE_PATH: the same page as a plain static asset.
+ * Beside it, one self-hosted server (`npm run serve -- --dev`) on the same snapshot, for the entries that
+ * measure both runtimes.
  */
-import { cpSync, mkdirSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DevServer, startDevServer } from "./dev-server.ts";
+import { root } from "../wrangler.ts";
+import { type DevServer, freePort, startDevServer } from "./dev-server.ts";
 
 /** The village whose page the page and size benchmarks read (not the one intake floods). */
 export const BENCH_VILLAGE = "371603104201";
@@ -22,6 +27,7 @@ let shared: Promise<DevServer> | undefined;
 export function sharedServer(): Promise<DevServer> {
   shared ??= startDevServer({
     vars: { INTAKE_PER_MINUTE: "1000000000" },
+    staff: true,
     snapshot: (assets) => {
       mkdirSync(join(assets, STATIC_VILLAGE_PATH), { recursive: true });
       cpSync(join(assets, "v", BENCH_VILLAGE, "index.html"), join(assets, STATIC_VILLAGE_PATH, "index.html"));
@@ -30,8 +36,68 @@ export function sharedServer(): Promise<DevServer> {
   return shared;
 }
 
-/** Stops the shared server if one was started. */
+/** A running self-hosted server. */
+export interface SelfHosted {
+  baseURL: string;
+  stop: () => void;
+}
+
+let selfHosted: Promise<SelfHosted> | undefined;
+
+/**
+ * `npm run serve -- --dev` on a fresh data directory, serving the shared server's asset snapshot; resolves
+ * once it answers.
+ * @example const { baseURL } = await sharedSelfHosted();
+ */
+export function sharedSelfHosted(): Promise<SelfHosted> {
+  selfHosted ??= (async () => {
+    const { assets } = await sharedServer();
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), "cunma-bench-"));
+    const server: ChildProcess = spawn(
+      join(root, "node_modules", ".bin", "node"),
+      ["--disable-warning=ExperimentalWarning", "scripts/serve.ts", "--dev"],
+      {
+        cwd: root,
+        stdio: "ignore",
+        env: {
+          ...process.env,
+          PORT: String(port),
+          DATA_DIR: dataDir,
+          SITE_DIR: assets,
+          TRUST_PROXY: "1",
+          INTAKE_PER_MINUTE: "1000000000",
+        },
+      },
+    );
+    const baseURL = `http://127.0.0.1:${port}`;
+    const stop = () => {
+      server.kill("SIGTERM");
+      rmSync(dataDir, { recursive: true, force: true });
+    };
+    for (let i = 0; i < 240; i++) {
+      if (server.exitCode !== null) throw new Error(`npm run serve exited with ${server.exitCode}`);
+      if (
+        await fetch(`${baseURL}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return { baseURL, stop };
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    stop();
+    throw new Error(`npm run serve did not answer at ${baseURL}`);
+  })();
+  return selfHosted;
+}
+
+/** Stops the shared servers that were started. */
 export async function stopSharedServer(): Promise<void> {
+  if (selfHosted) {
+    (await selfHosted).stop();
+    selfHosted = undefined;
+  }
   if (!shared) return;
   const server = await shared;
   shared = undefined;

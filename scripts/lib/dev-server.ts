@@ -8,7 +8,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { seed } from "../seed.ts";
-import { migrate, root, withD1, wranglerBin } from "../wrangler.ts";
+import { ensureDemoStaff } from "../staff.ts";
+import { migrateThrough, root, withD1, wranglerBin } from "../wrangler.ts";
 import { ensureDevVars } from "./dev-vars.ts";
 
 /**
@@ -45,6 +46,8 @@ export interface DevServerOptions {
   vars?: Record<string, string>;
   /** Seed demo disclosures as `npm start` does (default true). */
   demo?: boolean;
+  /** Also create the demo staff accounts (password cunma-demo), as `npm start` does. */
+  staff?: boolean;
   /**
    * Serve a private copy of site/dist, so a build someone starts meanwhile cannot pull pages from under
    * wrangler dev (its asset watcher crashes when dist is emptied). A function may add files to the copy.
@@ -81,8 +84,11 @@ const stopped = (dev: ChildProcess, signal: NodeJS.Signals) =>
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   await ensureDevVars();
   const persistTo = mkdtempSync(join(tmpdir(), "cunma-dev-"));
-  migrate({ persistTo });
-  await withD1({ persistTo }, (db) => seed(db, options.demo === false ? { demo: false } : { cases: false }));
+  await withD1({ persistTo }, async (db) => {
+    await migrateThrough(db);
+    await seed(db, options.demo === false ? { demo: false } : { cases: false });
+    if (options.staff) await ensureDemoStaff(db, () => {});
+  });
   let assets = join(root, "site", "dist");
   if (!existsSync(join(assets, "index.html"))) {
     // a fresh clone: build the site once

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createApp } from "../src/app.ts";
 import worker from "../src/index.ts";
+import { memoryPageCache, type PageCache } from "../src/pages/cache.ts";
 import { assetsBinding } from "./assets.ts";
 import { openD1 } from "./d1.ts";
 
@@ -61,6 +62,8 @@ export interface RuntimeOptions {
   assets: string;
   /** Variables and secrets: PUBLIC_BASE_URL, CHECKPOINT_KEY, RATE_LIMIT_SALT, CUNMA_DEV, … */
   vars: Record<string, string | undefined>;
+  /** Where filled pages are kept between views (what `caches.default` is on Cloudflare); in memory by default. */
+  pageCache?: PageCache;
 }
 
 /**
@@ -74,6 +77,7 @@ export function nodeEnv(options: RuntimeOptions): Env & { DB: ReturnType<typeof 
     ...vars,
     DB: openD1(options.database),
     ASSETS: assetsBinding(options.assets),
+    PAGE_CACHE: options.pageCache ?? memoryPageCache(),
   } as unknown as Env & { DB: ReturnType<typeof openD1> };
 }
 

@@ -11,7 +11,7 @@ import { nowOf } from "../config/context.ts";
 import { notFound, villageIdParams, villageParams } from "../contract/params.ts";
 import { PAGE_NOT_FOUND } from "../contract/refusal.ts";
 import { createRouter, json, ok, route } from "../contract/router.ts";
-import { notFoundPage, servePage, shellRewriter } from "../pages/serve.ts";
+import { serveLivePage, shellRewriter } from "../pages/serve.ts";
 import { disclosureFigures } from "./figures.ts";
 import { historyPage } from "./history.ts";
 import { chainRows, figureRows, periodVersions, versionById } from "./queries.ts";
@@ -94,15 +94,20 @@ const historyRoute = route(
   { refusals: { param: PAGE_NOT_FOUND } },
 );
 
-disclosureRoutes.openapi(historyRoute, async (c) => {
+disclosureRoutes.openapi(historyRoute, (c) => {
   const { code, id } = c.req.valid("param");
-  const village = villageByCode(code);
-  const version = await versionById(c.env.DB, id);
-  if (!village || !version || version.village_code !== code) return notFoundPage(c.env, c.req.url);
-  const versions = await periodVersions(c.env.DB, code, version.item_id, version.period);
-  const { title, html } = historyPage(village, versions, id, chinaDate(nowOf(c)));
-  return servePage(c, "/shell/disclosure/", shellRewriter(`${title} · ${village.name}`, html), {
-    headers: { "Cache-Control": "public, max-age=60" },
+  return serveLivePage(c, {
+    asset: "/shell/disclosure/",
+    data: { village: code },
+    fill: async () => {
+      const village = villageByCode(code);
+      const version = await versionById(c.env.DB, id);
+      if (!village || !version || version.village_code !== code) return null;
+      const versions = await periodVersions(c.env.DB, code, version.item_id, version.period);
+      const { title, html } = historyPage(village, versions, id, chinaDate(nowOf(c)));
+      return { rewriter: shellRewriter(`${title} · ${village.name}`, html) };
+    },
+    cacheControl: "public, no-cache",
   });
 });
 

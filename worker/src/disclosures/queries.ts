@@ -1,6 +1,7 @@
 /** D1 reads of published disclosures. */
 import { type ChainRow, chainColumns } from "#core/chain.ts";
 import { type DisclosureTables, incomeCategories } from "#core/disclosure.ts";
+import { allRows, firstRow, type Read, readOne } from "../reads.ts";
 
 export interface PublishedDisclosure {
   id: number;
@@ -40,19 +41,20 @@ const toDisclosure = (row: DisclosureRow): PublishedDisclosure => ({
 
 /**
  * The latest version of the latest period of every catalogue item a village has published.
- * @example const latest = await latestDisclosures(env.DB, "371603104201");
+ * @example const [latest] = await readAll(env.DB, [latestDisclosures(env.DB, "371603104201")]);
  */
-export async function latestDisclosures(db: D1Database, village: string): Promise<PublishedDisclosure[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT id, item_id, period, title, content, tables, published_at, corrects_id, demo
+export function latestDisclosures(db: D1Database, village: string): Read<PublishedDisclosure[]> {
+  return allRows(
+    db
+      .prepare(
+        `SELECT id, item_id, period, title, content, tables, published_at, corrects_id, demo
          FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY item_id ORDER BY period DESC, id DESC) AS rank
                  FROM disclosures WHERE village_code = ?1)
         WHERE rank = 1`,
-    )
-    .bind(village)
-    .all<DisclosureRow>();
-  return results.map(toDisclosure);
+      )
+      .bind(village),
+    toDisclosure,
+  );
 }
 
 /**
@@ -124,14 +126,21 @@ export async function periodVersions(
 }
 
 /**
+ * The read of the last link of a village's chain (null when it has none yet), for a batch.
+ * @example const [head] = await readAll(env.DB, [chainHeadRead(env.DB, "371603104201")]);
+ */
+export function chainHeadRead(db: D1Database, village: string): Read<{ seq: number; hash: string } | null> {
+  return firstRow(
+    db.prepare("SELECT seq, hash FROM disclosures WHERE village_code = ?1 ORDER BY seq DESC LIMIT 1").bind(village),
+  );
+}
+
+/**
  * The last link of a village's chain (null when it has none yet).
  * @example const head = await chainHead(env.DB, "371603104201");
  */
 export function chainHead(db: D1Database, village: string): Promise<{ seq: number; hash: string } | null> {
-  return db
-    .prepare("SELECT seq, hash FROM disclosures WHERE village_code = ?1 ORDER BY seq DESC LIMIT 1")
-    .bind(village)
-    .first<{ seq: number; hash: string }>();
+  return readOne(chainHeadRead(db, village));
 }
 
 /**
@@ -222,12 +231,13 @@ export interface PeriodTotals {
 /**
  * Income and expense (fen) of the latest version of each period of a village's ledger items, summed in
  * SQL from the stored rows, newest period first, at most `perItem` periods per item.
- * @example await ledgerTotalsByPeriod(env.DB, "371603104201", 6)
+ * @example const [totals] = await readAll(env.DB, [ledgerTotalsByPeriod(env.DB, "371603104201", 6)]);
  */
-export async function ledgerTotalsByPeriod(db: D1Database, village: string, perItem: number): Promise<PeriodTotals[]> {
-  const { results } = await db
-    .prepare(
-      `WITH latest AS (
+export function ledgerTotalsByPeriod(db: D1Database, village: string, perItem: number): Read<PeriodTotals[]> {
+  return allRows<PeriodTotals>(
+    db
+      .prepare(
+        `WITH latest AS (
          SELECT id, item_id, period, tables,
                 ROW_NUMBER() OVER (PARTITION BY item_id ORDER BY period DESC) AS n
            FROM disclosures
@@ -243,10 +253,9 @@ export async function ledgerTotalsByPeriod(db: D1Database, village: string, perI
         WHERE n <= ?2
         GROUP BY item_id, period
         ORDER BY item_id, period DESC`,
-    )
-    .bind(village, perItem, JSON.stringify(incomeCategories))
-    .all<PeriodTotals>();
-  return results;
+      )
+      .bind(village, perItem, JSON.stringify(incomeCategories)),
+  );
 }
 
 export interface TownFigureRow {

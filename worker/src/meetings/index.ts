@@ -21,7 +21,7 @@ import { PAGE_NOT_FOUND } from "../contract/refusal.ts";
 import { body, created, createRouter, json, ok, route } from "../contract/router.ts";
 import { publishBodyRules, unknownVillage } from "../disclosures/schema.ts";
 import { ApiError } from "../errors.ts";
-import { servePage, shellRewriter } from "../pages/serve.ts";
+import { serveLivePage, shellRewriter } from "../pages/serve.ts";
 import { reportStatements } from "../reports/queries.ts";
 import { scopedVillage } from "../staff/scope.ts";
 import type { StaffEnv } from "../staff/session.ts";
@@ -227,12 +227,16 @@ const pageRoute = route(
 meetingPages.openapi(pageRoute, async (c) => {
   const params = c.req.valid("param");
   const village = villageByCode(params.code) as NonNullable<ReturnType<typeof villageByCode>>;
-  const meeting = await meetingOf(c.env.DB, params.code, params.quarter);
-  const detail = meeting ? await meetingDetail(c.env.DB, meeting.id) : { reported: [], questions: [] };
-  const { title, html } = meetingPage(village, params.quarter, meeting, detail);
-  return servePage(c, "/shell/meeting/", shellRewriter(title, html), {
-    status: meeting ? 200 : 404,
-    headers: { "Cache-Control": "public, max-age=60" },
+  return serveLivePage(c, {
+    asset: "/shell/meeting/",
+    data: { village: params.code },
+    fill: async () => {
+      const meeting = await meetingOf(c.env.DB, params.code, params.quarter);
+      const detail = meeting ? await meetingDetail(c.env.DB, meeting.id) : { reported: [], questions: [] };
+      const { title, html } = meetingPage(village, params.quarter, meeting, detail);
+      return { rewriter: shellRewriter(title, html), status: meeting ? 200 : 404 };
+    },
+    cacheControl: "public, no-cache",
   });
 });
 

@@ -1,6 +1,7 @@
 /** D1 reads and writes of 阳光报告会 records and their links to disclosures and cases. */
 import type { MeetingInput, MeetingRatings } from "#core/meeting.ts";
 import type { ReportState } from "#core/report.ts";
+import { firstRow, type Read } from "../reads.ts";
 
 export interface MeetingRow {
   id: number;
@@ -193,15 +194,16 @@ export async function meetingDetail(
 }
 
 /**
- * A village's latest meeting: its quarter and how many questions it raised; null when none.
- * @example await latestMeeting(env.DB, "371603104201") // { quarter: "2026-Q3", questions: 2 }
+ * The read of a village's latest meeting: its quarter and how many questions it raised; null when none.
+ * @example const [meeting] = await readAll(env.DB, [latestMeeting(env.DB, "371603104201")]); // { quarter: "2026-Q3", questions: 2 }
  */
-export function latestMeeting(db: D1Database, village: string): Promise<{ quarter: string; questions: number } | null> {
-  return db
-    .prepare(
-      `SELECT quarter, (SELECT COUNT(*) FROM meeting_questions AS q WHERE q.meeting_id = m.id) AS questions
-         FROM meetings AS m WHERE village_code = ?1 ORDER BY quarter DESC LIMIT 1`,
-    )
-    .bind(village)
-    .first<{ quarter: string; questions: number }>();
+export function latestMeeting(db: D1Database, village: string): Read<{ quarter: string; questions: number } | null> {
+  return firstRow(
+    db
+      .prepare(
+        `SELECT quarter, (SELECT COUNT(*) FROM meeting_questions AS q WHERE q.meeting_id = m.id) AS questions
+           FROM meetings AS m WHERE village_code = ?1 ORDER BY quarter DESC LIMIT 1`,
+      )
+      .bind(village),
+  );
 }

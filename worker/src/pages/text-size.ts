@@ -6,12 +6,12 @@
  */
 import { z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
+import { setCookie } from "hono/cookie";
 import { t } from "#core/i18n/index.ts";
 import type { Refusal } from "../contract/refusal.ts";
 import { createRouter, route } from "../contract/router.ts";
+import { readsLarge, TEXT_SIZE_COOKIE, withTextSize } from "./size-cookie.ts";
 
-export const TEXT_SIZE_COOKIE = "size";
 const YEAR_SECONDS = 365 * 86_400;
 
 /**
@@ -70,30 +70,16 @@ textSize.openapi(sizeRoute, (c) => {
 
 /**
  * Middleware for every response: an HTML page gets the reader's text size on <html> and its 大字 switch
- * pointed back at itself; pages vary by the cookie, so caches keep the two sizes apart.
+ * pointed back at itself; pages vary by the cookie, so caches keep the two sizes apart. A page that already
+ * varies by the cookie (a live page, serve.ts) was filled in the reader's size and is left as it is.
  * @example app.use(textSizePages);
  */
 export const textSizePages: MiddlewareHandler<{ Bindings: Env }> = async (c, next) => {
   await next();
   if (!(c.res.headers.get("content-type") ?? "").startsWith("text/html")) return;
-  const large = getCookie(c, TEXT_SIZE_COOKIE) === "large";
-  const url = new URL(c.req.url);
-  const back = encodeURIComponent(`${url.pathname}${url.search}`);
-  const rewritten = new HTMLRewriter()
-    .on("html", {
-      element(el) {
-        if (large) el.setAttribute("class", "large");
-      },
-    })
-    .on("a[data-size]", {
-      element(el) {
-        el.setAttribute(
-          "href",
-          `/settings/size?large=${el.getAttribute("data-size") === "large" ? 1 : 0}&amp;back=${back}`,
-        );
-      },
-    })
-    .transform(c.res);
+  // a live page (serve.ts) was filled in the reader's size, and its ETag names the size
+  if (/\bCookie\b/i.test(c.res.headers.get("Vary") ?? "")) return;
+  const rewritten = withTextSize(new HTMLRewriter(), readsLarge(c), new URL(c.req.url)).transform(c.res);
   const response = new Response(rewritten.body, rewritten);
   response.headers.append("Vary", "Cookie");
   // an asset's validators are the same for both sizes: a revalidated page would keep the old size

@@ -11,7 +11,7 @@ import { PAGE_NOT_FOUND, STATIC_SITE } from "../contract/refusal.ts";
 import { createRouter, route } from "../contract/router.ts";
 import { overdueCounts, overdueInArea } from "../disclosures/overdue.ts";
 import { html, setHtml } from "../html.ts";
-import { servePage } from "./serve.ts";
+import { serveLivePage } from "./serve.ts";
 
 export const townPages = createRouter<{ Bindings: Env }>();
 
@@ -39,9 +39,19 @@ const pageRoute = route(
   { refusals: { param: PAGE_NOT_FOUND } },
 );
 
-townPages.openapi(pageRoute, async (c) => {
+townPages.openapi(pageRoute, (c) => {
   const { code } = c.req.valid("param");
-  const { villages, overdue } = await overdueInArea(c.env.DB, code, chinaDate(nowOf(c)));
+  return serveLivePage(c, {
+    asset: `/z/${code}/`,
+    data: { town: code },
+    fill: () => townRewriter(c.env.DB, code, chinaDate(nowOf(c))),
+    cacheControl: "public, no-cache",
+  });
+});
+
+/** Each village's disclosure status in the town (one query), as the rewriter that fills the page. */
+async function townRewriter(db: D1Database, code: string, today: string) {
+  const { villages, overdue } = await overdueInArea(db, code, today);
   const counts = overdueCounts(villages, overdue);
   const rewriter = new HTMLRewriter().on("[data-village-status]", {
     element(el) {
@@ -51,5 +61,5 @@ townPages.openapi(pageRoute, async (c) => {
       else el.setInnerContent(t("disclosures.townOnTime"));
     },
   });
-  return servePage(c, `/z/${code}/`, rewriter, { headers: { "Cache-Control": "public, max-age=30" } });
-});
+  return { rewriter };
+}

@@ -10,14 +10,15 @@ import { villageParams } from "../contract/params.ts";
 import { PAGE_NOT_FOUND, STATIC_SITE } from "../contract/refusal.ts";
 import { createRouter, route } from "../contract/router.ts";
 import { ledgerChart } from "../disclosures/chart.ts";
-import { chainHead, latestDisclosures, ledgerTotalsByPeriod } from "../disclosures/queries.ts";
+import { chainHeadRead, latestDisclosures, ledgerTotalsByPeriod } from "../disclosures/queries.ts";
 import { itemFragment, quietItemsLine } from "../disclosures/render.ts";
 import { setHtml } from "../html.ts";
 import { meetingLink } from "../meetings/page.ts";
 import { latestMeeting } from "../meetings/queries.ts";
-import { villageCaseRows } from "../reports/queries.ts";
+import { readAll } from "../reads.ts";
+import { villageCaseRowsRead } from "../reports/queries.ts";
 import { casesFragment } from "../reports/render.ts";
-import { servePage } from "./serve.ts";
+import { serveLivePage } from "./serve.ts";
 
 export const villagePages = createRouter<{ Bindings: Env }>();
 
@@ -45,17 +46,27 @@ const pageRoute = route(
   { refusals: { param: PAGE_NOT_FOUND } },
 );
 
-villagePages.openapi(pageRoute, async (c) => {
+villagePages.openapi(pageRoute, (c) => {
   const { code } = c.req.valid("param");
-  const [latest, cases, totals, meeting, head] = await Promise.all([
-    latestDisclosures(c.env.DB, code),
-    villageCaseRows(c.env.DB, code),
-    ledgerTotalsByPeriod(c.env.DB, code, 6),
-    latestMeeting(c.env.DB, code),
-    chainHead(c.env.DB, code),
+  return serveLivePage(c, {
+    asset: `/v/${code}/`,
+    data: { village: code },
+    fill: () => villageRewriter(c.env.DB, code, chinaDate(nowOf(c))),
+    // revalidated on every view (a 304 while nothing changed), so a write shows on the next one
+    cacheControl: "public, no-cache",
+  });
+});
+
+/** Everything the village page shows, read in one batch, as the rewriter that fills it. */
+async function villageRewriter(db: D1Database, code: string, today: string) {
+  const [latest, cases, totals, meeting, head] = await readAll(db, [
+    latestDisclosures(db, code),
+    villageCaseRowsRead(db, code),
+    ledgerTotalsByPeriod(db, code, 6),
+    latestMeeting(db, code),
+    chainHeadRead(db, code),
   ]);
   const byItem = new Map(latest.map((d) => [d.item, d]));
-  const today = chinaDate(nowOf(c));
   // items with nothing published and nothing yet due share one short line per category
   const quiet = catalogueItems.filter((i) => !byItem.has(i.id) && !isOverdue(i.cadence, null, today));
   const quietIds = new Set(quiet.map((i) => i.id));
@@ -101,5 +112,5 @@ villagePages.openapi(pageRoute, async (c) => {
         el.setInnerContent(casesFragment(cases));
       },
     });
-  return servePage(c, `/v/${code}/`, rewriter, { headers: { "Cache-Control": "public, max-age=30" } });
-});
+  return { rewriter };
+}

@@ -5,13 +5,14 @@
  * name, so a villager reports about their own village with JS off.
  */
 
+import type { Context } from "hono";
 import { t } from "#core/i18n/index.ts";
 import { villageByCode } from "#core/reference.ts";
 import { villageParams } from "../contract/params.ts";
 import { PAGE_NOT_FOUND } from "../contract/refusal.ts";
 import { createRouter, route } from "../contract/router.ts";
 import { html, setHtml } from "../html.ts";
-import { notFoundPage, type PageContext, servePage } from "../pages/serve.ts";
+import { notFoundPage, serveLivePage } from "../pages/serve.ts";
 import { powerItemParams } from "./schema.ts";
 
 export const powerPages = createRouter<{ Bindings: Env }>();
@@ -23,7 +24,7 @@ export const powerPages = createRouter<{ Bindings: Env }>();
 export const reportHref = (village: string, power: string) =>
   `/v/${village}/report/?topic=conduct&power=${encodeURIComponent(power)}`;
 
-function villagePowerPage(c: PageContext, code: string, path: string): Promise<Response> {
+function villagePowerPage(c: Context, code: string, path: string): Promise<Response> {
   const village = villageByCode(code);
   if (!village) return notFoundPage(c.env, c.req.url);
   const rewriter = new HTMLRewriter()
@@ -40,7 +41,13 @@ function villagePowerPage(c: PageContext, code: string, path: string): Promise<R
         );
       },
     });
-  return servePage(c, path, rewriter, { headers: { "Cache-Control": "public, max-age=3600" } });
+  // reference data only: filled once per build of the site
+  return serveLivePage(c, {
+    asset: path,
+    data: "reference",
+    fill: async () => ({ rewriter }),
+    cacheControl: "public, max-age=3600",
+  });
 }
 
 /** A power page or its redirect; an unknown village or item is the friendly 404 page. */

@@ -12,6 +12,7 @@ import {
   type ReportTopic,
   receiptHash,
 } from "#core/report.ts";
+import { allRows, type Read, readOne } from "../reads.ts";
 
 export interface NewReport {
   receiptHash: string;
@@ -291,19 +292,31 @@ export function ratingStatements(
 }
 
 /**
- * The rows behind a village's public case figures. Misconduct reports are left out, so no figure on
- * the village page can single one out.
+ * The read of the rows behind a village's public case figures, for a batch. Misconduct reports are left
+ * out, so no figure on the village page can single one out.
+ * @example const [rows] = await readAll(env.DB, [villageCaseRowsRead(env.DB, "371603104201")]);
+ */
+export function villageCaseRowsRead(db: D1Database, village: string): Read<CaseFigureRow[]> {
+  return allRows(
+    db
+      .prepare(
+        `SELECT received_on AS receivedOn, answered_on AS answeredOn, rating, filed_by IS NOT NULL AS filedByStaff
+           FROM reports WHERE village_code = ?1 AND kind <> 'misconduct' AND merged_into IS NULL`,
+      )
+      .bind(village),
+    (r: Omit<CaseFigureRow, "filedByStaff"> & { filedByStaff: number }) => ({
+      ...r,
+      filedByStaff: r.filedByStaff === 1,
+    }),
+  );
+}
+
+/**
+ * The rows behind a village's public case figures (see {@link villageCaseRowsRead}).
  * @example caseFigures(await villageCaseRows(env.DB, "371603104201"))
  */
-export async function villageCaseRows(db: D1Database, village: string): Promise<CaseFigureRow[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT received_on AS receivedOn, answered_on AS answeredOn, rating, filed_by IS NOT NULL AS filedByStaff
-         FROM reports WHERE village_code = ?1 AND kind <> 'misconduct' AND merged_into IS NULL`,
-    )
-    .bind(village)
-    .all<Omit<CaseFigureRow, "filedByStaff"> & { filedByStaff: number }>();
-  return results.map((r) => ({ ...r, filedByStaff: r.filedByStaff === 1 }));
+export function villageCaseRows(db: D1Database, village: string): Promise<CaseFigureRow[]> {
+  return readOne(villageCaseRowsRead(db, village));
 }
 
 /** A demo case as seeded, already at its stage, with the timeline it would have gathered. */
