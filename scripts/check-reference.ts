@@ -4,6 +4,7 @@
  * every field filled. A broken data file stops the build. The fields themselves are validated with zod
  * when schema/reference.ts loads (its error names the file and each bad field); this adds the counts.
  */
+import { gridAreas, gridProblems, grids, liaisons } from "#core/grid.ts";
 import { negativePowers, positivePowers, powerListProblems } from "#core/power.ts";
 import { cadences, catalogueItems, categories, towns, villages } from "#core/reference.ts";
 
@@ -17,10 +18,11 @@ for (const item of catalogueItems) {
   if (!cadences.some((c) => c.id === item.cadence)) problems.push(`item ${item.id}: cadence not listed`);
 }
 problems.push(...powerListProblems(positivePowers, negativePowers));
+problems.push(...gridProblems(grids, gridAreas, liaisons, villages));
 if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);
 }
 console.log(
-  `reference data ok: ${towns.length} towns, ${villages.length} villages, ${catalogueItems.length} catalogue items, ${positivePowers.length} + ${negativePowers.length} power list items`,
+  `reference data ok: ${towns.length} towns, ${villages.length} villages, ${catalogueItems.length} catalogue items, ${positivePowers.length} + ${negativePowers.length} power list items, ${gridAreas.length} 管区, ${grids.length} grids, ${liaisons.length} 包联干部`,
 );
