@@ -12,13 +12,16 @@ export interface ApiErrorBody {
 
 /** An error a handler throws to answer with a given status and the shared shape. */
 export class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly fields?: Record<string, string>,
-  ) {
+  // plain fields, not parameter properties: the scripts run under Node's type stripping, which refuses those
+  readonly status: ContentfulStatusCode;
+  readonly code: string;
+  readonly fields?: Record<string, string> | undefined;
+
+  constructor(status: ContentfulStatusCode, code: string, message: string, fields?: Record<string, string>) {
     super(message);
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
   }
 
   /** @example new ApiError(404, "not_found", "没有找到").body() // { error: { code: "not_found", message: "没有找到" } } */
