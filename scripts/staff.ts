@@ -6,13 +6,14 @@
  *
  * @example
  *   npm run staff -- add --username botou-jw --role town_inspector --scope 371603104
+ *   npm run staff -- add --username xwl-wg1 --role grid_worker --scope 37160310420101 --scope 37160310420102
  *   npm run staff -- list
  *   npm run staff -- disable --username botou-jw
  *   STAFF_PASSWORD='…' npm run staff -- reset-password --username botou-jw --remote
  */
 import { parseArgs } from "node:util";
 import { t } from "#core/i18n/index.ts";
-import { isStaffRole, type StaffRole, scopeName, usernamePattern, validScope } from "#core/staff.ts";
+import { gridScope, isStaffRole, type StaffRole, scopeName, usernamePattern, validScope } from "#core/staff.ts";
 import {
   type AuditEntry,
   disableStaffStatements,
@@ -133,6 +134,16 @@ export async function ensureDemoStaff(d1: { persistTo?: string } | D1Database, l
     log(`    ${a.username.padEnd(16)} ${t(`staff.role.${a.role}` as const)} · ${scopeName(a.role, a.scope)}`);
 }
 
+/**
+ * The scope as stored, from every --scope given: a grid worker's grids in ascending order, each once;
+ * for any other role the one code given (several are refused by the scope check).
+ */
+function scopeOf(role: string | undefined, given: readonly string[]): string {
+  const codes = given.flatMap((s) => s.split(/[,，\s]+/)).filter(Boolean);
+  if (role === "grid_worker") return gridScope(codes) ?? codes.join(",");
+  return codes.join(",");
+}
+
 const roleName = (role: StaffRole) => t(`staff.role.${role}` as const);
 
 async function main(argv: string[]): Promise<void> {
@@ -142,7 +153,8 @@ async function main(argv: string[]): Promise<void> {
     options: {
       username: { type: "string" },
       role: { type: "string" },
-      scope: { type: "string" },
+      // a grid worker may be given several grids: --scope a --scope b, or --scope a,b
+      scope: { type: "string", multiple: true },
       remote: { type: "boolean" },
       "persist-to": { type: "string" },
     },
@@ -155,7 +167,7 @@ async function main(argv: string[]): Promise<void> {
 async function run(
   db: D1Database,
   command: string | undefined,
-  values: { username?: string; role?: string; scope?: string },
+  values: { username?: string; role?: string; scope?: string[] },
 ): Promise<void> {
   const username = (values.username ?? "").trim().toLowerCase();
   const given = process.env.STAFF_PASSWORD;
@@ -172,7 +184,7 @@ async function run(
       );
     }
   } else if (command === "add") {
-    const account = { username, role: values.role ?? "", scope: values.scope ?? "", password };
+    const account = { username, role: values.role ?? "", scope: scopeOf(values.role, values.scope ?? []), password };
     checkAccount(account);
     await addStaff(db, [account]);
     console.log(

@@ -26,6 +26,8 @@ export interface CaseRow {
   source: string;
   /** Filed by a staff member on a villager's behalf: staff saw its receipt, its ratings count apart. */
   filedByStaff: boolean;
+  /** Who filed it, when staff did (a username). */
+  filedBy: string | null;
   state: ReportState;
   route: ReportRoute | null;
   queue: "village" | "discipline";
@@ -152,7 +154,7 @@ export async function figureRows(db: D1Database, staff: StaffMember, town: strin
 const CASE_COLUMNS = `r.id, r.village_code AS village, ${TOWN} AS town, v.town_code AS villageTown,
   r.handling_town IS NOT NULL AS transferred, r.kind, r.topic, r.content,
   (r.contact_name IS NOT NULL OR r.contact_phone IS NOT NULL) AS hasContact, r.power_item AS power,
-  r.disclosure_id AS disclosure, r.source, r.filed_by IS NOT NULL AS filedByStaff, r.state, r.route, r.queue, r.responsible, r.deadline, r.measures,
+  r.disclosure_id AS disclosure, r.source, r.filed_by IS NOT NULL AS filedByStaff, r.filed_by AS filedBy, r.state, r.route, r.queue, r.responsible, r.deadline, r.measures,
   r.merged_into AS mergedInto, r.answer, r.answered_on AS answeredOn, r.closed_on AS closedOn, r.reopened,
   r.rating, r.rating_comment AS ratingComment, r.received_on AS receivedOn`;
 
