@@ -1,0 +1,26 @@
+/** The grid routes' contract: how a bad 代办, patrol report or 百姓夜话 is refused, in Chinese, per field. */
+import { t } from "#core/i18n/index.ts";
+import { CONTENT_MAX, CONTENT_MIN } from "#core/report.ts";
+import type { FieldMessage, Refusal } from "../contract/refusal.ts";
+import { reportRefusal } from "../reports/schema.ts";
+
+const content: FieldMessage = (issue) =>
+  issue.code === "too_small"
+    ? t("reports.error.field.contentShort", { min: CONTENT_MIN })
+    : issue.code === "too_big"
+      ? t("reports.error.field.contentLong", { max: CONTENT_MAX })
+      : t("reports.error.field.content");
+
+/** A bad 代办 or patrol report: a 422 naming each field, the contact's by their own names. */
+export const gridCaseRefusal: Refusal = {
+  status: 422,
+  code: "invalid",
+  message: () => t("grid.error.invalid"),
+  flatten: ["contact"],
+  fields: {
+    ...reportRefusal.fields,
+    grid: () => t("grid.error.grid"),
+    category: () => t("grid.error.category"),
+    content,
+  },
+};
