@@ -40,6 +40,8 @@ DROP TABLE staff_0011;
 -- (grid_cases with way 'talk'), with its own receipt, like a meeting's questions.
 CREATE TABLE grid_talks (
   id INTEGER PRIMARY KEY,
+  -- a random value the recording request makes, so the talk's requests find it inside the same batch
+  key TEXT NOT NULL UNIQUE,
   grid_id TEXT NOT NULL CHECK (length(grid_id) = 14 AND grid_id NOT GLOB '*[^0-9]*'),
   village_code TEXT NOT NULL REFERENCES villages (code),
   held_on TEXT NOT NULL CHECK (held_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),

@@ -1,4 +1,6 @@
 /** The grid routes' contract: how a bad 代办, patrol report or 百姓夜话 is refused, in Chinese, per field. */
+
+import { TALK_PLACE_MAX } from "#core/grid-work.ts";
 import { t } from "#core/i18n/index.ts";
 import { CONTENT_MAX, CONTENT_MIN } from "#core/report.ts";
 import type { FieldMessage, Refusal } from "../contract/refusal.ts";
@@ -22,5 +24,19 @@ export const gridCaseRefusal: Refusal = {
     grid: () => t("grid.error.grid"),
     category: () => t("grid.error.category"),
     content,
+  },
+};
+
+/** A bad 百姓夜话: a 422 naming each field; a request by its number (`requests.2`). */
+export const talkRefusal: Refusal = {
+  status: 422,
+  code: "invalid",
+  message: () => t("grid.error.invalid"),
+  fields: {
+    grid: () => t("grid.error.grid"),
+    heldOn: () => t("grid.error.heldOn"),
+    place: () => t("grid.error.place", { max: TALK_PLACE_MAX }),
+    attendees: () => t("grid.error.attendees"),
+    requests: (_issue, n) => (n ? t("grid.error.request", { n, min: CONTENT_MIN }) : t("grid.error.invalid")),
   },
 };

@@ -12,6 +12,8 @@ import { createRouter, route } from "../contract/router.ts";
 import { ledgerChart } from "../disclosures/chart.ts";
 import { chainHead, latestDisclosures, ledgerTotalsByPeriod } from "../disclosures/queries.ts";
 import { itemFragment, quietItemsLine } from "../disclosures/render.ts";
+import { villageTalks } from "../grid/queries.ts";
+import { talksFragment } from "../grid/render.ts";
 import { setHtml } from "../html.ts";
 import { meetingLink } from "../meetings/page.ts";
 import { latestMeeting } from "../meetings/queries.ts";
@@ -47,12 +49,13 @@ const pageRoute = route(
 
 villagePages.openapi(pageRoute, async (c) => {
   const { code } = c.req.valid("param");
-  const [latest, cases, totals, meeting, head] = await Promise.all([
+  const [latest, cases, totals, meeting, head, talks] = await Promise.all([
     latestDisclosures(c.env.DB, code),
     villageCaseRows(c.env.DB, code),
     ledgerTotalsByPeriod(c.env.DB, code, 6),
     latestMeeting(c.env.DB, code),
     chainHead(c.env.DB, code),
+    villageTalks(c.env.DB, code, 3),
   ]);
   const byItem = new Map(latest.map((d) => [d.item, d]));
   const today = chinaDate(nowOf(c));
@@ -94,6 +97,17 @@ villagePages.openapi(pageRoute, async (c) => {
         if (!head) return void el.remove();
         el.removeAttribute("hidden");
         setHtml(el, villageFingerprint(head.hash));
+      },
+    })
+    .on("[data-talks]", {
+      element(el) {
+        if (talks.length === 0) return void el.remove();
+        el.removeAttribute("hidden");
+      },
+    })
+    .on("[data-talk-list]", {
+      element(el) {
+        setHtml(el, talksFragment(talks));
       },
     })
     .on("[data-cases]", {
