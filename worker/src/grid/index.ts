@@ -16,6 +16,7 @@ import { villageByCode } from "#core/reference.ts";
 import type { ReportInput } from "#core/report.ts";
 import type { StaffMember } from "#core/staff.ts";
 import { recordAudit } from "../audit/queries.ts";
+import { csvResponse, csvText } from "../cases/csv.ts";
 import { actionBodyRules } from "../cases/schema.ts";
 import { nowOf } from "../config/context.ts";
 import { villageParams } from "../contract/params.ts";
@@ -25,17 +26,20 @@ import { ApiError } from "../errors.ts";
 import { unknownVillage } from "../reports/schema.ts";
 import { isRetryableFiling, type StaffFiledCase, staffFiledCase } from "../reports/staff-filed.ts";
 import type { StaffEnv } from "../staff/session.ts";
+import { type GridFigures, gridFigures } from "./figures.ts";
 import {
   caseIdByHash,
   filedCases,
   type GridWay,
   gridCaseStatement,
+  gridCountRows,
+  qrCaseRows,
   talkCaseStatement,
   talkIdByKey,
   talkStatement,
   villageTalks,
 } from "./queries.ts";
-import { gridCaseRefusal, talkRefusal } from "./schema.ts";
+import { gridCaseRefusal, gridFiguresQuery, talkRefusal, unknownGridPlace } from "./schema.ts";
 
 /** Mounted under /api/staff (session and same-origin guards there). */
 export const gridRoutes = createRouter<StaffEnv>();
@@ -296,4 +300,53 @@ gridPublicRoutes.openapi(talksRoute, async (c) => {
   const { code } = c.req.valid("param");
   c.header("Cache-Control", "public, max-age=60");
   return c.json({ village: code, talks: await villageTalks(c.env.DB, code, 10) });
+});
+
+const figuresRoute = (path: string, summary: string, answer: string) =>
+  route(
+    { method: "get", path, summary, request: { query: gridFiguresQuery }, responses: ok(answer) },
+    { refusals: { query: unknownGridPlace } },
+  );
+
+/** The figures of the scope a query names, from rows. */
+async function figuresOf(db: D1Database, query: { town?: string | undefined; area?: string | undefined }) {
+  const [rows, qr] = await Promise.all([gridCountRows(db), qrCaseRows(db)]);
+  return gridFigures(query, rows, qr);
+}
+
+gridPublicRoutes.openapi(
+  figuresRoute(
+    "/api/figures/grid",
+    "网格的数字：百姓夜话、收集和办结的诉求、排查上报、代办，和村民扫码提交的并列；按镇、管区或网格",
+    "数字和分母",
+  ),
+  async (c) => {
+    c.header("Cache-Control", "public, max-age=300");
+    return c.json(await figuresOf(c.env.DB, c.req.valid("query")));
+  },
+);
+
+const csvColumns: (keyof GridFigures)[] = [
+  "grids",
+  "villages",
+  "talks",
+  "requests",
+  "requestsClosed",
+  "patrols",
+  "patrolsClosed",
+  "behalf",
+  "behalfClosed",
+  "qr",
+];
+
+gridPublicRoutes.openapi(figuresRoute("/api/figures/grid.csv", "导出网格的数字（CSV）", "CSV 文件"), async (c) => {
+  const figures = await figuresOf(c.env.DB, c.req.valid("query"));
+  const line = (name: string, f: GridFigures) => [name, ...csvColumns.map((k) => f[k])];
+  return csvResponse(
+    csvText(
+      [t("grid.figures.scope"), ...csvColumns.map((k) => t(`grid.figures.${k}`))],
+      [...figures.groups.map((g) => line(g.name, g)), line(t("grid.figures.total"), figures.total)],
+    ),
+    `grid-figures-${figures.scope.code}.csv`,
+  );
 });

@@ -147,3 +147,57 @@ export async function villageTalks(db: D1Database, village: string, limit: numbe
     .all<PublicTalk>();
   return results;
 }
+
+/** One grid's counts: its talks, and its cases by the way they came, each with how many are closed. */
+export interface GridCountRow {
+  grid: string;
+  talks: number;
+  requests: number;
+  requestsClosed: number;
+  patrols: number;
+  patrolsClosed: number;
+  behalf: number;
+  behalfClosed: number;
+}
+
+/**
+ * Every grid's counts from rows (grids with none left out), misconduct reports and merged duplicates
+ * never counted.
+ * @example gridFigures({}, await gridCountRows(env.DB), await qrCaseRows(env.DB))
+ */
+export async function gridCountRows(db: D1Database): Promise<GridCountRow[]> {
+  const way = (name: GridWay, closed: boolean) => `SUM(g.way = '${name}'${closed ? " AND r.state = 'closed'" : ""})`;
+  const { results } = await db
+    .prepare(
+      `SELECT grid, SUM(talks) AS talks, SUM(requests) AS requests, SUM(requestsClosed) AS requestsClosed,
+              SUM(patrols) AS patrols, SUM(patrolsClosed) AS patrolsClosed, SUM(behalf) AS behalf,
+              SUM(behalfClosed) AS behalfClosed
+         FROM (
+           SELECT grid_id AS grid, COUNT(*) AS talks, 0 AS requests, 0 AS requestsClosed, 0 AS patrols,
+                  0 AS patrolsClosed, 0 AS behalf, 0 AS behalfClosed
+             FROM grid_talks GROUP BY grid_id
+           UNION ALL
+           SELECT g.grid_id, 0, ${way("talk", false)}, ${way("talk", true)}, ${way("patrol", false)},
+                  ${way("patrol", true)}, ${way("behalf", false)}, ${way("behalf", true)}
+             FROM grid_cases g JOIN reports r ON r.id = g.report_id
+            WHERE r.kind <> 'misconduct' AND r.merged_into IS NULL GROUP BY g.grid_id
+         ) GROUP BY grid`,
+    )
+    .all<GridCountRow>();
+  return results;
+}
+
+/**
+ * Per village, the cases villagers filed themselves (by QR code or the web: not filed by staff), without
+ * misconduct reports and merged duplicates.
+ * @example await qrCaseRows(env.DB) // [{ village: "371603104201", cases: 12 }, …]
+ */
+export async function qrCaseRows(db: D1Database): Promise<{ village: string; cases: number }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT village_code AS village, COUNT(*) AS cases FROM reports
+        WHERE filed_by IS NULL AND kind <> 'misconduct' AND merged_into IS NULL GROUP BY village_code`,
+    )
+    .all<{ village: string; cases: number }>();
+  return results;
+}

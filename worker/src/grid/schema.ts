@@ -1,3 +1,6 @@
+import { z } from "@hono/zod-openapi";
+import { gridAreaCode, townCode } from "#core/ids.ts";
+
 /** The grid routes' contract: how a bad 代办, patrol report or 百姓夜话 is refused, in Chinese, per field. */
 
 import { TALK_PLACE_MAX } from "#core/grid-work.ts";
@@ -39,4 +42,20 @@ export const talkRefusal: Refusal = {
     attendees: () => t("grid.error.attendees"),
     requests: (_issue, n) => (n ? t("grid.error.request", { n, min: CONTENT_MIN }) : t("grid.error.invalid")),
   },
+};
+
+const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+/** `?town=` (a town's 管区) or `?area=` (a 管区's grids); neither: the district by town. */
+export const gridFiguresQuery = z.object({
+  town: optional(townCode).openapi({ param: { name: "town", in: "query" }, example: "371603104" }),
+  area: optional(gridAreaCode).openapi({ param: { name: "area", in: "query" }, example: "37160310401" }),
+});
+
+/** An unknown town or 管区 in the figures' query: a 404 naming the field. */
+export const unknownGridPlace: Refusal = {
+  status: 404,
+  code: "not_found",
+  message: (fields) => (fields?.area ? t("grid.error.unknownArea") : t("grid.error.unknownTown")),
+  fields: { town: () => t("grid.error.unknownTown"), area: () => t("grid.error.unknownArea") },
 };
