@@ -114,6 +114,7 @@ export const demoAccounts: readonly Omit<NewStaff, "password">[] = [
   { username: "demo-botou", role: "town_inspector", scope: "371603104" },
   { username: "demo-xuwanliang", role: "village_secretary", scope: "371603104201" },
   { username: "demo-botoucun", role: "village_secretary", scope: "371603104202" },
+  { username: "demo-wangge", role: "grid_worker", scope: "37160310420101,37160310420102" },
 ];
 
 /**
