@@ -154,7 +154,18 @@ it("every page kind, as served with its live parts, passes the W3C Nu HTML Check
   get("power-item", `/v/${village}/power/n01/`, 200, /power=n01/);
   get("disclosure", `/v/${village}/d/${disclosure}/`, 200, /class="versions"/);
   get("meeting", await meetingPath(disclosure), 200, /后街路灯坏了三盏/);
-  for (const staff of ["login", "", "cases", "cases/case", "publish", "figures", "overdue", "meetings", "grid", "grid/slip"]) {
+  for (const staff of [
+    "login",
+    "",
+    "cases",
+    "cases/case",
+    "publish",
+    "figures",
+    "overdue",
+    "meetings",
+    "grid",
+    "grid/slip",
+  ]) {
     get(`staff-${staff.replace("/", "-") || "home"}`, `/staff/${staff}${staff ? "/" : ""}`);
   }
   get("not-found", "/no-such-page/", 404);
