@@ -4,6 +4,7 @@
  * every field filled. A broken data file stops the build. The fields themselves are validated with zod
  * when schema/reference.ts loads (its error names the file and each bad field); this adds the counts.
  */
+import { dutyLists, listProblems } from "#core/duties.ts";
 import { gridAreas, gridProblems, grids, liaisons } from "#core/grid.ts";
 import { negativePowers, positivePowers, powerListProblems } from "#core/power.ts";
 import { cadences, catalogueItems, categories, towns, villages } from "#core/reference.ts";
@@ -19,10 +20,11 @@ for (const item of catalogueItems) {
 }
 problems.push(...powerListProblems(positivePowers, negativePowers));
 problems.push(...gridProblems(grids, gridAreas, liaisons, villages));
+problems.push(...listProblems(dutyLists));
 if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);
 }
 console.log(
-  `reference data ok: ${towns.length} towns, ${villages.length} villages, ${catalogueItems.length} catalogue items, ${positivePowers.length} + ${negativePowers.length} power list items, ${gridAreas.length} 管区, ${grids.length} grids, ${liaisons.length} 包联干部`,
+  `reference data ok: ${towns.length} towns, ${villages.length} villages, ${catalogueItems.length} catalogue items, ${positivePowers.length} + ${negativePowers.length} power list items, ${gridAreas.length} 管区, ${grids.length} grids, ${liaisons.length} 包联干部, ${dutyLists.duties.length} duties, ${dutyLists.matters.length} matters`,
 );

@@ -6,6 +6,7 @@
 import cases from "./zh-CN/cases.json" with { type: "json" };
 import checkpoints from "./zh-CN/checkpoints.json" with { type: "json" };
 import disclosures from "./zh-CN/disclosures.json" with { type: "json" };
+import duties from "./zh-CN/duties.json" with { type: "json" };
 import grid from "./zh-CN/grid.json" with { type: "json" };
 import portal from "./zh-CN/portal.json" with { type: "json" };
 import power from "./zh-CN/power.json" with { type: "json" };
@@ -27,6 +28,7 @@ const strings = {
   ...checkpoints,
   ...security,
   ...grid,
+  ...duties,
 };
 
 export type StringKey = keyof typeof strings;
