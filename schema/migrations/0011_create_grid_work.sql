@@ -70,3 +70,7 @@ CREATE TABLE grid_cases (
 );
 CREATE INDEX grid_cases_by_grid ON grid_cases (grid_id, way);
 CREATE INDEX grid_cases_by_filer ON grid_cases (filed_by);
+
+-- 定责 from the 三张清单 (schema/data/duties.json): the item of the 职责任务清单 (d…) or the
+-- 属地责任事项清单 (m…) naming the body responsible; NULL where the responsible was written freely.
+ALTER TABLE reports ADD COLUMN duty_item TEXT;

@@ -14,7 +14,8 @@ describe("三张清单", () => {
   });
 
   it("name what carries each item, for 定责", () => {
-    for (const d of duties) expect(responsibleItem(d.id)).toEqual({ id: d.id, list: "duty", name: d.name, body: d.body });
+    for (const d of duties)
+      expect(responsibleItem(d.id)).toEqual({ id: d.id, list: "duty", name: d.name, body: d.body });
     const main = matters.find((m) => m.role === "main");
     expect(responsibleItem(main?.id ?? "")?.body).toBe(`${main?.lead}牵头，镇里负主体责任`);
     expect(responsibleItem("d999")).toBeUndefined();
