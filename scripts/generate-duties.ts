@@ -183,7 +183,7 @@ const mainMatters = [
 
 const pad = (n: number) => String(n).padStart(3, "0");
 
-const duties = dutyAreas.flatMap(([area, count, bodies, subjects], a) => {
+const duties = dutyAreas.flatMap(([, count, bodies, subjects], a) => {
   const names = new Set<string>();
   while (names.size < count) names.add(`${pick(dutyVerbs)}${pick(subjects)}`);
   return [...names].map((name) => ({ area: a + 1, name, body: pick(bodies), responsible: pick(posts) }));
