@@ -58,15 +58,16 @@ describe("代办 from a phone, followed to its end with the slip", () => {
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
     await page.waitForURL(`${baseURL}/staff/grid/`);
-    await page.locator("form[data-form]").waitFor({ state: "visible" });
+    const filing = page.locator("form[data-form]");
+    await filing.waitFor({ state: "visible" });
     expect(await serious(page)).toEqual([]);
     const started = Date.now();
-    await page.getByLabel("哪个网格").selectOption({ index: 0 });
-    await page.getByLabel("码上办").check();
-    await page.getByLabel("哪方面的事").selectOption("livelihood");
-    await page.getByLabel("村民说的话").fill(WORDS);
-    await page.getByLabel("村民的称呼").fill("王奶奶");
-    await page.getByRole("button", { name: "提交，拿回执号" }).click();
+    await filing.getByLabel("哪个网格").selectOption({ index: 0 });
+    await filing.getByLabel("码上办").check();
+    await filing.getByLabel("哪方面的事").selectOption("livelihood");
+    await filing.getByLabel("村民说的话").fill(WORDS);
+    await filing.getByLabel("村民的称呼").fill("王奶奶");
+    await filing.getByRole("button", { name: "提交，拿回执号" }).click();
     await page.waitForURL(`${baseURL}/staff/grid/slip/`);
     const slip = page.locator("[data-slip]");
     await slip.waitFor({ state: "visible" });
@@ -115,4 +116,34 @@ describe("代办 from a phone, followed to its end with the slip", () => {
     ).json()) as { case: { state: string; rating: string; filedByStaff: boolean } };
     expect(after.case).toMatchObject({ state: "closed", rating: "satisfied", filedByStaff: true });
   }, 180_000);
+
+  it("the grid worker reports a patrol find and an evening talk from the phone and sees them in their list", async () => {
+    const worker = await phone();
+    const page = await worker.newPage();
+    await page.goto(`${baseURL}/staff/login/?next=${encodeURIComponent("/staff/grid/")}`);
+    await page.getByLabel("用户名").fill("demo-wangge");
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL(`${baseURL}/staff/grid/`);
+    const patrol = page.locator("form[data-patrol]");
+    await patrol.waitFor({ state: "visible" });
+    await patrol.getByLabel("特别关注的方向").selectOption("safety");
+    await patrol.getByLabel("发现了什么问题").fill("村西变压器旁的电线垂得太低，孩子放学从这里过。");
+    await patrol.getByRole("button", { name: "上报" }).click();
+    await patrol.locator("[data-done]").waitFor({ state: "visible" });
+
+    const talk = page.locator("form[data-talk]");
+    await talk.getByLabel("地点").fill("张家大院");
+    await talk.getByLabel("来了多少人").fill("23");
+    await talk.getByLabel(/收集的诉求/).fill("后街路灯坏了三盏，晚上出门摸黑。\n村里的坑塘今年包给谁了？");
+    await talk.getByRole("button", { name: "保存夜话" }).click();
+    const receipts = talk.locator("[data-done] li");
+    await receipts.first().waitFor();
+    expect(await receipts.count()).toBe(2);
+    await page.locator("[data-mine] li").filter({ hasText: "排查" }).first().waitFor();
+    expect(await page.locator("[data-mine] li").filter({ hasText: "夜话" }).count()).toBe(2);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await serious(page)).toEqual([]);
+    await worker.close();
+  }, 120_000);
 });
