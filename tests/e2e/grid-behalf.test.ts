@@ -3,7 +3,7 @@
  * villager who will never scan a code (代办) and prints the slip; the town inspector answers; the villager
  * follows the case with the receipt from the slip and rates it. The case counts as filed by staff.
  */
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
 import { axeViolations, launchChromium } from "../fixtures/browser.ts";
@@ -43,6 +43,15 @@ async function inspectorPost(cookie: string, path: string, body: unknown): Promi
   expect(res.status, `${path} ${await res.clone().text()}`).toBe(200);
 }
 
+/** Logs the demo grid worker in on `page` and lands on their page. */
+async function logInAsGridWorker(page: Page): Promise<void> {
+  await page.goto(`${baseURL}/staff/login/?next=${encodeURIComponent("/staff/grid/")}`);
+  await page.getByLabel("用户名").fill("demo-wangge");
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL(`${baseURL}/staff/grid/`);
+}
+
 const serious = async (page: Parameters<typeof axeViolations>[0]) =>
   (await axeViolations(page))
     .filter((v) => v.impact === "serious" || v.impact === "critical")
@@ -53,11 +62,7 @@ describe("代办 from a phone, followed to its end with the slip", () => {
     // the grid worker, on a phone
     const worker = await phone();
     const page = await worker.newPage();
-    await page.goto(`${baseURL}/staff/login/?next=${encodeURIComponent("/staff/grid/")}`);
-    await page.getByLabel("用户名").fill("demo-wangge");
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL(`${baseURL}/staff/grid/`);
+    await logInAsGridWorker(page);
     const filing = page.locator("form[data-form]");
     await filing.waitFor({ state: "visible" });
     expect(await serious(page)).toEqual([]);
@@ -120,11 +125,7 @@ describe("代办 from a phone, followed to its end with the slip", () => {
   it("the grid worker reports a patrol find and an evening talk from the phone and sees them in their list", async () => {
     const worker = await phone();
     const page = await worker.newPage();
-    await page.goto(`${baseURL}/staff/login/?next=${encodeURIComponent("/staff/grid/")}`);
-    await page.getByLabel("用户名").fill("demo-wangge");
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL(`${baseURL}/staff/grid/`);
+    await logInAsGridWorker(page);
     const patrol = page.locator("form[data-patrol]");
     await patrol.waitFor({ state: "visible" });
     await patrol.getByLabel("特别关注的方向").selectOption("safety");

@@ -8,16 +8,10 @@ import { gridAreaById, gridAreas, grids } from "#core/grid.ts";
 import { district, townByCode, towns, villages } from "#core/reference.ts";
 import type { GridCountRow } from "./queries.ts";
 
-export interface GridFigures {
+export interface GridFigures extends Omit<GridCountRow, "grid"> {
+  /** The denominators: how many third-level grids and villages the group has. */
   grids: number;
   villages: number;
-  talks: number;
-  requests: number;
-  requestsClosed: number;
-  patrols: number;
-  patrolsClosed: number;
-  behalf: number;
-  behalfClosed: number;
   /** Cases villagers filed themselves (QR code); null for a single grid, which they are not filed under. */
   qr: number | null;
 }

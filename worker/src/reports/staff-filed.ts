@@ -4,8 +4,8 @@
  * own statements, marked filed_by the member, so every figure counts its ratings apart.
  */
 import { newReceipt, type ReportInput, receiptHash } from "#core/report.ts";
-import { sha256Hex } from "../audit/chain.ts";
 import { reportStatements } from "./queries.ts";
+import { submissionHash } from "./submission.ts";
 
 /** A staff-filed case ready for its batch: the receipt for the slip, its hash, and the statements. */
 export interface StaffFiledCase {
@@ -24,18 +24,7 @@ export async function staffFiledCase(
   filing: { village: string; input: ReportInput; filedBy: string; receivedOn: string },
 ): Promise<StaffFiledCase> {
   const { village, input } = filing;
-  const bodyHash = await sha256Hex(
-    JSON.stringify([
-      village,
-      input.kind,
-      input.topic,
-      input.content,
-      input.contact?.name ?? null,
-      input.contact?.phone ?? null,
-      null,
-      null,
-    ]),
-  );
+  const bodyHash = await submissionHash(village, input);
   const receipt = newReceipt();
   const hash = await receiptHash(receipt);
   const statements = reportStatements(db, {
