@@ -145,6 +145,14 @@ describe("代办 from a phone, followed to its end with the slip", () => {
     expect(await page.locator("[data-mine] li").filter({ hasText: "夜话" }).count()).toBe(2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await serious(page)).toEqual([]);
+
+    // the figures count them, by 管区 of the town, each beside what it is out of
+    await page.goto(`${baseURL}/staff/figures/grid/?town=371603104`);
+    const total = page.locator("[data-figures] tfoot tr");
+    await total.waitFor();
+    const cells = await total.locator("td").allTextContents();
+    expect(Number(cells[2])).toBeGreaterThanOrEqual(1); // talks
+    expect(cells[3]).toMatch(/^\d+ \/ [1-9]\d*$/); // requests closed / collected
     await worker.close();
   }, 120_000);
 });

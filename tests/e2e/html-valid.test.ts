@@ -166,6 +166,7 @@ it("every page kind, as served with its live parts, passes the W3C Nu HTML Check
     "meetings",
     "grid",
     "grid/slip",
+    "figures/grid",
   ]) {
     get(`staff-${staff.replace("/", "-") || "home"}`, `/staff/${staff}${staff ? "/" : ""}`);
   }
