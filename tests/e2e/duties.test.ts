@@ -80,6 +80,12 @@ describe("定责 from the lists", () => {
       .locator("[data-facts]")
       .getByText(named?.name ?? "-", { exact: false })
       .waitFor();
+    // the figures name it too
+    await page.goto(`${baseURL}/staff/figures/`);
+    await page
+      .locator("[data-duties] li")
+      .filter({ hasText: named?.name ?? "-" })
+      .waitFor();
     await context.close();
 
     const villager = await browser.newContext({ viewport: { width: 360, height: 740 } });

@@ -15,6 +15,8 @@ interface FiguresView {
   by: "town" | "village";
   total: Figures;
   groups: { code: string; name: string; figures: Figures }[];
+  /** Cases by the 三张清单 item named at 定责, most first. */
+  duties: { id: string; name: string; body: string; cases: number }[];
 }
 
 const kinds = { month: "monthly", quarter: "quarterly", year: "yearly" } as const;
@@ -105,6 +107,9 @@ async function show(): Promise<void> {
     );
     table?.tFoot?.replaceChildren(row(tr("cases.figures.total"), data.total, true));
     if (table) table.hidden = false;
+    const named = document.querySelector<HTMLElement>("[data-duties]");
+    named?.replaceChildren(...data.duties.map((d) => el("li", tr("duties.case.figuresLine", d))));
+    if (named?.parentElement) named.parentElement.hidden = data.duties.length === 0;
     document.querySelector<HTMLAnchorElement>("[data-export]")?.setAttribute("href", `/api/staff/figures.csv${suffix}`);
     status?.replaceChildren();
   } catch (failure) {
