@@ -46,12 +46,17 @@ export const gridRoutes = createRouter<StaffEnv>();
 /** The public side: a village's recent 百姓夜话. */
 export const gridPublicRoutes = createRouter<{ Bindings: Env }>();
 
+/** 403 unless `staff`'s role files for villagers (schema/access.ts): a grid worker. */
+function requireGridWorker(staff: StaffMember): void {
+  if (!may(staff, "fileForVillagers")) throw new ApiError(403, "forbidden", t("grid.error.role"));
+}
+
 /**
  * The grid `id` if `staff` may file for it: a grid worker's own grid; 403 for anyone else or any other
  * grid (one the member does not work is refused the same whether it exists or not).
  */
 function ownGrid(staff: StaffMember, id: string): Grid {
-  if (!may(staff, "fileForVillagers")) throw new ApiError(403, "forbidden", t("grid.error.role"));
+  requireGridWorker(staff);
   const grid = gridById(id);
   if (!grid || !staff.scope.split(",").includes(id)) throw new ApiError(403, "forbidden", t("grid.error.scope"));
   return grid;
@@ -88,31 +93,28 @@ async function slip(db: D1Database, filed: StaffFiledCase, grid: Grid, input: Re
   };
 }
 
-/** One case a grid worker files for one of their grids, with its link and audit entry. */
+/** One case `staff` files for one of their grids, with its link and audit entry, in one batch. */
 async function fileOne(
-  c: { env: Env; get: (key: "staff") => StaffMember },
-  grid: Grid,
-  input: ReportInput,
-  way: GridWay,
-  today: string,
-  category?: string,
+  db: D1Database,
+  staff: StaffMember,
+  filing: { grid: Grid; input: ReportInput; way: GridWay; today: string; category?: string },
 ) {
-  const staff = c.get("staff");
-  const [filed] = await fileAll(c.env.DB, async () => {
-    const one = await staffFiledCase(c.env.DB, {
+  const { grid, input, way, today, category } = filing;
+  const [filed] = await fileAll(db, async () => {
+    const one = await staffFiledCase(db, {
       village: grid.village,
       input,
       filedBy: staff.username,
       receivedOn: today,
     });
-    const link = gridCaseStatement(c.env.DB, {
+    const link = gridCaseStatement(db, {
       receiptHash: one.hash,
       way,
       grid: grid.id,
       filedBy: staff.username,
       category,
     });
-    const audit = await recordAudit(c.env.DB, {
+    const audit = await recordAudit(db, {
       action: `grid_${way}`,
       actorId: staff.id,
       actor: staff.username,
@@ -121,7 +123,7 @@ async function fileOne(
     });
     return { cases: [one], extra: [link, audit] };
   });
-  return slip(c.env.DB, filed as StaffFiledCase, grid, input, today);
+  return slip(db, filed as StaffFiledCase, grid, input, today);
 }
 
 const behalfRoute = route(
@@ -141,12 +143,13 @@ const behalfRoute = route(
 
 gridRoutes.openapi(behalfRoute, async (c) => {
   const { grid: gridIdSent, ...input } = c.req.valid("json");
-  const grid = ownGrid(c.get("staff"), gridIdSent);
+  const staff = c.get("staff");
+  const grid = ownGrid(staff, gridIdSent);
   const today = chinaDate(nowOf(c));
   // The receipt goes on the slip the grid worker hands the villager. This answer is the only time any
   // staff member sees it: only its hash is stored, and the case is marked filed_by, so its ratings are
   // counted apart in every figure.
-  return c.json(await fileOne(c, grid, input, "behalf", today), 201);
+  return c.json(await fileOne(c.env.DB, staff, { grid, input, way: "behalf", today }), 201);
 });
 
 const myGridsRoute = route(
@@ -161,7 +164,7 @@ const myGridsRoute = route(
 
 gridRoutes.openapi(myGridsRoute, (c) => {
   const staff = c.get("staff");
-  if (!may(staff, "fileForVillagers")) throw new ApiError(403, "forbidden", t("grid.error.role"));
+  requireGridWorker(staff);
   const grids = staff.scope.split(",").flatMap((id) => gridById(id) ?? []);
   c.header("Cache-Control", "no-store");
   return c.json({
@@ -187,14 +190,21 @@ const patrolRoute = route(
 
 gridRoutes.openapi(patrolRoute, async (c) => {
   const input = c.req.valid("json");
-  const grid = ownGrid(c.get("staff"), input.grid);
+  const staff = c.get("staff");
+  const grid = ownGrid(staff, input.grid);
   const category = patrolCategory(input.category);
   const report: ReportInput = { kind: "request", topic: category.topic, content: input.content };
   const {
     receipt: _unused,
     url: _none,
     ...filed
-  } = await fileOne(c, grid, report, "patrol", chinaDate(nowOf(c)), category.id);
+  } = await fileOne(c.env.DB, staff, {
+    grid,
+    input: report,
+    way: "patrol",
+    today: chinaDate(nowOf(c)),
+    category: category.id,
+  });
   // No villager stands behind a patrol report, so its receipt is handed to no one: the worker follows it
   // in their own list.
   return c.json({ ...filed, category: category.id }, 201);
@@ -280,7 +290,7 @@ const filedRoute = route(
 
 gridRoutes.openapi(filedRoute, async (c) => {
   const staff = c.get("staff");
-  if (!may(staff, "fileForVillagers")) throw new ApiError(403, "forbidden", t("grid.error.role"));
+  requireGridWorker(staff);
   c.header("Cache-Control", "no-store");
   return c.json({ cases: await filedCases(c.env.DB, staff.username) });
 });
