@@ -70,3 +70,23 @@ export type TalkInput = z.infer<typeof talkInput>;
 
 /** POST /api/staff/grid/cases/{id}/notes: what the villager later told the grid worker (never a rating). */
 export const gridNoteInput = z.object({ note: safeText(1000, { min: 1, multiline: true }) });
+
+/** One grid's (or group's) counts: its talks, and its cases by the way they came, each with how many are closed. */
+export interface GridCounts {
+  talks: number;
+  requests: number;
+  requestsClosed: number;
+  patrols: number;
+  patrolsClosed: number;
+  behalf: number;
+  behalfClosed: number;
+}
+
+/** A row of the grid figures (GET /api/figures/grid), shared by the worker and the console page. */
+export interface GridFigures extends GridCounts {
+  /** The denominators: how many third-level grids and villages the group has. */
+  grids: number;
+  villages: number;
+  /** Cases villagers filed themselves (QR code); null for a single grid, which they are not filed under. */
+  qr: number | null;
+}

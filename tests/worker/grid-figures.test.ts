@@ -7,6 +7,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { gridAreas, gridById, grids } from "#core/grid.ts";
+import type { GridFigures as Figures } from "#core/grid-work.ts";
 import { chinaDate } from "#core/period.ts";
 import { villagesOfTown } from "#core/reference.ts";
 import { fileReport, staffPost } from "../fixtures/cases.ts";
@@ -16,18 +17,6 @@ const TOWN = "371603203"; // 下河乡: no other test files cases here
 const GRID = grids.find((g) => g.village.startsWith(TOWN))?.id as string;
 const AREA = gridById(GRID)?.area as string;
 
-interface Figures {
-  grids: number;
-  villages: number;
-  talks: number;
-  requests: number;
-  requestsClosed: number;
-  patrols: number;
-  patrolsClosed: number;
-  behalf: number;
-  behalfClosed: number;
-  qr: number | null;
-}
 interface Answer {
   scope: { level: string; code: string; name: string };
   by: string;

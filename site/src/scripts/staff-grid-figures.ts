@@ -2,20 +2,9 @@
  * The grid figures page: one row per town, 管区 or grid and the total, each closed count shown as
  * "closed / out of", a row's name linking one level down. Sets text only, never HTML.
  */
+import type { GridFigures as Figures } from "#core/grid-work.ts";
 import { el, staffRequest } from "./staff-request.ts";
 
-interface Figures {
-  grids: number;
-  villages: number;
-  talks: number;
-  requests: number;
-  requestsClosed: number;
-  patrols: number;
-  patrolsClosed: number;
-  behalf: number;
-  behalfClosed: number;
-  qr: number | null;
-}
 interface View {
   scope: { level: string; code: string; name: string };
   by: "town" | "area" | "grid";

@@ -5,16 +5,9 @@
  * counted per village, so they show from 管区 level up. No misconduct report is counted anywhere.
  */
 import { gridAreaById, gridAreas, grids } from "#core/grid.ts";
+import type { GridFigures } from "#core/grid-work.ts";
 import { district, townByCode, towns, villages } from "#core/reference.ts";
 import type { GridCountRow } from "./queries.ts";
-
-export interface GridFigures extends Omit<GridCountRow, "grid"> {
-  /** The denominators: how many third-level grids and villages the group has. */
-  grids: number;
-  villages: number;
-  /** Cases villagers filed themselves (QR code); null for a single grid, which they are not filed under. */
-  qr: number | null;
-}
 
 const counted = ["talks", "requests", "requestsClosed", "patrols", "patrolsClosed", "behalf", "behalfClosed"] as const;
 

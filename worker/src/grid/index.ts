@@ -9,7 +9,14 @@
  */
 import { may } from "#core/access.ts";
 import { type Grid, gridById, gridName } from "#core/grid.ts";
-import { behalfInput, patrolCategory, patrolInput, type TalkInput, talkInput } from "#core/grid-work.ts";
+import {
+  behalfInput,
+  type GridFigures,
+  patrolCategory,
+  patrolInput,
+  type TalkInput,
+  talkInput,
+} from "#core/grid-work.ts";
 import { t } from "#core/i18n/index.ts";
 import { chinaDate } from "#core/period.ts";
 import { villageByCode } from "#core/reference.ts";
@@ -26,7 +33,7 @@ import { ApiError } from "../errors.ts";
 import { unknownVillage } from "../reports/schema.ts";
 import { isRetryableFiling, type StaffFiledCase, staffFiledCase } from "../reports/staff-filed.ts";
 import type { StaffEnv } from "../staff/session.ts";
-import { type GridFigures, gridFigures } from "./figures.ts";
+import { gridFigures } from "./figures.ts";
 import {
   caseIdByHash,
   filedCases,

@@ -1,4 +1,5 @@
 /** D1 writes and reads of what grid workers file: the link from a case to the grid and the way it came. */
+import type { GridCounts } from "#core/grid-work.ts";
 
 /** How a grid worker's case came in: 代办, 排查上报 or a 百姓夜话 request. */
 export type GridWay = "behalf" | "patrol" | "talk";
@@ -148,16 +149,9 @@ export async function villageTalks(db: D1Database, village: string, limit: numbe
   return results;
 }
 
-/** One grid's counts: its talks, and its cases by the way they came, each with how many are closed. */
-export interface GridCountRow {
+/** One grid's counts, by its id. */
+export interface GridCountRow extends GridCounts {
   grid: string;
-  talks: number;
-  requests: number;
-  requestsClosed: number;
-  patrols: number;
-  patrolsClosed: number;
-  behalf: number;
-  behalfClosed: number;
 }
 
 /**
