@@ -7,10 +7,13 @@
  */
 import { townByCode, villageByCode } from "./reference.ts";
 import type { ReportKind, ReportRoute } from "./report.ts";
-import type { StaffMember, StaffRole } from "./staff.ts";
+import { type StaffMember, type StaffRole, scopeVillages } from "./staff.ts";
 
-/** The levels a scope code names: the district (6 digits), a town (9) or a village (12). */
-export type Level = "district" | "town" | "village";
+/**
+ * The levels a scope code names: the district (6 digits), a town (9) or a village (12); "grid": a grid
+ * worker's third-level grids (14 digits each, comma-separated), which reach the villages they lie in.
+ */
+export type Level = "district" | "town" | "village" | "grid";
 
 /** What one role may do. */
 export interface RolePermissions {
@@ -24,14 +27,20 @@ export interface RolePermissions {
   seeMisconduct: boolean;
   /** 三事分流 (route a case), merge a duplicate, transfer to another town. */
   triage: boolean;
-  /** 定责定时定措施 and the answer: on any case, or only on those routed to the village (小事, 私事). */
-  handle: "any" | "villageRoutes";
+  /** 定责定时定措施 and the answer: on any case, only on those routed to the village (小事, 私事), or none. */
+  handle: "any" | "villageRoutes" | "none";
   /** Publish disclosures and correct them, for the villages it reaches. */
   publish: boolean;
   /** Record the quarterly 阳光报告会 of the villages it reaches. */
   recordMeetings: boolean;
   /** Read and verify the audit log. */
   readAudit: boolean;
+  /**
+   * File cases for the villages it reaches (代办 on a villager's behalf, 排查上报, 百姓夜话), and follow the
+   * cases it filed wherever they went: all of one on the village's side of the wall, and of a misconduct
+   * report it filed only that the town has it.
+   */
+  fileForVillagers: boolean;
 }
 
 /** The table. Town inspectors watch publishing but never publish; a village's cadres never see misconduct. */
@@ -44,6 +53,7 @@ export const permissions = {
     publish: true,
     recordMeetings: true,
     readAudit: true,
+    fileForVillagers: false,
   },
   town_inspector: {
     reach: "town",
@@ -53,6 +63,7 @@ export const permissions = {
     publish: false,
     recordMeetings: false,
     readAudit: false,
+    fileForVillagers: false,
   },
   village_secretary: {
     reach: "village",
@@ -62,6 +73,17 @@ export const permissions = {
     publish: true,
     recordMeetings: true,
     readAudit: false,
+    fileForVillagers: false,
+  },
+  grid_worker: {
+    reach: "grid",
+    seeMisconduct: false,
+    triage: false,
+    handle: "none",
+    publish: false,
+    recordMeetings: false,
+    readAudit: false,
+    fileForVillagers: true,
   },
 } as const satisfies Record<StaffRole, RolePermissions>;
 
@@ -86,6 +108,8 @@ export interface CasePlace {
   kind: ReportKind;
   queue: "village" | "discipline";
   route: ReportRoute | null;
+  /** The staff member who filed it on a villager's behalf, if one did. */
+  filedBy: string | null;
 }
 
 /** The SQL of the checks reads `reports r JOIN villages v ON v.code = r.village_code`. */
@@ -95,11 +119,33 @@ const HANDLING_TOWN = "COALESCE(r.handling_town, v.town_code)";
  * Where a case (or a village, as a case never transferred) sits at each level: its village, the town
  * handling it, and that town's district (the first 6 digits of a statistical code name the county).
  */
-const seat: Record<Level, { of: (place: Pick<CasePlace, "village" | "town">) => string; sql: string }> = {
+const seat: Record<
+  Exclude<Level, "grid">,
+  { of: (place: Pick<CasePlace, "village" | "town">) => string; sql: string }
+> = {
   village: { of: (p) => p.village, sql: "r.village_code" },
   town: { of: (p) => p.town, sql: HANDLING_TOWN },
   district: { of: (p) => p.town.slice(0, 6), sql: `substr(${HANDLING_TOWN}, 1, 6)` },
 };
+
+/**
+ * Whether `staff`'s scope takes in `place`: the place's seat at the role's level is the scope, or for a
+ * grid worker, the village is one their grids lie in.
+ */
+function reaches(staff: StaffMember, place: Pick<CasePlace, "village" | "town">): boolean {
+  const { reach } = permissions[staff.role];
+  if (reach === "grid") return scopeVillages(staff.scope).includes(place.village);
+  return seat[reach].of(place) === staff.scope;
+}
+
+/**
+ * A grid worker's one SQL parameter: their grids' villages and their username, as JSON (read with
+ * json_each and json_extract), so that every caller still binds the scope as `?1` alone.
+ */
+const gridParam = (staff: StaffMember) =>
+  JSON.stringify({ villages: scopeVillages(staff.scope), filer: staff.username });
+const GRID_VILLAGES = "(SELECT value FROM json_each(?1, '$.villages'))";
+const GRID_FILER = "json_extract(?1, '$.filer')";
 
 /** What the village's side of the wall never sees of a case: a misconduct report, and the town taking one over. */
 const wall = {
@@ -119,7 +165,8 @@ export type CaseAccess = "full" | "moved" | "none";
  */
 export function caseAccess(staff: StaffMember, place: CasePlace): CaseAccess {
   const role: RolePermissions = permissions[staff.role];
-  if (seat[role.reach].of(place) !== staff.scope) return "none";
+  if (role.fileForVillagers && place.filedBy === staff.username) return wall.misconduct.of(place) ? "moved" : "full";
+  if (!reaches(staff, place)) return "none";
   if (role.seeMisconduct) return "full";
   if (wall.misconduct.of(place)) return "none";
   return wall.takenOver.of(place) ? "moved" : "full";
@@ -145,6 +192,15 @@ export interface CaseScope {
  */
 export function caseScope(staff: StaffMember): CaseScope {
   const role: RolePermissions = permissions[staff.role];
+  if (role.reach === "grid") {
+    const own = `r.filed_by IS ${GRID_FILER}`;
+    return {
+      where: `((r.village_code IN ${GRID_VILLAGES} AND NOT ${wall.misconduct.sql}) OR ${own})`,
+      moved: `(CASE WHEN ${own} THEN ${wall.misconduct.sql} ELSE ${wall.takenOver.sql} END)`,
+      town: "v.town_code",
+      params: [gridParam(staff)],
+    };
+  }
   const inReach = `${seat[role.reach].sql} = ?1`;
   if (role.seeMisconduct) return { where: `(${inReach})`, moved: "0", town: HANDLING_TOWN, params: [staff.scope] };
   return {
@@ -163,7 +219,8 @@ const villageRoutes: readonly (ReportRoute | null)[] = ["village", "neighbours"]
  * @example mayHandle({ id: 3, username: "xwl-sj", role: "village_secretary", scope: "371603104201" }, "township") // false
  */
 export function mayHandle(staff: Pick<StaffMember, "role">, route: ReportRoute | null): boolean {
-  return permissions[staff.role].handle === "any" || villageRoutes.includes(route);
+  const { handle } = permissions[staff.role];
+  return handle === "any" || (handle === "villageRoutes" && villageRoutes.includes(route));
 }
 
 /**
@@ -173,10 +230,7 @@ export function mayHandle(staff: Pick<StaffMember, "role">, route: ReportRoute |
  */
 export function canSeeVillage(staff: StaffMember, code: string): boolean {
   const village = villageByCode(code);
-  return (
-    village !== undefined &&
-    seat[permissions[staff.role].reach].of({ village: code, town: village.town }) === staff.scope
-  );
+  return village !== undefined && reaches(staff, { village: code, town: village.town });
 }
 
 /**
@@ -188,7 +242,10 @@ export function canSeeVillage(staff: StaffMember, code: string): boolean {
 export function canSeeTown(staff: StaffMember, code: string): boolean {
   const { reach } = permissions[staff.role];
   return (
-    townByCode(code) !== undefined && reach !== "village" && seat[reach].of({ village: "", town: code }) === staff.scope
+    townByCode(code) !== undefined &&
+    reach !== "village" &&
+    reach !== "grid" &&
+    seat[reach].of({ village: "", town: code }) === staff.scope
   );
 }
 
@@ -207,5 +264,6 @@ export const canSeeMisconduct = (staff: StaffMember): boolean => may(staff, "see
 export function homeTown(staff: StaffMember): string {
   const { reach } = permissions[staff.role];
   if (reach === "town") return staff.scope;
+  if (reach === "grid") return villageByCode(scopeVillages(staff.scope)[0] ?? "")?.town ?? "";
   return reach === "village" ? (villageByCode(staff.scope)?.town ?? "") : "";
 }

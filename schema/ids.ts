@@ -4,6 +4,7 @@
  * same ones, so "what is a village code" is answered in one place.
  */
 import { z } from "zod";
+import { gridAreaById } from "./grid.ts";
 import { townByCode, villageByCode } from "./reference.ts";
 import { isValidReceipt, normalizeReceipt } from "./report.ts";
 
@@ -24,6 +25,15 @@ export const townCode = z
   .string()
   .regex(/^\d{9}$/)
   .refine((code) => townByCode(code) !== undefined);
+
+/**
+ * A known second-level grid's (管区's) 11-digit id: its town's code and 2 more digits.
+ * @example gridAreaCode.safeParse("37160310401").success // true
+ */
+export const gridAreaCode = z
+  .string()
+  .regex(/^\d{11}$/)
+  .refine((code) => gridAreaById(code) !== undefined);
 
 /**
  * A row id as written in a path (a case, a disclosure version, a meeting): 1..15 digits, no leading zero,

@@ -48,15 +48,20 @@ const nodeProcess = (globalThis as { process?: NodeProcess }).process;
 export const districtDir: string | undefined =
   typeof nodeProcess?.getBuiltinModule === "function" ? nodeProcess.env.CUNMA_DATA_DIR || undefined : undefined;
 
-/** A district file validated: from `CUNMA_DATA_DIR` when set, else the one in schema/data. */
-function districtFileData<T>(file: string, schema: z.ZodType<T>, builtIn: unknown): T {
+/**
+ * A district file validated: from `CUNMA_DATA_DIR` when set, else the one in schema/data. A file the
+ * district may leave out (`missing`, e.g. its grids) stands in when the directory has none.
+ * @example districtFileData("grids.json", gridsFile, gridsData, { areas: [], grids: [], … })
+ */
+export function districtFileData<T>(file: string, schema: z.ZodType<T>, builtIn: unknown, missing?: unknown): T {
   if (districtDir === undefined || nodeProcess === undefined) return parseData(file, schema, builtIn);
   const path = `${districtDir}/${file}`;
   let data: unknown;
   try {
     data = JSON.parse(nodeProcess.getBuiltinModule("node:fs").readFileSync(path, "utf8"));
   } catch (error) {
-    throw new Error(`CUNMA_DATA_DIR: cannot read ${path}: ${(error as Error).message}`);
+    if (missing !== undefined && (error as { code?: string }).code === "ENOENT") data = missing;
+    else throw new Error(`CUNMA_DATA_DIR: cannot read ${path}: ${(error as Error).message}`);
   }
   return parseData(file, schema, data, districtDir);
 }

@@ -5,6 +5,8 @@
  * towns and villages agree, are validated when schema/reference.ts loads (its error names the file and
  * each bad field); this adds the rest.
  */
+import { dutyLists, listProblems } from "#core/duties.ts";
+import { gridAreas, gridProblems, grids, liaisons } from "#core/grid.ts";
 import { negativePowers, positivePowers, powerListProblems } from "#core/power.ts";
 import { cadences, catalogueItems, categories, district, districtDir, towns, villages } from "#core/reference.ts";
 
@@ -14,10 +16,12 @@ for (const item of catalogueItems) {
   if (!cadences.some((c) => c.id === item.cadence)) problems.push(`item ${item.id}: cadence not listed`);
 }
 problems.push(...powerListProblems(positivePowers, negativePowers));
+problems.push(...gridProblems(grids, gridAreas, liaisons, villages));
+problems.push(...listProblems(dutyLists));
 if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);
 }
 console.log(
-  `reference data ok: ${district.name}${districtDir ? ` (from ${districtDir})` : ""}, ${towns.length} towns, ${villages.length} villages, ${catalogueItems.length} catalogue items, ${positivePowers.length} + ${negativePowers.length} power list items`,
+  `reference data ok: ${district.name}${districtDir ? ` (from ${districtDir})` : ""}, ${towns.length} towns, ${villages.length} villages, ${catalogueItems.length} catalogue items, ${positivePowers.length} + ${negativePowers.length} power list items, ${gridAreas.length} 管区, ${grids.length} grids, ${liaisons.length} 包联干部, ${dutyLists.duties.length} duties, ${dutyLists.matters.length} matters`,
 );

@@ -1,7 +1,8 @@
 /**
  * `npm run district -- import <villages.csv>`: makes the portal another district's. Reads the village list
  * the district office already has (统计用区划代码 / 城乡划分代码 style, UTF-8 or GBK; see schema/district.ts)
- * and writes district.json, towns.json and villages.json into schema/data, or into `--out DIR` (default
+ * and writes district.json, towns.json and villages.json (and an empty grids.json when the grids there
+ * name other villages) into schema/data, or into `--out DIR` (default
  * `CUNMA_DATA_DIR` when set). What the list cannot say comes from options, else from the district.json
  * already there when it is the same district. On any error it names each line, writes nothing and exits 1.
  *
@@ -14,6 +15,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { type DistrictSettings, importDistrict } from "#core/district.ts";
+import type { GridsFile } from "#core/grid.ts";
 import { t } from "#core/i18n/index.ts";
 import type { District } from "#core/reference.ts";
 
@@ -25,6 +27,21 @@ function currentSettings(out: string): Partial<District> {
     return JSON.parse(readFileSync(file, "utf8")) as Partial<District>;
   } catch {
     return {};
+  }
+}
+
+/** No grids yet (as schema/grid.ts's noGrids; that module is not loaded here, it reads the district's files). */
+const noGrids: GridsFile = { demo: false, areas: [], grids: [], liaisons: [] };
+
+/** Whether the grids.json in `out` exists and names only villages of `codes`. */
+function gridsFit(out: string, codes: Set<string>): boolean {
+  const file = join(out, "grids.json");
+  if (!existsSync(file)) return false;
+  try {
+    const grids = JSON.parse(readFileSync(file, "utf8")) as GridsFile;
+    return [...grids.grids, ...grids.liaisons].every((each) => codes.has(each.village));
+  } catch {
+    return false;
   }
 }
 
@@ -42,10 +59,13 @@ export function importDistrictFile(
   if (!existsSync(out)) return { ok: false, lines: [t("district.import.noOut", { out })] };
   const result = importDistrict(readFileSync(csv), { ...options, current: currentSettings(out) });
   if (!result.ok) return { ok: false, lines: [t("district.import.failed"), ...result.errors] };
-  for (const [name, content] of Object.entries(result.files)) {
+  const files: Record<string, unknown> = { ...result.files };
+  // grids.json belongs to the district too: one that names villages the new list lacks is left empty
+  if (!gridsFit(out, new Set(result.files["villages.json"].map((v) => v.code)))) files["grids.json"] = noGrids;
+  for (const [name, content] of Object.entries(files)) {
     writeFileSync(join(out, `${name}.tmp`), `${JSON.stringify(content, null, 1)}\n`);
   }
-  for (const name of Object.keys(result.files)) renameSync(join(out, `${name}.tmp`), join(out, name));
+  for (const name of Object.keys(files)) renameSync(join(out, `${name}.tmp`), join(out, name));
   const done = t("district.import.done", {
     district: result.files["district.json"].name,
     towns: result.files["towns.json"].towns.length,

@@ -6,6 +6,7 @@
  *
  * @example
  *   npm run staff -- add --username botou-jw --role town_inspector --scope 371603104
+ *   npm run staff -- add --username xwl-wg1 --role grid_worker --scope 37160310420101 --scope 37160310420102
  *   npm run staff -- list
  *   npm run staff -- disable --username botou-jw
  *   STAFF_PASSWORD='…' npm run staff -- reset-password --username botou-jw --remote
@@ -13,7 +14,7 @@
 import { parseArgs } from "node:util";
 import { t } from "#core/i18n/index.ts";
 import { district, towns, villagesOfTown } from "#core/reference.ts";
-import { isStaffRole, type StaffRole, scopeName, usernamePattern, validScope } from "#core/staff.ts";
+import { gridScope, isStaffRole, type StaffRole, scopeName, usernamePattern, validScope } from "#core/staff.ts";
 import {
   type AuditEntry,
   disableStaffStatements,
@@ -114,6 +115,7 @@ const demoDistrictAccounts: readonly Omit<NewStaff, "password">[] = [
   { username: "demo-botou", role: "town_inspector", scope: "371603104" },
   { username: "demo-xuwanliang", role: "village_secretary", scope: "371603104201" },
   { username: "demo-botoucun", role: "village_secretary", scope: "371603104202" },
+  { username: "demo-wangge", role: "grid_worker", scope: "37160310420101,37160310420102" },
 ];
 
 /** For another district (CUNMA_DATA_DIR, or one imported): the district, its first town and that town's first village. */
@@ -159,6 +161,16 @@ export function printDemoStaff(log = console.log): void {
     log(`    ${a.username.padEnd(16)} ${t(`staff.role.${a.role}` as const)} · ${scopeName(a.role, a.scope)}`);
 }
 
+/**
+ * The scope as stored, from every --scope given: a grid worker's grids in ascending order, each once;
+ * for any other role the one code given (several are refused by the scope check).
+ */
+function scopeOf(role: string | undefined, given: readonly string[]): string {
+  const codes = given.flatMap((s) => s.split(/[,，\s]+/)).filter(Boolean);
+  if (role === "grid_worker") return gridScope(codes) ?? codes.join(",");
+  return codes.join(",");
+}
+
 const roleName = (role: StaffRole) => t(`staff.role.${role}` as const);
 
 async function main(argv: string[]): Promise<void> {
@@ -168,7 +180,8 @@ async function main(argv: string[]): Promise<void> {
     options: {
       username: { type: "string" },
       role: { type: "string" },
-      scope: { type: "string" },
+      // a grid worker may be given several grids: --scope a --scope b, or --scope a,b
+      scope: { type: "string", multiple: true },
       remote: { type: "boolean" },
       "persist-to": { type: "string" },
     },
@@ -181,7 +194,7 @@ async function main(argv: string[]): Promise<void> {
 async function run(
   db: D1Database,
   command: string | undefined,
-  values: { username?: string; role?: string; scope?: string },
+  values: { username?: string; role?: string; scope?: string[] },
 ): Promise<void> {
   const username = (values.username ?? "").trim().toLowerCase();
   const given = process.env.STAFF_PASSWORD;
@@ -198,7 +211,7 @@ async function run(
       );
     }
   } else if (command === "add") {
-    const account = { username, role: values.role ?? "", scope: values.scope ?? "", password };
+    const account = { username, role: values.role ?? "", scope: scopeOf(values.role, values.scope ?? []), password };
     checkAccount(account);
     await addStaff(db, [account]);
     console.log(

@@ -15,9 +15,9 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { root, wranglerBin } from "./lib/paths.ts";
-import { districtAliases } from "./lib/district-dir.ts";
 import { districtDir } from "#core/reference.ts";
+import { districtAliases } from "./lib/district-dir.ts";
+import { root, wranglerBin } from "./lib/paths.ts";
 
 const port = process.env.PORT ?? "8787";
 const began = performance.now();
@@ -134,7 +134,15 @@ await Promise.all([siteReady(), databaseReady(), devVarsReady()]);
 
 step(`serving on http://127.0.0.1:${port}`);
 say("starting wrangler dev …");
-const devArgs = ["dev", "--ip", "127.0.0.1", "--port", port, "--show-interactive-dev-session=false", ...districtAliases()];
+const devArgs = [
+  "dev",
+  "--ip",
+  "127.0.0.1",
+  "--port",
+  port,
+  "--show-interactive-dev-session=false",
+  ...districtAliases(),
+];
 const dev = spawn(wranglerBin, devArgs, {
   cwd: root,
   stdio: "inherit",

@@ -8,6 +8,8 @@ import cases from "./zh-CN/cases.json" with { type: "json" };
 import checkpoints from "./zh-CN/checkpoints.json" with { type: "json" };
 import disclosures from "./zh-CN/disclosures.json" with { type: "json" };
 import district from "./zh-CN/district.json" with { type: "json" };
+import duties from "./zh-CN/duties.json" with { type: "json" };
+import grid from "./zh-CN/grid.json" with { type: "json" };
 import portal from "./zh-CN/portal.json" with { type: "json" };
 import power from "./zh-CN/power.json" with { type: "json" };
 import publish from "./zh-CN/publish.json" with { type: "json" };
@@ -28,6 +30,8 @@ const strings = {
   ...checkpoints,
   ...security,
   ...district,
+  ...grid,
+  ...duties,
 };
 
 export type StringKey = keyof typeof strings;

@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { districtDir } from "#core/reference.ts";
 
 /** The files of schema/data that make up a district, as schema/reference.ts imports them. */
-export const DISTRICT_FILES = ["district.json", "towns.json", "villages.json"] as const;
+export const DISTRICT_FILES = ["district.json", "towns.json", "villages.json", "grids.json"] as const;
 
 /**
  * wrangler's `--alias` arguments that bundle `dir`'s district files in place of schema/data's; none

@@ -1,6 +1,6 @@
 /**
- * The seeded PRNG of the scripts that make deterministic data (generate-villages.ts, demo-data.ts,
- * demo-cases.ts): the same seed gives the same list on every run.
+ * The seeded PRNG of the scripts that make deterministic data (generate-villages.ts, generate-grids.ts,
+ * generate-duties.ts, demo-data.ts, demo-cases.ts): the same seed gives the same list on every run.
  */
 
 /**

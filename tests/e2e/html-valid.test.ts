@@ -152,9 +152,22 @@ it("every page kind, as served with its live parts, passes the W3C Nu HTML Check
   get("receipt-mistyped", "/r/1234567890123456", 400);
   get("power-list", `/v/${village}/power/`);
   get("power-item", `/v/${village}/power/n01/`, 200, /power=n01/);
+  get("duties", "/duties/");
   get("disclosure", `/v/${village}/d/${disclosure}/`, 200, /class="versions"/);
   get("meeting", await meetingPath(disclosure), 200, /后街路灯坏了三盏/);
-  for (const staff of ["login", "", "cases", "cases/case", "publish", "figures", "overdue", "meetings"]) {
+  for (const staff of [
+    "login",
+    "",
+    "cases",
+    "cases/case",
+    "publish",
+    "figures",
+    "overdue",
+    "meetings",
+    "grid",
+    "grid/slip",
+    "figures/grid",
+  ]) {
     get(`staff-${staff.replace("/", "-") || "home"}`, `/staff/${staff}${staff ? "/" : ""}`);
   }
   get("not-found", "/no-such-page/", 404);

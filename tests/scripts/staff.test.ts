@@ -109,4 +109,36 @@ describe("npm run staff", { timeout: 300_000 }, () => {
     ]);
     expect((await checkAuditRows(rows, { seq: 0, hash: GENESIS_HASH })).broken).toBeUndefined();
   });
+
+  it("add: a grid worker with one or more third-level grids (issue 15), never a village or a made-up grid", () => {
+    const two = staff(
+      [
+        "add",
+        "--username",
+        "xwl-wg",
+        "--role",
+        "grid_worker",
+        "--scope",
+        "37160310420102",
+        "--scope",
+        "37160310420101",
+      ],
+      "given-password-2",
+    );
+    expect(two.status, two.err).toBe(0);
+    expect(two.out).toContain("网格员 · 泊头镇徐万粮村第1网格、泊头镇徐万粮村第2网格");
+    expect(account("xwl-wg")).toMatchObject({ role: "grid_worker", scope: "37160310420101,37160310420102" });
+    const comma = staff(
+      ["add", "--username", "btc-wg", "--role", "grid_worker", "--scope", "37160310420201,37160310420101"],
+      "given-password-3",
+    );
+    expect(comma.status, comma.err).toBe(0);
+    expect(account("btc-wg")?.scope).toBe("37160310420101,37160310420201");
+    for (const scope of ["371603104201", "37160310420199", "37160310420101,371603104"]) {
+      const run = staff(["add", "--username", "bad-wg", "--role", "grid_worker", "--scope", scope], "given-password-4");
+      expect(run.status, scope).toBe(1);
+      expect(run.err).toContain("管辖范围代码不对");
+    }
+    expect(account("bad-wg")).toBeUndefined();
+  });
 });

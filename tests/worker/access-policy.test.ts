@@ -9,7 +9,15 @@
 import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CasePlace, canSeeTown, canSeeVillage, caseAccess, caseScope, permissions } from "#core/access.ts";
+import {
+  type CasePlace,
+  canSeeTown,
+  canSeeVillage,
+  caseAccess,
+  caseScope,
+  mayHandle,
+  permissions,
+} from "#core/access.ts";
 import { villages } from "#core/reference.ts";
 import { reportRoutes } from "#core/report.ts";
 import { type StaffMember, staffRoles } from "#core/staff.ts";
@@ -17,9 +25,21 @@ import { type CaseRow, caseById, scopedCases } from "../../worker/src/cases/quer
 
 const TOWNS = ["371603104", "371603105", "371603001"];
 const VILLAGES = ["371603104201", "371603104202", "371603105201", "371603001201"];
+/** Grid workers' scopes: one grid, two grids of one village, grids in two towns (issue 15). */
+const GRIDS = ["37160310420101", "37160310420101,37160310420102", "37160310420201,37160310520101"];
 
 /** Scopes worth trying for each role: real ones in and out of the fixtures' places, and codes of the wrong level. */
-const scopes = fc.constantFrom("371603", "371604", ...TOWNS, "371603400", ...VILLAGES, "371603107201", "");
+const scopes = fc.constantFrom(
+  "371603",
+  "371604",
+  ...TOWNS,
+  "371603400",
+  ...VILLAGES,
+  "371603107201",
+  "",
+  ...GRIDS,
+  "37160310720101",
+);
 const member = fc
   .record({ role: fc.constantFrom(...staffRoles), scope: scopes })
   .map((m): StaffMember => ({ id: 1, username: "policy", ...m }));
@@ -32,6 +52,8 @@ const caseShape = fc
     route: fc.constantFrom(null, ...reportRoutes),
     queue: fc.constantFrom("village", "discipline"),
     handlingTown: fc.constantFrom(null, ...TOWNS),
+    // filed by the member under test, by someone else, or by the villager
+    filedBy: fc.constantFrom(null, "policy", "other"),
   })
   .map((c) => (c.kind === "misconduct" ? { ...c, route: "discipline" as const, queue: "discipline" as const } : c));
 type CaseShape = typeof caseShape extends fc.Arbitrary<infer T> ? T : never;
@@ -45,9 +67,9 @@ async function insertCases(cases: CaseShape[]): Promise<number[]> {
       const hash = (++serial).toString(16).padStart(64, "0");
       return env.DB.prepare(
         `INSERT INTO reports (receipt_hash, village_code, kind, topic, content, body_hash, route, queue, handling_town,
-                              received_on)
-         VALUES (?1, ?2, ?3, 'affairs', '政策核对', ?1, ?4, ?5, ?6, '2026-11-02') RETURNING id`,
-      ).bind(hash, c.village, c.kind, c.route, c.queue, c.handlingTown);
+                              received_on, filed_by)
+         VALUES (?1, ?2, ?3, 'affairs', '政策核对', ?1, ?4, ?5, ?6, '2026-11-02', ?7) RETURNING id`,
+      ).bind(hash, c.village, c.kind, c.route, c.queue, c.handlingTown, c.filedBy ?? null);
     }),
   );
   return results.map((r) => (r.results[0] as { id: number }).id);
@@ -66,6 +88,7 @@ const placeOf = (c: CaseShape): CasePlace => ({
   kind: c.kind,
   queue: c.queue,
   route: c.route,
+  filedBy: c.filedBy ?? null,
 });
 
 /** What the TypeScript check says of each case: id → "full" | "moved" (cases it answers "none" for left out). */
@@ -125,13 +148,14 @@ describe("the SQL predicate and the TypeScript check", () => {
       for (const kind of ["question", "request", "misconduct"] as const)
         for (const route of [null, ...reportRoutes])
           for (const queue of ["village", "discipline"] as const)
-            for (const handlingTown of [null, ...TOWNS]) {
-              if (kind === "misconduct" && (route !== "discipline" || queue !== "discipline")) continue;
-              every.push({ village, kind, route, queue, handlingTown });
-            }
+            for (const handlingTown of [null, ...TOWNS])
+              for (const filedBy of [null, "policy"] as const) {
+                if (kind === "misconduct" && (route !== "discipline" || queue !== "discipline")) continue;
+                every.push({ village, kind, route, queue, handlingTown, filedBy });
+              }
     const ids = await insertCases(every);
     for (const role of staffRoles) {
-      for (const scope of ["371603", ...TOWNS, ...VILLAGES]) {
+      for (const scope of ["371603", ...TOWNS, ...VILLAGES, ...GRIDS]) {
         const staff: StaffMember = { id: 1, username: "policy", role, scope };
         const expected = sorted(byTypeScript(staff, ids, every.map(placeOf)));
         expect(sorted(await bySql(staff, ids)), `${role} ${scope}`).toEqual(expected);
@@ -142,7 +166,14 @@ describe("the SQL predicate and the TypeScript check", () => {
   it("agree on villages: a member reaches a village exactly when the SQL admits a fresh question of it", async () => {
     const sample = villages.filter((_, i) => i % 7 === 0).map((v) => v.code);
     const ids = await insertCases(
-      sample.map((village) => ({ village, kind: "question", route: null, queue: "village", handlingTown: null })),
+      sample.map((village) => ({
+        village,
+        kind: "question",
+        route: null,
+        queue: "village",
+        handlingTown: null,
+        filedBy: null,
+      })),
     );
     await fc.assert(
       fc.asyncProperty(member, async (staff) => {
@@ -156,13 +187,46 @@ describe("the SQL predicate and the TypeScript check", () => {
   }, 60_000);
 });
 
+describe("a grid worker (issue 15)", () => {
+  const worker: StaffMember = { id: 1, username: "policy", role: "grid_worker", scope: "37160310420101" };
+  const place = (over: Partial<CasePlace>): CasePlace => ({
+    village: "371603104201",
+    town: "371603104",
+    transferred: false,
+    kind: "question",
+    queue: "village",
+    route: null,
+    filedBy: null,
+    ...over,
+  });
+
+  it("sees the cases of their grids' villages and what they filed, never others' misconduct reports", () => {
+    expect(caseAccess(worker, place({}))).toBe("full");
+    expect(caseAccess(worker, place({ village: "371603104202" }))).toBe("none");
+    expect(caseAccess(worker, place({ village: "371603104202", filedBy: "policy" }))).toBe("full");
+    expect(caseAccess(worker, place({ kind: "misconduct", queue: "discipline", route: "discipline" }))).toBe("none");
+    // a misconduct report they filed went to the town's discipline inspectors: they see only that
+    const filed = place({ kind: "misconduct", queue: "discipline", route: "discipline", filedBy: "policy" });
+    expect(caseAccess(worker, filed)).toBe("moved");
+    expect(caseAccess(worker, place({ route: "township" }))).toBe("moved");
+    expect(caseAccess(worker, place({ route: "township", filedBy: "policy" }))).toBe("full");
+  });
+
+  it("may never triage or handle a case", () => {
+    expect(permissions.grid_worker.triage).toBe(false);
+    for (const route of [null, ...reportRoutes]) expect(mayHandle(worker, route)).toBe(false);
+  });
+});
+
 describe("the permissions table", () => {
   it("keeps a village's cadres on their side of the wall and whole towns from them", () => {
     for (const role of staffRoles) {
       const row = permissions[role];
-      if (row.reach === "village") expect(row.seeMisconduct, role).toBe(false);
+      if (row.reach === "village" || row.reach === "grid") expect(row.seeMisconduct, role).toBe(false);
       const staff: StaffMember = { id: 1, username: "policy", role, scope: "371603104201" };
       if (row.reach === "village") expect(canSeeTown(staff, "371603104"), role).toBe(false);
+      const gridWorker: StaffMember = { id: 1, username: "policy", role, scope: "37160310420101" };
+      if (row.reach === "grid") expect(canSeeTown(gridWorker, "371603104"), role).toBe(false);
     }
   });
 });

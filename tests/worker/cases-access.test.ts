@@ -19,7 +19,11 @@ const people: Who[] = [
   { name: "town inspector of another town", role: "town_inspector", scope: "371603101", inScope: false },
   { name: "secretary of the village", role: "village_secretary", scope: VILLAGE, inScope: true },
   { name: "secretary of a neighbouring village", role: "village_secretary", scope: "371603104202", inScope: false },
+  { name: "grid worker of a grid in the village", role: "grid_worker", scope: "37160310420101", inScope: true },
+  { name: "grid worker of a neighbouring village", role: "grid_worker", scope: "37160310420201", inScope: false },
 ];
+/** The roles on the inspectors' side of the wall (schema/access.ts: seeMisconduct). */
+const inspectorSide = (who: Who) => who.role === "district_admin" || who.role === "town_inspector";
 
 const caseRoutes = (id: number, other: number) => [
   { method: "GET", path: `/api/staff/reports/${id}` },
@@ -49,7 +53,7 @@ describe("without a session", () => {
 
 describe("a misconduct report", () => {
   for (const who of people) {
-    it(`${who.name}: ${who.inScope && who.role !== "village_secretary" ? "can read and act" : "gets 404 everywhere"}`, async () => {
+    it(`${who.name}: ${who.inScope && inspectorSide(who) ? "can read and act" : "gets 404 everywhere"}`, async () => {
       const { cookie } = await loginAs(env.DB, { role: who.role, scope: who.scope });
       const received = async () =>
         ((await (await staffGet(cookie, "/api/staff/figures")).json()) as { total: { received: number } }).total
@@ -67,7 +71,7 @@ describe("a misconduct report", () => {
         content: "同一件事：低保给了亲戚。",
       });
       const missing = await (await staffGet(cookie, "/api/staff/reports/999999")).text();
-      const allowed = who.inScope && who.role !== "village_secretary";
+      const allowed = who.inScope && inspectorSide(who);
       for (const r of caseRoutes(m.id, other.id)) {
         if (allowed) continue;
         const res = await call(cookie, r);
@@ -120,6 +124,21 @@ describe("a question", () => {
       const detail = await (await staffGet(cookie, `/api/staff/reports/${q.id}`)).text();
       expect(detail).not.toContain(q.receipt);
       expect(detail).not.toContain("13800000000");
+      if (who.role === "grid_worker") {
+        // issue 15: a grid worker reads the cases of their grids' villages, never a reporter's contact,
+        // and may add what a villager tells them as a note, nothing more
+        expect(JSON.parse(detail).case.hasContact).toBe(false);
+        expect((await staffGet(cookie, `/api/staff/reports/${q.id}/contact`)).status).toBe(403);
+        const csv = await (await staffGet(cookie, "/api/staff/reports.csv")).text();
+        expect(csv).toContain(`"${q.id}"`);
+        expect(csv).not.toContain("13800000000");
+        expect(csv).not.toContain("王大爷");
+        for (const r of routes.filter((r) => /triage|merge|transfer|assign|answer$/.test(r.path))) {
+          expect((await call(cookie, r)).status, r.path).toBe(403);
+        }
+        await act(cookie, q.id, "notes", { note: "王大爷又来问了一次" });
+        return;
+      }
       if (who.role === "village_secretary") {
         expect(JSON.parse(detail).case.hasContact).toBe(false);
         expect((await staffGet(cookie, `/api/staff/reports/${q.id}/contact`)).status).toBe(403);

@@ -14,6 +14,7 @@ import { disclosureRoutes } from "./disclosures/index.ts";
 import { inspectRoutes } from "./disclosures/inspect.ts";
 import { publishRoutes } from "./disclosures/publish.ts";
 import { ApiError, handleError } from "./errors.ts";
+import { gridPublicRoutes, gridRoutes } from "./grid/index.ts";
 import { healthRoutes } from "./health/index.ts";
 import { meetingPages, meetingRoutes } from "./meetings/index.ts";
 import { textSize, textSizePages } from "./pages/text-size.ts";
@@ -46,6 +47,7 @@ function staffConsole() {
     inspectRoutes,
     formRoutes,
     meetingRoutes,
+    gridRoutes,
   ]) {
     staff.route("/", feature);
   }
@@ -68,6 +70,7 @@ export function createApp() {
   app.route("/", qrRoutes);
   app.route("/", disclosureRoutes);
   app.route("/", meetingPages);
+  app.route("/", gridPublicRoutes);
   app.route("/", powerPages);
   app.route("/", townPages);
   app.route("/", reports);

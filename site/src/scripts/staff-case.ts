@@ -87,6 +87,13 @@ function renderFull(view: FullView): void {
     if (badge) deadline.append(badge);
     fact(facts, "cases.field.deadline", deadline);
     fact(facts, "cases.field.responsible", c.responsible);
+    fact(
+      facts,
+      "duties.field.duty",
+      c.duty
+        ? tr("duties.case.named", { body: c.duty.body, list: tr(`duties.list.${c.duty.list}`), name: c.duty.name })
+        : null,
+    );
     fact(facts, "cases.field.measures", c.measures);
     fact(facts, "cases.field.answer", c.answer);
     fact(facts, "cases.field.answeredOn", c.answeredOn);
@@ -114,6 +121,7 @@ function renderFull(view: FullView): void {
       (fields.namedItem("responsible") as HTMLInputElement).value = c.responsible ?? "";
       (fields.namedItem("measures") as HTMLTextAreaElement).value = c.measures ?? "";
       (fields.namedItem("deadline") as HTMLInputElement).value = c.deadlineSet ?? c.defaultDeadline;
+      (fields.namedItem("duty") as HTMLSelectElement).value = c.duty?.id ?? "";
     }
   }
 
@@ -223,6 +231,13 @@ for (const form of forms) {
     form.dataset.touched = "1";
   });
 }
+
+// 定责 from the lists: the chosen item's body becomes the responsible (still editable)
+$<HTMLSelectElement>("[data-duty]")?.addEventListener("change", (event) => {
+  const body = (event.target as HTMLSelectElement).selectedOptions[0]?.dataset.body;
+  const responsible = document.querySelector<HTMLInputElement>("form[data-action=assign] input[name=responsible]");
+  if (responsible && body) responsible.value = body;
+});
 
 $<HTMLSelectElement>("[data-template]")?.addEventListener("change", (event) => {
   const text = (event.target as HTMLSelectElement).value;

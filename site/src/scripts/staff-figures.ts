@@ -99,6 +99,9 @@ async function show(): Promise<void> {
     );
     table?.tFoot?.replaceChildren(row(tr("cases.figures.total"), data.total, true));
     if (table) table.hidden = false;
+    const named = document.querySelector<HTMLElement>("[data-duties]");
+    named?.replaceChildren(...data.duties.map((d) => el("li", tr("duties.case.figuresLine", d))));
+    if (named?.parentElement) named.parentElement.hidden = data.duties.length === 0;
     document.querySelector<HTMLAnchorElement>("[data-export]")?.setAttribute("href", `/api/staff/figures.csv${suffix}`);
     status?.replaceChildren();
   } catch (failure) {

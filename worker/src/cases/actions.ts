@@ -7,6 +7,7 @@
 import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { actionStates, type CaseAction, suggestedDeadline } from "#core/case.ts";
+import { responsibleItem } from "#core/duties.ts";
 import { t } from "#core/i18n/index.ts";
 import { chinaDate } from "#core/period.ts";
 import { townByCode } from "#core/reference.ts";
@@ -130,16 +131,27 @@ const assignAction = caseActions.openapi(action("assign", "assign", actionBodies
   if (deadline < today) throw fieldError("deadline", "cases.error.field.deadlinePast", { today });
   const yearAhead = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
   if (deadline > yearAhead) throw fieldError("deadline", "cases.error.field.deadlineFar");
+  const duty = body.duty ? responsibleItem(body.duty) : undefined;
+  if (body.duty && !duty) throw fieldError("duty", "duties.error.item");
   const db = c.env.DB;
   const statements = [
-    guardedUpdate(db, row.id, actionStates.assign, "handling", "responsible = ?3, deadline = ?4, measures = ?5", [
-      body.responsible,
-      deadline,
-      body.measures,
-    ]),
-    eventStatement(db, event(row, c.get("staff").username, "assigned", true, null, today)),
+    guardedUpdate(
+      db,
+      row.id,
+      actionStates.assign,
+      "handling",
+      "responsible = ?3, deadline = ?4, measures = ?5, duty_item = ?6",
+      [body.responsible, deadline, body.measures, duty?.id ?? null],
+    ),
+    // the villager's timeline names the body from the published list; free text (a person, maybe) stays inside
+    eventStatement(db, event(row, c.get("staff").username, "assigned", true, duty?.body ?? null, today)),
   ];
-  return commit(c, row, "assign", statements, { responsible: body.responsible, deadline, measures: body.measures });
+  return commit(c, row, "assign", statements, {
+    responsible: body.responsible,
+    deadline,
+    measures: body.measures,
+    duty: duty?.id ?? null,
+  });
 });
 
 const answerAction = caseActions.openapi(action("answer", "answer", actionBodies.answer), async (c) => {

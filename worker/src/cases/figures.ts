@@ -4,6 +4,7 @@
  * cases staff filed on a villager's behalf apart, with their own.
  */
 import { currentDeadline, overdueDays, type StaffFigures } from "#core/case.ts";
+import { responsibleItem } from "#core/duties.ts";
 import { periodLabel } from "#core/period.ts";
 import { periodBounds } from "#core/publish-periods.ts";
 import { caseFigures } from "#core/report.ts";
@@ -60,4 +61,19 @@ export function receivedIn(rows: readonly FigureRow[], period: string | null) {
     rows: rows.filter((r) => r.receivedOn >= start && r.receivedOn <= end),
     period: { code: period, label: periodLabel(period), start, end },
   };
+}
+
+/**
+ * Cases by the 三张清单 item named at 定责, most first: each item with its body and how many cases.
+ * @example dutyFigures(rows)[0] // { id: "m004", list: "matter", name: "农村人居环境整治", body: "…", cases: 3 }
+ */
+export function dutyFigures(rows: readonly FigureRow[]) {
+  const counts = new Map<string, number>();
+  for (const r of rows) if (r.duty) counts.set(r.duty, (counts.get(r.duty) ?? 0) + 1);
+  return [...counts]
+    .flatMap(([id, cases]) => {
+      const item = responsibleItem(id);
+      return item ? [{ ...item, cases }] : [];
+    })
+    .sort((a, b) => b.cases - a.cases || a.id.localeCompare(b.id));
 }

@@ -20,7 +20,7 @@ import { loadCase, openCase } from "./access.ts";
 import { type CaseActionApi, caseActions } from "./actions.ts";
 import { autoCloseDays, closeUnratedCases } from "./auto-close.ts";
 import { csvResponse, csvText } from "./csv.ts";
-import { figuresBy, receivedIn, staffFigures } from "./figures.ts";
+import { dutyFigures, figuresBy, receivedIn, staffFigures } from "./figures.ts";
 import { type CaseFilter, contactStatement, exportCases, figureRows, scopedCases } from "./queries.ts";
 import { caseNotFound, figuresQuery, figuresRefusal, type ListFilter, listQuery, listRefusal } from "./schema.ts";
 import {
@@ -231,6 +231,7 @@ async function scopedFigures(
       by: "town",
       total,
       groups: named(groups),
+      duties: dutyFigures(rows),
     };
   }
   const townCode = town ?? homeTown(staff);
@@ -242,7 +243,7 @@ async function scopedFigures(
     reach === "village"
       ? { level: "village", code: staff.scope, name: villageByCode(staff.scope)?.name ?? staff.scope }
       : { level: "town", code: townCode, name: townByCode(townCode)?.name ?? townCode };
-  return { scope, period, by: "village", total, groups: named(groups) };
+  return { scope, period, by: "village", total, groups: named(groups), duties: dutyFigures(rows) };
 }
 
 const named = (groups: { code: string; figures: StaffFigures }[]) =>

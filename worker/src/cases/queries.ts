@@ -26,6 +26,10 @@ export interface CaseRow {
   source: string;
   /** Filed by a staff member on a villager's behalf: staff saw its receipt, its ratings count apart. */
   filedByStaff: boolean;
+  /** Who filed it, when staff did (a username). */
+  filedBy: string | null;
+  /** The item of the 三张清单 named at 定责 (schema/duties.ts), if one was. */
+  dutyItem: string | null;
   state: ReportState;
   route: ReportRoute | null;
   queue: "village" | "discipline";
@@ -128,6 +132,8 @@ export interface FigureRow extends CaseFigureRow {
   state: ReportState;
   deadline: string | null;
   movedToTown: boolean;
+  /** The 三张清单 item named at 定责 (blank, like the rest of its progress, on a case moved to the town). */
+  duty: string | null;
 }
 
 /**
@@ -140,7 +146,7 @@ export async function figureRows(db: D1Database, staff: StaffMember, town: strin
       `SELECT r.village_code AS village, ${scope.town} AS town, r.kind, r.state, r.deadline,
               r.received_on AS receivedOn, CASE WHEN ${scope.moved} THEN NULL ELSE r.answered_on END AS answeredOn,
               CASE WHEN ${scope.moved} THEN NULL ELSE r.rating END AS rating, r.filed_by IS NOT NULL AS filedByStaff,
-              ${scope.moved} AS movedToTown
+              ${scope.moved} AS movedToTown, CASE WHEN ${scope.moved} THEN NULL ELSE r.duty_item END AS duty
          FROM reports r JOIN villages v ON v.code = r.village_code
         WHERE ${filterSql(scope)} AND r.merged_into IS NULL`,
     )
@@ -152,7 +158,7 @@ export async function figureRows(db: D1Database, staff: StaffMember, town: strin
 const CASE_COLUMNS = `r.id, r.village_code AS village, ${TOWN} AS town, v.town_code AS villageTown,
   r.handling_town IS NOT NULL AS transferred, r.kind, r.topic, r.content,
   (r.contact_name IS NOT NULL OR r.contact_phone IS NOT NULL) AS hasContact, r.power_item AS power,
-  r.disclosure_id AS disclosure, r.source, r.filed_by IS NOT NULL AS filedByStaff, r.state, r.route, r.queue, r.responsible, r.deadline, r.measures,
+  r.disclosure_id AS disclosure, r.source, r.filed_by IS NOT NULL AS filedByStaff, r.filed_by AS filedBy, r.duty_item AS dutyItem, r.state, r.route, r.queue, r.responsible, r.deadline, r.measures,
   r.merged_into AS mergedInto, r.answer, r.answered_on AS answeredOn, r.closed_on AS closedOn, r.reopened,
   r.rating, r.rating_comment AS ratingComment, r.received_on AS receivedOn`;
 

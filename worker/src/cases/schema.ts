@@ -97,6 +97,8 @@ export const actionBodies = {
     responsible: safeText(RESPONSIBLE_MAX),
     deadline: z.union([isoDate, z.literal("")]).optional(),
     measures: safeText(MEASURES_MAX, { multiline: true }),
+    /** The item of the 三张清单 naming the body responsible (schema/duties.ts); absent or "": free text only. */
+    duty: z.union([z.string().regex(/^[dm]\d{3}$/), z.literal("")]).optional(),
   }),
   answer: z.object({ answer: safeText(ANSWER_MAX, { min: ANSWER_MIN, multiline: true }) }),
   note: z.object({ note: safeText(NOTE_MAX, { multiline: true }) }),
@@ -113,6 +115,7 @@ const fieldMessages: Record<string, () => string> = {
   note: () => t("cases.error.field.note", { max: NOTE_MAX }),
   into: () => t("cases.error.field.into"),
   town: () => t("cases.error.field.town"),
+  duty: () => t("duties.error.item"),
 };
 
 /**

@@ -4,6 +4,7 @@
  */
 import { canSeeMisconduct } from "#core/access.ts";
 import { currentDeadline, overdueDays, suggestedDeadline } from "#core/case.ts";
+import { responsibleItem } from "#core/duties.ts";
 import { periodLabel } from "#core/period.ts";
 import { negativePowerById, powerById } from "#core/power.ts";
 import { catalogueItemById, townByCode, villageByCode } from "#core/reference.ts";
@@ -146,7 +147,7 @@ export async function caseSubject(db: D1Database, row: Pick<CaseRow, "village" |
  * @example return c.json(await caseView(env.DB, staff, row, chinaDate()));
  */
 export async function caseView(db: D1Database, staff: StaffMember, row: CaseRow, today: string) {
-  const { hasContact, ...rest } = row;
+  const { hasContact, dutyItem, ...rest } = row;
   const facts = { kind: row.kind, state: row.state, receivedOn: row.receivedOn, deadline: row.deadline };
   return {
     case: {
@@ -158,6 +159,7 @@ export async function caseView(db: D1Database, staff: StaffMember, row: CaseRow,
       hasContact: canSeeMisconduct(staff) && hasContact,
       defaultDeadline: suggestedDeadline(row.kind, row.receivedOn, today),
       subject: await caseSubject(db, row),
+      duty: dutyItem ? (responsibleItem(dutyItem) ?? null) : null,
     },
     events: await caseEvents(db, row.id),
     actions: allowedActions(staff, row),

@@ -7,12 +7,10 @@
  * lands in one batch with its audit row, or nothing does. The public page is /v/<code>/meetings/<YYYY-Qn>/.
  */
 import { canSeeVillage, may } from "#core/access.ts";
-import { sha256Hex } from "#core/hash.ts";
 import { t } from "#core/i18n/index.ts";
 import { type MeetingInput, meetingInput, meetingRatings, quarterOf } from "#core/meeting.ts";
 import { chinaDate, periodLabel } from "#core/period.ts";
 import { villageByCode } from "#core/reference.ts";
-import { newReceipt, receiptHash } from "#core/report.ts";
 import type { StaffMember } from "#core/staff.ts";
 import { recordAudit } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
@@ -22,7 +20,7 @@ import { body, created, createRouter, json, ok, route } from "../contract/router
 import { publishBodyRules, unknownVillage } from "../disclosures/schema.ts";
 import { ApiError } from "../errors.ts";
 import { serveLivePage, shellRewriter } from "../pages/serve.ts";
-import { reportStatements } from "../reports/queries.ts";
+import { isRetryableFiling, staffFiledCase } from "../reports/staff-filed.ts";
 import { scopedVillage } from "../staff/scope.ts";
 import type { StaffEnv } from "../staff/session.ts";
 import { meetingPage } from "./page.ts";
@@ -102,28 +100,18 @@ const record = meetingRoutes.openapi(recordRoute, async (c) => {
   }
   for (let attempt = 1; ; attempt++) {
     const questions = await Promise.all(
-      input.questions.map(async (q) => {
-        const report = { kind: q.kind, topic: q.topic, content: q.content };
-        const bodyHash = await sha256Hex(
-          JSON.stringify([input.village, q.kind, q.topic, q.content, null, null, null, null]),
-        );
-        const receipt = newReceipt();
-        return { receipt, hash: await receiptHash(receipt), input: report, bodyHash };
-      }),
+      input.questions.map((q) =>
+        staffFiledCase(c.env.DB, {
+          village: input.village,
+          input: { kind: q.kind, topic: q.topic, content: q.content },
+          filedBy: staff.username,
+          receivedOn: today,
+        }),
+      ),
     );
     const statements = [
       ...meetingStatements(c.env.DB, input, staff.username, nowOf(c).toISOString()),
-      ...questions.flatMap((q) => [
-        ...reportStatements(c.env.DB, {
-          receiptHash: q.hash,
-          village: input.village,
-          input: q.input,
-          bodyHash: q.bodyHash,
-          receivedOn: today,
-          filedBy: staff.username,
-        }),
-        linkQuestion(c.env.DB, input.village, input.quarter, q.hash),
-      ]),
+      ...questions.flatMap((q) => [...q.statements, linkQuestion(c.env.DB, input.village, input.quarter, q.hash)]),
       await recordAudit(c.env.DB, {
         action: "meeting_record",
         actorId: staff.id,
@@ -138,7 +126,7 @@ const record = meetingRoutes.openapi(recordRoute, async (c) => {
       if (isConflict(err, /UNIQUE constraint failed: meetings\./)) {
         throw new ApiError(409, "conflict", t("meetings.error.duplicate", { quarter: periodLabel(input.quarter) }));
       }
-      if (attempt < 5 && isConflict(err, /UNIQUE constraint failed: (audit_log|reports\.receipt_hash)/)) continue;
+      if (attempt < 5 && isRetryableFiling(err)) continue;
       throw err;
     }
     const meeting = (await meetingOf(c.env.DB, input.village, input.quarter)) as NonNullable<

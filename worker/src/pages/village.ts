@@ -12,6 +12,8 @@ import { createRouter, route } from "../contract/router.ts";
 import { ledgerChart } from "../disclosures/chart.ts";
 import { chainHeadRead, latestDisclosures, ledgerTotalsByPeriod } from "../disclosures/queries.ts";
 import { itemFragment, quietItemsLine } from "../disclosures/render.ts";
+import { villageTalks } from "../grid/queries.ts";
+import { talksFragment } from "../grid/render.ts";
 import { setHtml } from "../html.ts";
 import { meetingLink } from "../meetings/page.ts";
 import { latestMeeting } from "../meetings/queries.ts";
@@ -59,12 +61,13 @@ villagePages.openapi(pageRoute, (c) => {
 
 /** Everything the village page shows, read in one batch, as the rewriter that fills it. */
 async function villageRewriter(db: D1Database, code: string, today: string) {
-  const [latest, cases, totals, meeting, head] = await readAll(db, [
+  const [latest, cases, totals, meeting, head, talks] = await readAll(db, [
     latestDisclosures(db, code),
     villageCaseRowsRead(db, code),
     ledgerTotalsByPeriod(db, code, 6),
     latestMeeting(db, code),
     chainHeadRead(db, code),
+    villageTalks(db, code, 3),
   ]);
   const byItem = new Map(latest.map((d) => [d.item, d]));
   // items with nothing published and nothing yet due share one short line per category
@@ -105,6 +108,17 @@ async function villageRewriter(db: D1Database, code: string, today: string) {
         if (!head) return void el.remove();
         el.removeAttribute("hidden");
         setHtml(el, villageFingerprint(head.hash));
+      },
+    })
+    .on("[data-talks]", {
+      element(el) {
+        if (talks.length === 0) return void el.remove();
+        el.removeAttribute("hidden");
+      },
+    })
+    .on("[data-talk-list]", {
+      element(el) {
+        setHtml(el, talksFragment(talks));
       },
     })
     .on("[data-cases]", {

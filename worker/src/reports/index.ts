@@ -8,7 +8,6 @@
 
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { sha256Hex } from "#core/hash.ts";
 import { t } from "#core/i18n/index.ts";
 import { fieldRowId } from "#core/ids.ts";
 import { chinaDate } from "#core/period.ts";
@@ -61,6 +60,7 @@ import {
   submissionKey,
   unknownVillage,
 } from "./schema.ts";
+import { submissionHash } from "./submission.ts";
 
 export const reports = createRouter<{ Bindings: Env }>();
 
@@ -101,21 +101,6 @@ async function titleOfDisclosure(db: D1Database, id: unknown, village: string): 
   return version?.village_code === village ? version.title : undefined;
 }
 
-/** The canonical submission a retry must repeat exactly to get the same receipt. */
-const bodyHash = (village: string, input: ReportInput) =>
-  sha256Hex(
-    JSON.stringify([
-      village,
-      input.kind,
-      input.topic,
-      input.content,
-      input.contact?.name ?? null,
-      input.contact?.phone ?? null,
-      input.disclosure ?? null,
-      input.power ?? null,
-    ]),
-  );
-
 /**
  * Stores the submission once; returns its receipt (the earlier one for a faithful retry). Only hashes are
  * stored: the receipt's, and the key's with the receipt sealed under it, so the retry can be answered.
@@ -128,7 +113,7 @@ async function intake(
   sentKey: string | undefined,
   now: Date,
 ): Promise<string> {
-  const hash = await bodyHash(village, input);
+  const hash = await submissionHash(village, input);
   await upgradeLegacyRows(env.DB);
   const key = await intakeKey(sentKey ?? crypto.randomUUID());
   const earlier = await reportByKey(env.DB, key.hash);

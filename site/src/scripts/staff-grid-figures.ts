@@ -1,0 +1,69 @@
+/**
+ * The grid figures page: one row per town, 管区 or grid and the total, each closed count shown as
+ * "closed / out of", a row's name linking one level down. Sets text only, never HTML.
+ */
+import type { GridFigures as Figures } from "#core/grid-work.ts";
+import { el, staffRequest } from "./staff-request.ts";
+
+interface View {
+  scope: { level: string; code: string; name: string };
+  by: "town" | "area" | "grid";
+  total: Figures;
+  groups: ({ code: string; name: string } & Figures)[];
+}
+
+const strings = JSON.parse(document.getElementById("grid-figure-strings")?.textContent ?? "{}") as Record<
+  string,
+  string
+>;
+const tr = (key: string, values: Record<string, string | number> = {}) =>
+  (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+const params = new URLSearchParams(location.search);
+const query = new URLSearchParams(
+  [...params].filter(
+    ([key, value]) => (key === "town" && /^\d{9}$/.test(value)) || (key === "area" && /^\d{11}$/.test(value)),
+  ),
+);
+const suffix = query.size > 0 ? `?${query}` : "";
+const table = document.querySelector("[data-figures]") as HTMLTableElement;
+const status = document.querySelector("[data-status]") as HTMLElement;
+const down: Record<View["by"], string | null> = { town: "town", area: "area", grid: null };
+
+const closed = (part: number, whole: number) => tr("grid.figures.of", { part, whole });
+
+function row(name: string | Node, f: Figures, header = false): HTMLTableRowElement {
+  const line = el("tr");
+  const first = el(header ? "th" : "td");
+  first.append(name);
+  line.append(
+    first,
+    el("td", String(f.grids)),
+    el("td", String(f.villages)),
+    el("td", String(f.talks)),
+    el("td", closed(f.requestsClosed, f.requests)),
+    el("td", closed(f.patrolsClosed, f.patrols)),
+    el("td", closed(f.behalfClosed, f.behalf)),
+    el("td", f.qr === null ? "—" : String(f.qr)),
+  );
+  return line;
+}
+
+async function show(): Promise<void> {
+  const view = await staffRequest<View>(`/api/figures/grid${suffix}`, undefined, {
+    network: tr("publish.page.network"),
+  });
+  (document.querySelector("[data-title]") as HTMLElement).append(` · ${view.scope.name}`);
+  (table.querySelector("[data-by]") as HTMLElement).textContent = tr(`grid.figures.by.${view.by}`);
+  const next = down[view.by];
+  table.tBodies[0]?.replaceChildren(
+    ...view.groups.map((g) => row(next ? el("a", g.name, { href: `?${next}=${g.code}` }) : g.name, g)),
+  );
+  table.tFoot?.replaceChildren(row(tr("grid.figures.total"), view.total, true));
+  (document.querySelector("[data-export]") as HTMLAnchorElement).href = `/api/figures/grid.csv${suffix}`;
+  status.hidden = true;
+  table.hidden = false;
+}
+
+show().catch((failure: { message?: string }) => {
+  status.textContent = failure.message ?? tr("publish.page.network");
+});

@@ -1,0 +1,24 @@
+/**
+ * The slip page (/staff/grid/slip/): shows the slip the 代办 page left in this tab (the receipt is never
+ * served again), the kind in words and the receipt in groups of four, and prints. Sets text only.
+ */
+import { keptSlip } from "./grid-slip-store.ts";
+
+const kinds = JSON.parse(document.getElementById("slip-kinds")?.textContent ?? "{}") as Record<string, string>;
+const slip = keptSlip();
+const section = document.querySelector("[data-slip]") as HTMLElement;
+if (slip) {
+  const shown: Record<string, string> = {
+    ...slip,
+    kind: kinds[slip.kind ?? ""] ?? "",
+    receipt: (slip.receipt ?? "").replace(/(\d{4})(?=\d)/g, "$1 "),
+    url: `${location.origin}${slip.url ?? ""}`,
+  };
+  for (const field of section.querySelectorAll<HTMLElement>("[data-field]")) {
+    field.textContent = shown[field.dataset.field ?? ""] ?? "";
+  }
+  section.hidden = false;
+  (document.querySelector("[data-missing]") as HTMLElement).hidden = true;
+  (document.querySelector("[data-actions]") as HTMLElement).hidden = false;
+}
+document.querySelector("[data-print]")?.addEventListener("click", () => window.print());

@@ -1,0 +1,22 @@
+/** The canonical form of a submission, shared by the villager's intake and cases staff file for villagers. */
+
+import { sha256Hex } from "#core/hash.ts";
+import type { ReportInput } from "#core/report.ts";
+
+/**
+ * The hash of the canonical submission: a retry must repeat it exactly to get the same receipt.
+ * @example await submissionHash("371603104201", { kind: "question", topic: "affairs", content: "……" })
+ */
+export const submissionHash = (village: string, input: ReportInput): Promise<string> =>
+  sha256Hex(
+    JSON.stringify([
+      village,
+      input.kind,
+      input.topic,
+      input.content,
+      input.contact?.name ?? null,
+      input.contact?.phone ?? null,
+      input.disclosure ?? null,
+      input.power ?? null,
+    ]),
+  );
