@@ -32,9 +32,18 @@ export interface RolePermissions {
   recordMeetings: boolean;
   /** Read and verify the audit log. */
   readAudit: boolean;
+  /** See the cases of the places it reaches at all (the points roles see none). */
+  cases: boolean;
+  /** 积分制: record points entries and reversals, keep the household register, the rules and the shop. */
+  recordPoints: boolean;
+  /** 积分制: confirm another person's entry (the second of the two people). */
+  confirmPoints: boolean;
 }
 
-/** The table. Town inspectors watch publishing but never publish; a village's cadres never see misconduct. */
+/**
+ * The table. Town inspectors watch publishing but never publish; a village's cadres never see misconduct;
+ * the points roles see no case, and recording and confirming points are never the same role's.
+ */
 export const permissions = {
   district_admin: {
     reach: "district",
@@ -44,6 +53,9 @@ export const permissions = {
     publish: true,
     recordMeetings: true,
     readAudit: true,
+    cases: true,
+    recordPoints: false,
+    confirmPoints: false,
   },
   town_inspector: {
     reach: "town",
@@ -53,6 +65,9 @@ export const permissions = {
     publish: false,
     recordMeetings: false,
     readAudit: false,
+    cases: true,
+    recordPoints: false,
+    confirmPoints: false,
   },
   village_secretary: {
     reach: "village",
@@ -62,6 +77,33 @@ export const permissions = {
     publish: true,
     recordMeetings: true,
     readAudit: false,
+    cases: true,
+    recordPoints: true,
+    confirmPoints: false,
+  },
+  points_admin: {
+    reach: "village",
+    seeMisconduct: false,
+    triage: false,
+    handle: "villageRoutes",
+    publish: false,
+    recordMeetings: false,
+    readAudit: false,
+    cases: false,
+    recordPoints: true,
+    confirmPoints: false,
+  },
+  points_supervisor: {
+    reach: "village",
+    seeMisconduct: false,
+    triage: false,
+    handle: "villageRoutes",
+    publish: false,
+    recordMeetings: false,
+    readAudit: false,
+    cases: false,
+    recordPoints: false,
+    confirmPoints: true,
   },
 } as const satisfies Record<StaffRole, RolePermissions>;
 
@@ -119,7 +161,7 @@ export type CaseAccess = "full" | "moved" | "none";
  */
 export function caseAccess(staff: StaffMember, place: CasePlace): CaseAccess {
   const role: RolePermissions = permissions[staff.role];
-  if (seat[role.reach].of(place) !== staff.scope) return "none";
+  if (!role.cases || seat[role.reach].of(place) !== staff.scope) return "none";
   if (role.seeMisconduct) return "full";
   if (wall.misconduct.of(place)) return "none";
   return wall.takenOver.of(place) ? "moved" : "full";
@@ -145,7 +187,7 @@ export interface CaseScope {
  */
 export function caseScope(staff: StaffMember): CaseScope {
   const role: RolePermissions = permissions[staff.role];
-  const inReach = `${seat[role.reach].sql} = ?1`;
+  const inReach = role.cases ? `${seat[role.reach].sql} = ?1` : "(0 AND ?1 IS NULL)";
   if (role.seeMisconduct) return { where: `(${inReach})`, moved: "0", town: HANDLING_TOWN, params: [staff.scope] };
   return {
     where: `(${inReach} AND NOT ${wall.misconduct.sql})`,

@@ -19,7 +19,15 @@ const digits = (n: number) => z.string().regex(new RegExp(`^\\d{${n}}$`), `must 
 const categoryId = z.enum(["party", "village", "finance"]);
 
 const townsFile = z.object({
-  district: z.object({ code: digits(6), name: text, city: text, province: text, contact: text }),
+  district: z.object({
+    code: digits(6),
+    name: text,
+    city: text,
+    province: text,
+    contact: text,
+    /** How public points boards show household heads' names: masked (张*明) unless the district says full. */
+    pointsNames: z.enum(["masked", "full"]).default("masked"),
+  }),
   towns: z.array(z.object({ code: digits(9), name: text, villages: z.number().int().nonnegative() })).min(1),
 });
 const villagesFile = z

@@ -4,7 +4,13 @@
  */
 import { district, townByCode, villageByCode } from "./reference.ts";
 
-export const staffRoles = ["district_admin", "town_inspector", "village_secretary"] as const;
+export const staffRoles = [
+  "district_admin",
+  "town_inspector",
+  "village_secretary",
+  "points_admin",
+  "points_supervisor",
+] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 /** A logged-in staff member, as the worker puts it on the request context. */

@@ -19,6 +19,9 @@ const people: Who[] = [
   { name: "town inspector of another town", role: "town_inspector", scope: "371603101", inScope: false },
   { name: "secretary of the village", role: "village_secretary", scope: VILLAGE, inScope: true },
   { name: "secretary of a neighbouring village", role: "village_secretary", scope: "371603104202", inScope: false },
+  // the points people of the village itself see none of its cases (issue 16)
+  { name: "points administrator of the village", role: "points_admin", scope: VILLAGE, inScope: false },
+  { name: "points supervisor of the village", role: "points_supervisor", scope: VILLAGE, inScope: false },
 ];
 
 const caseRoutes = (id: number, other: number) => [

@@ -19,6 +19,8 @@ import { meetingPages, meetingRoutes } from "./meetings/index.ts";
 import { textSize, textSizePages } from "./pages/text-size.ts";
 import { townPages } from "./pages/town.ts";
 import { villagePages } from "./pages/village.ts";
+import { pointsRoutes } from "./points/index.ts";
+import { pointsPages } from "./points/public.ts";
 import { powerPages } from "./power/index.ts";
 import { qrRoutes } from "./qr/index.ts";
 import { reports } from "./reports/index.ts";
@@ -46,6 +48,7 @@ function staffConsole() {
     inspectRoutes,
     formRoutes,
     meetingRoutes,
+    pointsRoutes,
   ]) {
     staff.route("/", feature);
   }
@@ -69,6 +72,7 @@ export function createApp() {
   app.route("/", disclosureRoutes);
   app.route("/", meetingPages);
   app.route("/", powerPages);
+  app.route("/", pointsPages);
   app.route("/", townPages);
   app.route("/", reports);
   app.route("/", healthRoutes);
