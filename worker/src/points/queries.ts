@@ -408,3 +408,100 @@ export function goodsById(
     .bind(id)
     .first();
 }
+
+/**
+ * Every village's points ledger, all links, in village and seq order (for `npm run verify`).
+ * @example const rows = await everyLedgerRow(env.DB);
+ */
+export async function everyLedgerRow(db: D1Database): Promise<LedgerRow[]> {
+  const { results } = await db
+    .prepare(`SELECT ${ledgerColumns} FROM points_ledger ORDER BY village_code, seq`)
+    .all<LedgerRow>();
+  return results;
+}
+
+/** A household's line on the public board for a quarter: what moved in it, and what it holds now. */
+export interface BoardLine {
+  number: string;
+  name: string;
+  /** Confirmed plus and minus entries dated in the quarter, and confirmed reversals made in it. */
+  awarded: number;
+  deducted: number;
+  reversed: number;
+  /** Spent at the shop in the quarter (a positive number). */
+  redeemed: number;
+  /** Spendable now. */
+  balance: number;
+}
+
+/** A link that counts: a redemption, or an entry or reversal with its confirmation. */
+const COUNTS = `(l.kind = 'redeem' OR (l.kind IN ('entry', 'reversal')
+  AND EXISTS (SELECT 1 FROM points_ledger AS c WHERE c.kind = 'confirm' AND c.ref_id = l.id)))`;
+const IN_QUARTER = "l.on_date BETWEEN ?2 AND ?3";
+
+/**
+ * A village's points board for the days `start`..`end` (a quarter), in household-number order; every
+ * figure is summed from the ledger's confirmed links.
+ * @example await pointsBoard(env.DB, "371603104201", "2026-10-01", "2026-12-31")
+ */
+export async function pointsBoard(db: D1Database, village: string, start: string, end: string): Promise<BoardLine[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT h.number, h.head_name AS name,
+              COALESCE(SUM(CASE WHEN l.kind = 'entry' AND l.points > 0 AND ${IN_QUARTER} THEN l.points END), 0) AS awarded,
+              COALESCE(SUM(CASE WHEN l.kind = 'entry' AND l.points < 0 AND ${IN_QUARTER} THEN l.points END), 0) AS deducted,
+              COALESCE(SUM(CASE WHEN l.kind = 'reversal' AND ${IN_QUARTER} THEN l.points END), 0) AS reversed,
+              COALESCE(-SUM(CASE WHEN l.kind = 'redeem' AND ${IN_QUARTER} THEN l.points END), 0) AS redeemed,
+              COALESCE(SUM(l.points), 0) AS balance
+         FROM points_households AS h
+         LEFT JOIN points_ledger AS l ON l.household_id = h.id AND ${COUNTS}
+        WHERE h.village_code = ?1
+        GROUP BY h.id ORDER BY h.number`,
+    )
+    .bind(village, start, end)
+    .all<BoardLine>();
+  return results;
+}
+
+/** The district's or a town's points figures for a period. */
+export interface PointsFigures {
+  villages: number;
+  households: number;
+  awarded: number;
+  deducted: number;
+  reversed: number;
+  redeemed: number;
+  /** Quarterly 积分超市 set with a window inside the period. */
+  shops: number;
+}
+
+/**
+ * Points figures of the villages whose code starts with `place` (the district, a town or a village) for
+ * the days `start`..`end`, from confirmed ledger links.
+ * @example await pointsFigures(env.DB, "371603104", "2026-10-01", "2026-12-31")
+ */
+export async function pointsFigures(db: D1Database, place: string, start: string, end: string): Promise<PointsFigures> {
+  const [moves, shops] = await db.batch<Record<string, number>>([
+    db
+      .prepare(
+        `SELECT COUNT(DISTINCT l.village_code) AS villages, COUNT(DISTINCT l.household_id) AS households,
+                COALESCE(SUM(CASE WHEN l.kind = 'entry' AND l.points > 0 THEN l.points END), 0) AS awarded,
+                COALESCE(SUM(CASE WHEN l.kind = 'entry' AND l.points < 0 THEN -l.points END), 0) AS deducted,
+                COALESCE(SUM(CASE WHEN l.kind = 'reversal' THEN abs(l.points) END), 0) AS reversed,
+                COALESCE(-SUM(CASE WHEN l.kind = 'redeem' THEN l.points END), 0) AS redeemed
+           FROM points_ledger AS l
+          WHERE substr(l.village_code, 1, length(?1)) = ?1 AND ${IN_QUARTER} AND ${COUNTS}`,
+      )
+      .bind(place, start, end),
+    db
+      .prepare(
+        `SELECT COUNT(*) AS shops FROM points_shops
+          WHERE substr(village_code, 1, length(?1)) = ?1 AND opens_on BETWEEN ?2 AND ?3`,
+      )
+      .bind(place, start, end),
+  ]);
+  return {
+    ...(moves?.results[0] as Omit<PointsFigures, "shops">),
+    shops: (shops?.results[0] as { shops: number } | undefined)?.shops ?? 0,
+  };
+}
