@@ -2,7 +2,9 @@
  * GET /v/<code>/: the static village page from the assets binding, with its live parts filled from D1
  * by HTMLRewriter, so villagers get complete HTML with no client JS.
  */
+import { quarterOf } from "#core/meeting.ts";
 import { chinaDate, isOverdue } from "#core/period.ts";
+import { periodBounds } from "#core/publish-periods.ts";
 import { type CatalogueItem, catalogueItemById, catalogueItems } from "#core/reference.ts";
 import { villageFingerprint } from "../checkpoints/fingerprint.ts";
 import { nowOf } from "../config/context.ts";
@@ -15,6 +17,8 @@ import { itemFragment, quietItemsLine } from "../disclosures/render.ts";
 import { setHtml } from "../html.ts";
 import { meetingLink } from "../meetings/page.ts";
 import { latestMeeting } from "../meetings/queries.ts";
+import { boardLink } from "../points/board.ts";
+import { pointsBoard } from "../points/queries.ts";
 import { villageCaseRows } from "../reports/queries.ts";
 import { casesFragment } from "../reports/render.ts";
 import { servePage } from "./serve.ts";
@@ -47,15 +51,18 @@ const pageRoute = route(
 
 villagePages.openapi(pageRoute, async (c) => {
   const { code } = c.req.valid("param");
-  const [latest, cases, totals, meeting, head] = await Promise.all([
+  const today = chinaDate(nowOf(c));
+  const quarter = quarterOf(today);
+  const { start, end } = periodBounds(quarter);
+  const [latest, cases, totals, meeting, head, board] = await Promise.all([
     latestDisclosures(c.env.DB, code),
     villageCaseRows(c.env.DB, code),
     ledgerTotalsByPeriod(c.env.DB, code, 6),
     latestMeeting(c.env.DB, code),
     chainHead(c.env.DB, code),
+    pointsBoard(c.env.DB, code, start, end),
   ]);
   const byItem = new Map(latest.map((d) => [d.item, d]));
-  const today = chinaDate(nowOf(c));
   // items with nothing published and nothing yet due share one short line per category
   const quiet = catalogueItems.filter((i) => !byItem.has(i.id) && !isOverdue(i.cadence, null, today));
   const quietIds = new Set(quiet.map((i) => i.id));
@@ -87,6 +94,13 @@ villagePages.openapi(pageRoute, async (c) => {
         if (!meeting) return void el.remove();
         el.removeAttribute("hidden");
         setHtml(el, meetingLink(code, meeting));
+      },
+    })
+    .on("[data-points]", {
+      element(el) {
+        if (board.length === 0) return void el.remove();
+        el.removeAttribute("hidden");
+        setHtml(el, boardLink(code, quarter, board));
       },
     })
     .on("[data-fingerprint]", {

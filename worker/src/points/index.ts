@@ -17,6 +17,7 @@ import { quarterOf } from "#core/meeting.ts";
 import { chinaDate, periodLabel } from "#core/period.ts";
 import { entryInput, householdInput, redemptionInput, reversalInput, rulesInput, shopInput } from "#core/points.ts";
 import { periodBounds } from "#core/publish-periods.ts";
+import { villageByCode } from "#core/reference.ts";
 import { newReceipt, receiptHash } from "#core/report.ts";
 import type { StaffMember } from "#core/staff.ts";
 import { nowOf } from "../config/context.ts";
@@ -47,8 +48,9 @@ export const pointsRoutes = createRouter<StaffEnv>();
 const refuse = (fields: Record<string, string>) => new ApiError(422, "invalid", t("points.error.invalid"), fields);
 const forbidden = () => new ApiError(403, "forbidden", t("points.error.forbidden"));
 
-/** 403 unless `staff`'s role has `permission` and reaches `village`. */
+/** 422 for an unknown village; 403 unless `staff`'s role has `permission` and reaches `village`. */
 function requirePoints(staff: StaffMember, permission: Permission, village: string): void {
+  if (!villageByCode(village)) throw refuse({ village: t("points.error.village") });
   if (!may(staff, permission)) throw forbidden();
   if (!canSeeVillage(staff, village)) throw new ApiError(403, "forbidden", t("points.error.scope"));
 }

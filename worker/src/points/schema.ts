@@ -1,7 +1,9 @@
 /** The points routes' contract: how a bad body or id is refused, and how much a body may hold. */
+import { z } from "@hono/zod-openapi";
 import { t } from "#core/i18n/index.ts";
 import { POINTS_MAX, REASON_MAX } from "#core/points.ts";
-import { CONTENT_MAX, CONTENT_MIN } from "#core/report.ts";
+import { CONTENT_MAX, CONTENT_MIN, normalizeReceipt } from "#core/report.ts";
+import { safeText } from "#core/text.ts";
 import type { BodyRules } from "../contract/body.ts";
 import { notFound } from "../contract/params.ts";
 import type { FieldMessage, Refusal } from "../contract/refusal.ts";
@@ -42,6 +44,29 @@ export const cardNotFound = notFound("points.error.card");
 export const pointsBodyRules: BodyRules = {
   formats: ["json"],
   maxBytes: 64 * 1024,
+  tooLarge: "points.error.tooLarge",
+  badJson: "points.error.badJson",
+};
+
+/** `/h/{code}`: a household card's code as printed (spaces allowed), normalized; the handler checks it. */
+export const cardParams = z.object({
+  code: z
+    .string()
+    .transform((value) => normalizeReceipt(value))
+    .openapi({ param: { name: "code", in: "path" }, example: "1234567890123452" }),
+});
+
+/** A household's question about one of its entries (JSON, or the card page's plain form). */
+export const questionInput = z.object({
+  entry: z.coerce.number().int().positive(),
+  content: safeText(CONTENT_MAX - 100, { min: CONTENT_MIN, multiline: true }),
+  key: z.string().optional(),
+});
+
+/** The question form and its JSON twin: small. */
+export const questionBodyRules: BodyRules = {
+  formats: ["json", "form"],
+  maxBytes: 16 * 1024,
   tooLarge: "points.error.tooLarge",
   badJson: "points.error.badJson",
 };

@@ -123,8 +123,10 @@ const bodyHash = (village: string, input: ReportInput) =>
 /**
  * Stores the submission once; returns its receipt (the earlier one for a faithful retry). Only hashes are
  * stored: the receipt's, and the key's with the receipt sealed under it, so the retry can be answered.
+ * Also how a household questions a points entry from its card (worker/src/points/public.ts).
+ * @example const receipt = await intake(c.env, c.req.raw, village, input, key, nowOf(c));
  */
-async function intake(
+export async function intake(
   env: Env,
   request: Request,
   village: string,
