@@ -49,7 +49,7 @@ function questionForm(code: string, lines: readonly LedgerLine[], fill: Question
       html`<option value="${l.id}" ${l.id === fill.entry ? "selected" : ""}>${t("points.card.number", { id: l.id })} ${l.date} ${l.title} ${signed(l.points)}</option>`,
   );
   const error = fill.error ? html`<p class="err" role="alert">${fill.error}</p>` : "";
-  return html`<h2 id="ask">${t("points.card.ask")}</h2><p class="m">${t("points.card.askLead")}</p>${error}<form method="post" action="/h/${code}/questions"><input type="hidden" name="key" value="${fill.key}"><label for="entry">${t("points.card.askEntry")}</label><select id="entry" name="entry" required>${options}</select><label for="content">${t("points.card.askContent")}</label><textarea id="content" name="content" rows="4" minlength="${CONTENT_MIN}" maxlength="${CONTENT_MAX - 100}" required>${fill.content ?? ""}</textarea><button type="submit">${t("points.card.askSubmit")}</button></form>`;
+  return html`<h2 id="ask">${t("points.card.ask")}</h2><p class="m">${t("points.card.askLead")}</p>${error}<form method="post" action="/h/${code}/questions"><input type="hidden" name="key" value="${fill.key}"><label for="entry">${t("points.card.askEntry")}</label><select id="entry" name="entry">${options}</select><label for="content">${t("points.card.askContent")}</label><textarea id="content" name="content" rows="4" minlength="${CONTENT_MIN}" maxlength="${CONTENT_MAX - 100}" required>${fill.content ?? ""}</textarea><button type="submit">${t("points.card.askSubmit")}</button></form>`;
 }
 
 /**
