@@ -8,7 +8,7 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { type Checkpoint, type CheckpointBody, checkpointKey, signCheckpoint } from "#core/checkpoint.ts";
 import { makeCheckpoint } from "../../worker/src/checkpoints/make.ts";
-import { pointsHeads } from "../../worker/src/points/queries.ts";
+import { villageHeads } from "../../worker/src/checkpoints/queries.ts";
 import { confirmedEntry, pointsVillage } from "../fixtures/points.ts";
 import { TEST_ORIGIN } from "../fixtures/staff.ts";
 import { rewriteLedgerAndRehash, withoutTriggers } from "../fixtures/tamper.ts";
@@ -30,7 +30,7 @@ async function signedNow(change: (body: CheckpointBody) => CheckpointBody = (b) 
   const latest = (await (await SELF.fetch(`${TEST_ORIGIN}/api/checkpoints/latest`)).json()) as Checkpoint;
   const { signature: _, ...rest } = latest;
   const { privateKey } = await checkpointKey(env.CHECKPOINT_KEY as string);
-  const points = Object.fromEntries(await pointsHeads(env.DB));
+  const points = Object.fromEntries(await villageHeads(env.DB, "points_ledger"));
   return signCheckpoint(change({ ...rest, time: nextMinute().toISOString(), points }), privateKey);
 }
 

@@ -20,7 +20,7 @@ import { canonicalJson } from "#core/disclosure.ts";
 import { verifyLedger } from "#core/points.ts";
 import { district } from "#core/reference.ts";
 import { chainRows } from "../disclosures/queries.ts";
-import { ledgerRows, pointsHashesAt, pointsHeads } from "../points/queries.ts";
+import { ledgerRows } from "../points/queries.ts";
 import { auditChain, auditTip } from "./audit-head.ts";
 import { hashesAt, insertCheckpoint, latestCheckpoint, latestCheckpointTime, villageHeads } from "./queries.ts";
 
@@ -38,8 +38,8 @@ export async function checkpointBreaks(db: D1Database, recorded: CheckpointBody)
     villageHeads(db),
     hashesAt(db, lengthsOf(recorded.villages)),
     auditChain(db, recorded.audit.length),
-    pointsHeads(db),
-    pointsHashesAt(db, lengthsOf(recorded.points ?? {})),
+    villageHeads(db, "points_ledger"),
+    hashesAt(db, lengthsOf(recorded.points ?? {}), "points_ledger"),
   ]);
   return compareToCheckpoint(recorded, {
     audit: { length: audit.length, hashAt: () => audit.hashAt },
@@ -87,7 +87,11 @@ export async function makeCheckpoint(env: Env, now: Date = new Date()): Promise<
   const latestTime = await latestCheckpointTime(env.DB);
   if (latestTime && latestTime > notAfter) return null;
   const latest = latestTime ? await latestCheckpoint(env.DB) : null;
-  const [heads, tip, pointHeads] = await Promise.all([villageHeads(env.DB), auditTip(env.DB), pointsHeads(env.DB)]);
+  const [heads, tip, pointHeads] = await Promise.all([
+    villageHeads(env.DB),
+    auditTip(env.DB),
+    villageHeads(env.DB, "points_ledger"),
+  ]);
   const villages = byCode(heads);
   const points = byCode(pointHeads);
   if (latest && sameHeads(latest, { audit: tip, villages, points })) return null;

@@ -25,8 +25,8 @@ import { notFound, villageParams } from "../contract/params.ts";
 import { PAGE_NOT_FOUND, type Refusal } from "../contract/refusal.ts";
 import { body, createRouter, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
-import { type PageInit, servePage, shellRewriter } from "../pages/serve.ts";
-import { intake } from "../reports/index.ts";
+import { servePage, shellRewriter } from "../pages/serve.ts";
+import { intake, privatePage } from "../reports/index.ts";
 import { RateLimited, receiptGuard } from "../reports/rate-limit.ts";
 import { submissionKey } from "../reports/schema.ts";
 import { boardPage } from "./board.ts";
@@ -62,12 +62,6 @@ pointsPages.openapi(chainRoute, async (c) => {
   const result = await verifyLedger(await ledgerRows(c.env.DB, code));
   c.header("Cache-Control", "no-store");
   return c.json({ village: code, ...result });
-});
-
-/** A card page: never cached, never sent on as a referrer (the card's code is in its address). */
-const privatePage = (status = 200, extra: Record<string, string> = {}): PageInit => ({
-  status,
-  headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", ...extra },
 });
 
 /** The household a card's code opens, or why not: a 404 for a code that is none, a 429 for a guesser. */

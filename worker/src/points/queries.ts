@@ -4,7 +4,6 @@
  * Every write is one function here running one batch with its audit entry.
  */
 
-import type { ChainHead } from "#core/checkpoint.ts";
 import { GENESIS_HASH } from "#core/disclosure.ts";
 import {
   type HouseholdInput,
@@ -298,35 +297,6 @@ export async function ledgerRows(db: D1Database, village: string): Promise<Ledge
     .bind(village)
     .all<LedgerRow>();
   return results;
-}
-
-/**
- * Every village's points chain head (villages with no link left out), for checkpoints.
- * @example (await pointsHeads(env.DB)).get("371603104201") // { length: 12, head: "9f2c…" }
- */
-export async function pointsHeads(db: D1Database): Promise<Map<string, ChainHead>> {
-  // SQLite takes the bare column `hash` from the row holding MAX(seq)
-  const { results } = await db
-    .prepare(
-      "SELECT village_code AS village, MAX(seq) AS length, hash AS head FROM points_ledger GROUP BY village_code",
-    )
-    .all<{ village: string } & ChainHead>();
-  return new Map(results.map((r) => [r.village, { length: r.length, head: r.head }]));
-}
-
-/**
- * The hash of each named village's points link at the given length.
- * @example await pointsHashesAt(env.DB, { "371603104201": 12 }) // Map { "371603104201" => "9f2c…" }
- */
-export async function pointsHashesAt(db: D1Database, lengths: Record<string, number>): Promise<Map<string, string>> {
-  const { results } = await db
-    .prepare(
-      `SELECT l.village_code AS village, l.hash FROM json_each(?1) AS want
-         JOIN points_ledger AS l ON l.village_code = want.key AND l.seq = want.value`,
-    )
-    .bind(JSON.stringify(lengths))
-    .all<{ village: string; hash: string }>();
-  return new Map(results.map((r) => [r.village, r.hash]));
 }
 
 export interface ShopRow {

@@ -63,8 +63,12 @@ import {
 
 export const reports = createRouter<{ Bindings: Env }>();
 
-/** A form or receipt page: never cached, never sent on as a referrer (receipts are in its address). */
-const privatePage = (status = 200, extra: Record<string, string> = {}): PageInit => ({
+/**
+ * A form, receipt or household card page: never cached, never sent on as a referrer (a receipt or a card's
+ * code is in its address).
+ * @example servePage(c, "/r/", rewriter, privatePage(404));
+ */
+export const privatePage = (status = 200, extra: Record<string, string> = {}): PageInit => ({
   status,
   headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", ...extra },
 });
