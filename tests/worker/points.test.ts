@@ -9,6 +9,7 @@ import { quarterOf } from "#core/meeting.ts";
 import { chinaDate } from "#core/period.ts";
 import { verifyLedger } from "#core/points.ts";
 import { periodBounds } from "#core/publish-periods.ts";
+import type { StaffRole } from "#core/staff.ts";
 import { ledgerRows } from "../../worker/src/points/queries.ts";
 import { staffGet, staffPost } from "../fixtures/cases.ts";
 import { confirmedEntry, expectPost, pointsVillage, RULES } from "../fixtures/points.ts";
@@ -313,5 +314,79 @@ describe("积分超市", () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(3);
     expect(await balanceOf(v.admin, v.village, household)).toBe(1);
     expect((await verifyLedger(await ledgerRows(env.DB, v.village))).valid).toBe(true);
+  });
+});
+
+describe("role × route matrix for the points routes", () => {
+  const VILLAGE = "371603104235";
+  const OTHER = "371603104236";
+  const people: { who: string; role: StaffRole; scope: string; record: number; confirm: number; read: number }[] = [
+    { who: "district admin", role: "district_admin", scope: "371603", record: 403, confirm: 403, read: 200 },
+    { who: "town inspector", role: "town_inspector", scope: "371603104", record: 403, confirm: 403, read: 200 },
+    { who: "secretary", role: "village_secretary", scope: VILLAGE, record: 201, confirm: 403, read: 200 },
+    { who: "points administrator", role: "points_admin", scope: VILLAGE, record: 201, confirm: 403, read: 200 },
+    { who: "points supervisor", role: "points_supervisor", scope: VILLAGE, record: 403, confirm: 200, read: 200 },
+    {
+      who: "another village's administrator",
+      role: "points_admin",
+      scope: OTHER,
+      record: 403,
+      confirm: 404,
+      read: 403,
+    },
+    {
+      who: "another village's supervisor",
+      role: "points_supervisor",
+      scope: OTHER,
+      record: 403,
+      confirm: 404,
+      read: 403,
+    },
+  ];
+
+  it("each role records, confirms and reads exactly as the permissions table says", async () => {
+    const v = await pointsVillage(VILLAGE);
+    const household = (v.households[0] as { id: number }).id;
+    for (const person of people) {
+      const { cookie } = await loginAs(env.DB, { role: person.role, scope: person.scope });
+      const pending = await expectPost<{ id: number }>(
+        v.admin,
+        "/api/staff/points/entries",
+        entryBody(VILLAGE, household),
+        201,
+      );
+      const answers = {
+        record: (await staffPost(cookie, "/api/staff/points/entries", entryBody(VILLAGE, household))).status,
+        confirm: (await staffPost(cookie, `/api/staff/points/entries/${pending.id}/confirm`, {})).status,
+        read: (await staffGet(cookie, `/api/staff/points?village=${VILLAGE}`)).status,
+      };
+      expect(answers, person.who).toEqual({ record: person.record, confirm: person.confirm, read: person.read });
+    }
+    expect((await verifyLedger(await ledgerRows(env.DB, VILLAGE))).valid).toBe(true);
+  });
+
+  it("text that would not show as stored is refused, naming the field", async () => {
+    const v = await pointsVillage("371603104236");
+    const household = (v.households[0] as { id: number }).id;
+    const bidi = await staffPost(v.admin, "/api/staff/points/entries", {
+      ...entryBody(v.village, household),
+      reason: "扣\u202e01\u202c分",
+    });
+    expect(bidi.status).toBe(422);
+    expect(((await bidi.json()) as { error: { fields: Record<string, string> } }).error.fields.reason).toBeTruthy();
+    const name = await staffPost(v.admin, "/api/staff/points/households", {
+      village: v.village,
+      number: "77",
+      name: "张\u200b三",
+    });
+    expect(name.status).toBe(422);
+    expect(((await name.json()) as { error: { fields: Record<string, string> } }).error.fields.name).toBeTruthy();
+    const unknown = await staffPost(v.admin, "/api/staff/points/households", {
+      village: "371603999999",
+      number: "78",
+      name: "张三",
+    });
+    expect(unknown.status).toBe(422);
+    expect(((await unknown.json()) as { error: { fields: Record<string, string> } }).error.fields.village).toBeTruthy();
   });
 });
