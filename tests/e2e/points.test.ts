@@ -1,7 +1,8 @@
 /**
- * 积分制 on 360 px phones (issue 16): the points administrator registers a household and records an
- * entry, the points supervisor (another person) confirms it, and the household opens its card's address,
- * sees the entry counted in its balance, and questions it: a 码上问 case with a receipt.
+ * 积分制 on 360 px phones (issue 16): the points administrator publishes the rules, registers a household
+ * and records an entry, the points supervisor (another person) confirms it, the household takes goods at
+ * the shop, and then opens its card's address, sees the entry and the goods in its balance, and questions
+ * the entry: a 码上问 case with a receipt.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -48,24 +49,11 @@ describe("a quarter of points, on phones", () => {
   it("the administrator records, the supervisor confirms, the household scans its card and questions the entry", async () => {
     const adminContext = await phone();
     const admin = await login(adminContext, ADMIN);
-    // the rules are published through the API the page itself uses
-    const rules = await admin.evaluate(async (village) => {
-      const res = await fetch("/api/staff/points/rules", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          village,
-          rules: [
-            { code: "A1", title: "参加志愿服务", category: "志愿服务", points: 5 },
-            { code: "B1", title: "乱堆乱放", category: "人居环境", points: -3 },
-          ],
-        }),
-      });
-      return res.status;
-    }, VILLAGE);
-    expect(rules).toBe(201);
-    await admin.reload();
-    await admin.locator("[data-household]").waitFor({ state: "visible" });
+    await admin
+      .getByLabel("每行一条：编号，内容，类别，分值（扣分写负数）")
+      .fill("A1，参加志愿服务，志愿服务，5\nB1，乱堆乱放，人居环境，-3");
+    await admin.getByRole("button", { name: "公布细则" }).click();
+    await expect.poll(() => admin.locator("[data-done]").textContent()).toContain("细则已公布");
 
     await admin.getByLabel("户号").fill("018");
     await admin.getByLabel("户主姓名").fill("王秀兰");
@@ -75,7 +63,7 @@ describe("a quarter of points, on phones", () => {
     const cardUrl = /https?:\/\/\S+\/h\/\d{16}/.exec((await done.textContent()) ?? "")?.[0] as string;
     expect(cardUrl).toBeTruthy();
 
-    await admin.getByLabel("哪一户").selectOption({ label: "018 王秀兰（0 分）" });
+    await admin.locator("[data-entry]").getByLabel("哪一户").selectOption({ label: "018 王秀兰（0 分）" });
     await admin.getByLabel("按哪一条细则").selectOption("A1");
     await admin.getByLabel("简单写明原因").fill("参加村里的义务清扫");
     await admin.getByRole("button", { name: "记下（等监督员确认）" }).click();
@@ -88,10 +76,38 @@ describe("a quarter of points, on phones", () => {
     await expect.poll(() => supervisor.locator("[data-done]").textContent()).toContain("已确认");
     await expect.poll(() => supervisor.locator("[data-ledger]").textContent()).toContain(`已由 ${SUPERVISOR} 确认`);
 
+    // the quarter's shop, open today; the administrator records what the household takes
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const shop = await admin.evaluate(
+      async ([village, day]) => {
+        const quarter = `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+        const res = await fetch("/api/staff/points/shops", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({
+            village,
+            quarter,
+            opensOn: day,
+            closesOn: day,
+            goods: [{ name: "洗衣粉", price: 2 }],
+          }),
+        });
+        return res.status;
+      },
+      [VILLAGE, today] as const,
+    );
+    expect(shop).toBe(201);
+    await admin.reload();
+    await admin.locator("[data-redeem]").waitFor({ state: "visible" });
+    await admin.getByLabel("换什么").selectOption({ label: "洗衣粉（2 分）" });
+    await admin.getByRole("button", { name: "兑换" }).click();
+    await expect.poll(() => admin.locator("[data-done]").textContent()).toContain("还剩 3 分");
+
     const household = await (await phone()).newPage();
     await household.goto(cardUrl);
-    await expect.poll(() => household.locator("main").textContent()).toContain("现在能用的积分：5 分");
+    await expect.poll(() => household.locator("main").textContent()).toContain("现在能用的积分：3 分");
     expect(await household.locator("main").textContent()).toContain("参加村里的义务清扫");
+    expect(await household.locator("main").textContent()).toContain("在积分超市兑换：洗衣粉");
     expect(await fitsWidth(household)).toBe(true);
     const serious = (await axeViolations(household)).filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious).toEqual([]);
