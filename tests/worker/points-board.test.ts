@@ -83,6 +83,8 @@ describe("the points board", () => {
     expect(district.awarded).toBeGreaterThanOrEqual((town as { awarded: number }).awarded);
     const bad = await SELF.fetch(`${TEST_ORIGIN}/api/figures/points?period=${QUARTER}&place=123`);
     expect(bad.status).toBe(400);
+    const page = await (await SELF.fetch(`${TEST_ORIGIN}/z/371603106/`)).text();
+    expect(page).toContain(`加分 ${(town as { awarded: number }).awarded} 分`);
   });
 
   it("a card scanned in capitals opens the household's page", async () => {

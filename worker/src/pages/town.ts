@@ -4,13 +4,17 @@
  */
 
 import { t } from "#core/i18n/index.ts";
+import { quarterOf } from "#core/meeting.ts";
 import { chinaDate } from "#core/period.ts";
+import { periodBounds } from "#core/publish-periods.ts";
 import { nowOf } from "../config/context.ts";
 import { townParams } from "../contract/params.ts";
 import { PAGE_NOT_FOUND, STATIC_SITE } from "../contract/refusal.ts";
 import { createRouter, route } from "../contract/router.ts";
 import { overdueCounts, overdueInArea } from "../disclosures/overdue.ts";
 import { html, setHtml } from "../html.ts";
+import { pointsFiguresLine } from "../points/board.ts";
+import { pointsFigures } from "../points/queries.ts";
 import { servePage } from "./serve.ts";
 
 export const townPages = createRouter<{ Bindings: Env }>();
@@ -41,15 +45,29 @@ const pageRoute = route(
 
 townPages.openapi(pageRoute, async (c) => {
   const { code } = c.req.valid("param");
-  const { villages, overdue } = await overdueInArea(c.env.DB, code, chinaDate(nowOf(c)));
+  const today = chinaDate(nowOf(c));
+  const quarter = quarterOf(today);
+  const { start, end } = periodBounds(quarter);
+  const [{ villages, overdue }, points] = await Promise.all([
+    overdueInArea(c.env.DB, code, today),
+    pointsFigures(c.env.DB, code, start, end),
+  ]);
   const counts = overdueCounts(villages, overdue);
-  const rewriter = new HTMLRewriter().on("[data-village-status]", {
-    element(el) {
-      const count = counts.get(el.getAttribute("data-village-status") ?? "");
-      if (count === undefined) return;
-      if (count > 0) setHtml(el, html`<b class="late">${t("disclosures.townOverdue", { count })}</b>`);
-      else el.setInnerContent(t("disclosures.townOnTime"));
-    },
-  });
+  const rewriter = new HTMLRewriter()
+    .on("[data-village-status]", {
+      element(el) {
+        const count = counts.get(el.getAttribute("data-village-status") ?? "");
+        if (count === undefined) return;
+        if (count > 0) setHtml(el, html`<b class="late">${t("disclosures.townOverdue", { count })}</b>`);
+        else el.setInnerContent(t("disclosures.townOnTime"));
+      },
+    })
+    .on("[data-points-figures]", {
+      element(el) {
+        if (points.villages === 0 && points.shops === 0) return void el.remove();
+        el.removeAttribute("hidden");
+        el.setInnerContent(pointsFiguresLine(points, quarter));
+      },
+    });
   return servePage(c, `/z/${code}/`, rewriter, { headers: { "Cache-Control": "public, max-age=30" } });
 });

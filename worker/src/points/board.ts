@@ -10,7 +10,7 @@ import { maskName, type PointsRule } from "#core/points.ts";
 import type { Village } from "#core/reference.ts";
 import { type Html, html } from "../html.ts";
 import { signed } from "./card.ts";
-import type { BoardLine } from "./queries.ts";
+import type { BoardLine, PointsFigures } from "./queries.ts";
 
 const FIGURES = ["awarded", "deducted", "reversed", "redeemed", "balance"] as const;
 
@@ -64,4 +64,12 @@ export function boardLink(village: string, quarter: string, lines: readonly Boar
   const awarded = lines.reduce((sum, l) => sum + l.awarded, 0);
   const text = t("points.village.link", { quarter: periodLabel(quarter), households: lines.length, awarded });
   return html`<a href="/v/${village}/points/">${text}</a>`;
+}
+
+/**
+ * A town's (or the district's) points figures for a quarter in one sentence, each figure from the ledger.
+ * @example pointsFiguresLine(figures, "2026-Q4") // "积分制（2026年第四季度）：12 个村 340 户，加分 2100 分……"
+ */
+export function pointsFiguresLine(figures: PointsFigures, quarter: string): string {
+  return t("points.figures.line", { ...figures, quarter: periodLabel(quarter) });
 }
