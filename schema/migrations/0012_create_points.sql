@@ -2,14 +2,19 @@
 
 -- Two village-scoped staff roles: the points administrator (records entries, keeps the register and the
 -- shop) and the points supervisor (confirms entries). SQLite cannot change a CHECK in place, so the staff
--- table is rebuilt with the same columns and rows; foreign keys are checked at the end of the migration.
+-- table is rebuilt with the same columns and rows: its rows are set aside, the table is dropped and made
+-- again, and the rows go back in, so every session and audit entry finds its account again before the
+-- foreign keys are checked at the end of the migration.
 PRAGMA defer_foreign_keys = on;
 
-CREATE TABLE staff_new (
+CREATE TABLE staff_rows AS SELECT * FROM staff;
+DROP TABLE staff;
+CREATE TABLE staff (
   id INTEGER PRIMARY KEY,
   username TEXT NOT NULL UNIQUE CHECK (username NOT GLOB '*[^a-z0-9_-]*' AND length(username) BETWEEN 3 AND 32),
   role TEXT NOT NULL CHECK (role IN ('district_admin', 'town_inspector', 'village_secretary', 'points_admin', 'points_supervisor')),
   scope TEXT NOT NULL,
+  -- "pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>"
   password_hash TEXT NOT NULL,
   created_at TEXT NOT NULL,
   password_changed_at TEXT NOT NULL,
@@ -20,10 +25,9 @@ CREATE TABLE staff_new (
     (role IN ('village_secretary', 'points_admin', 'points_supervisor') AND length(scope) = 12)
   )
 );
-INSERT INTO staff_new (id, username, role, scope, password_hash, created_at, password_changed_at, disabled_at)
-  SELECT id, username, role, scope, password_hash, created_at, password_changed_at, disabled_at FROM staff;
-DROP TABLE staff;
-ALTER TABLE staff_new RENAME TO staff;
+INSERT INTO staff (id, username, role, scope, password_hash, created_at, password_changed_at, disabled_at)
+  SELECT id, username, role, scope, password_hash, created_at, password_changed_at, disabled_at FROM staff_rows;
+DROP TABLE staff_rows;
 
 -- The household register of each village. The household's card code (一户一码) is a secret like a
 -- receipt: only its slow hash is stored, and a card printed again gets a new code.
