@@ -5,7 +5,7 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { receiptHash } from "#core/report.ts";
+import { isValidReceipt, receiptHash } from "#core/report.ts";
 import { confirmedEntry, expectPost, pointsVillage } from "../fixtures/points.ts";
 import { TEST_ORIGIN } from "../fixtures/staff.ts";
 
@@ -108,5 +108,38 @@ describe("a household's card", () => {
     const again = await refused.text();
     expect(again).toContain("邻居这条怎么回事？");
     expect(again).not.toContain(theirs.name);
+  });
+
+  it("guessing codes is throttled like guessing receipts: 429 with Retry-After, for the page and the question", async () => {
+    const v = await pointsVillage("371603104201");
+    const { card } = v.households[0] as Card;
+    const client = { "CF-Connecting-IP": "203.0.113.77" };
+    const guess = (n: number) => {
+      const digits = String(100_000_000_000_000 + n);
+      for (let check = 0; check < 10; check++) {
+        const code = `${digits}${check}`;
+        if (code !== card.code && isValidReceipt(code)) return code;
+      }
+      throw new Error("no code");
+    };
+    const statuses: number[] = [];
+    for (let n = 0; n < 21; n++) {
+      statuses.push((await SELF.fetch(`${TEST_ORIGIN}/h/${guess(n)}`, { headers: client })).status);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
+    expect(statuses[20]).toBe(429);
+    // even the household's own card waits, from that client, and the question says when to come back
+    const page = await SELF.fetch(`${TEST_ORIGIN}${card.url}`, { headers: client });
+    expect(page.status).toBe(429);
+    expect(Number(page.headers.get("Retry-After"))).toBeGreaterThan(0);
+    const question = await SELF.fetch(`${TEST_ORIGIN}${card.url}/questions`, {
+      method: "POST",
+      headers: { ...client, "Content-Type": "application/json" },
+      body: JSON.stringify({ entry: 1, content: "这一条怎么回事？" }),
+    });
+    expect(question.status).toBe(429);
+    expect(Number(question.headers.get("Retry-After"))).toBeGreaterThan(0);
+    // another client is not held up
+    expect((await SELF.fetch(`${TEST_ORIGIN}${card.url}`)).status).toBe(200);
   });
 });

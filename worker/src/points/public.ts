@@ -94,11 +94,13 @@ async function cardPage(
 
 /** A card that opens nothing: the page says so (404), or a guesser is told to wait (429). */
 function cardRefused(c: Context<{ Bindings: Env }>, error: ApiError) {
-  const headers: Record<string, string> =
-    error instanceof RateLimited ? { "Retry-After": String(error.retryAfter) } : {};
   const main = shellRewriter(t("points.card.title"), householdRefusal(error.message));
-  return servePage(c, "/shell/household/", main, privatePage(error.status, headers));
+  return servePage(c, "/shell/household/", main, privatePage(error.status, retryAfter(error)));
 }
+
+/** A rate-limited refusal says when to try again. */
+const retryAfter = (error: ApiError): Record<string, string> =>
+  error instanceof RateLimited ? { "Retry-After": String(error.retryAfter) } : {};
 
 const cardRoute = route(
   {
@@ -149,8 +151,8 @@ pointsPages.openapi(questionRoute, async (c) => {
   try {
     household = await cardHousehold(c, code);
   } catch (error) {
-    if (form && error instanceof ApiError) return cardRefused(c, error);
-    throw error;
+    if (!(error instanceof ApiError)) throw error;
+    return form ? cardRefused(c, error) : c.json(error.body(), error.status, retryAfter(error));
   }
   try {
     const lines = await householdLedger(c.env.DB, household.id);
@@ -168,7 +170,8 @@ pointsPages.openapi(questionRoute, async (c) => {
     if (form) return c.redirect(`/r/${receipt}`, 303);
     return c.json({ receipt, url: `/r/${receipt}` }, 201, { Location: `/r/${receipt}` });
   } catch (error) {
-    if (!(error instanceof ApiError) || !form) throw error;
+    if (!(error instanceof ApiError)) throw error;
+    if (!form) return c.json(error.body(), error.status, retryAfter(error));
     const fill = { key: key ?? crypto.randomUUID(), error: error.message, entry: input.entry, content: input.content };
     return cardPage(c, household, code, fill, error.status);
   }
