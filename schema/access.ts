@@ -41,9 +41,18 @@ export interface RolePermissions {
    * report it filed only that the town has it.
    */
   fileForVillagers: boolean;
+  /** See the cases of the places it reaches at all (the points roles see none). */
+  cases: boolean;
+  /** 积分制: record points entries and reversals, keep the household register, the rules and the shop. */
+  recordPoints: boolean;
+  /** 积分制: confirm another person's entry (the second of the two people). */
+  confirmPoints: boolean;
 }
 
-/** The table. Town inspectors watch publishing but never publish; a village's cadres never see misconduct. */
+/**
+ * The table. Town inspectors watch publishing but never publish; a village's cadres never see misconduct;
+ * the points roles see no case, and recording and confirming points are never the same role's.
+ */
 export const permissions = {
   district_admin: {
     reach: "district",
@@ -54,6 +63,9 @@ export const permissions = {
     recordMeetings: true,
     readAudit: true,
     fileForVillagers: false,
+    cases: true,
+    recordPoints: false,
+    confirmPoints: false,
   },
   town_inspector: {
     reach: "town",
@@ -64,6 +76,9 @@ export const permissions = {
     recordMeetings: false,
     readAudit: false,
     fileForVillagers: false,
+    cases: true,
+    recordPoints: false,
+    confirmPoints: false,
   },
   village_secretary: {
     reach: "village",
@@ -74,6 +89,9 @@ export const permissions = {
     recordMeetings: true,
     readAudit: false,
     fileForVillagers: false,
+    cases: true,
+    recordPoints: true,
+    confirmPoints: false,
   },
   grid_worker: {
     reach: "grid",
@@ -84,6 +102,35 @@ export const permissions = {
     recordMeetings: false,
     readAudit: false,
     fileForVillagers: true,
+    cases: true,
+    recordPoints: false,
+    confirmPoints: false,
+  },
+  points_admin: {
+    reach: "village",
+    seeMisconduct: false,
+    triage: false,
+    handle: "villageRoutes",
+    publish: false,
+    recordMeetings: false,
+    readAudit: false,
+    fileForVillagers: false,
+    cases: false,
+    recordPoints: true,
+    confirmPoints: false,
+  },
+  points_supervisor: {
+    reach: "village",
+    seeMisconduct: false,
+    triage: false,
+    handle: "villageRoutes",
+    publish: false,
+    recordMeetings: false,
+    readAudit: false,
+    fileForVillagers: false,
+    cases: false,
+    recordPoints: false,
+    confirmPoints: true,
   },
 } as const satisfies Record<StaffRole, RolePermissions>;
 
@@ -166,7 +213,7 @@ export type CaseAccess = "full" | "moved" | "none";
 export function caseAccess(staff: StaffMember, place: CasePlace): CaseAccess {
   const role: RolePermissions = permissions[staff.role];
   if (role.fileForVillagers && place.filedBy === staff.username) return wall.misconduct.of(place) ? "moved" : "full";
-  if (!reaches(staff, place)) return "none";
+  if (!role.cases || !reaches(staff, place)) return "none";
   if (role.seeMisconduct) return "full";
   if (wall.misconduct.of(place)) return "none";
   return wall.takenOver.of(place) ? "moved" : "full";
@@ -201,7 +248,7 @@ export function caseScope(staff: StaffMember): CaseScope {
       params: [gridParam(staff)],
     };
   }
-  const inReach = `${seat[role.reach].sql} = ?1`;
+  const inReach = role.cases ? `${seat[role.reach].sql} = ?1` : "(0 AND ?1 IS NULL)";
   if (role.seeMisconduct) return { where: `(${inReach})`, moved: "0", town: HANDLING_TOWN, params: [staff.scope] };
   return {
     where: `(${inReach} AND NOT ${wall.misconduct.sql})`,

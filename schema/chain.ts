@@ -113,7 +113,31 @@ export function rowContent(row: ContentColumns): DisclosureContent | null {
  * Recomputes a chain given its rows in seq order and names the first broken link.
  * @example await verifyChain(rows) // { valid: true, length: 12, head: "9f2c…" }
  */
-export async function verifyChain(rows: readonly ChainRow[]): Promise<ChainResult> {
+export function verifyChain(rows: readonly ChainRow[]): Promise<ChainResult> {
+  return verifyLinks(rows, async (row, prevHash) => {
+    const content = rowContent(row);
+    return content ? disclosureHash(content, prevHash) : null;
+  });
+}
+
+/** A link of any hash chain kept in a table: its row id, its place in the chain and its hashes. */
+export interface Link {
+  id: number;
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * Recomputes any chain from its rows in seq order, given how one row's hash is computed from its own
+ * columns and the previous hash (null when the row cannot be read back), and names the first broken link.
+ * Disclosures and the points ledgers are checked by it.
+ * @example await verifyLinks(rows, (row, prev) => ledgerHash(row, prev)) // { valid: true, length: 40, head: "…" }
+ */
+export async function verifyLinks<R extends Link>(
+  rows: readonly R[],
+  hashOf: (row: R, prevHash: string) => Promise<string | null>,
+): Promise<ChainResult> {
   let prevHash = GENESIS_HASH;
   for (const [index, row] of rows.entries()) {
     const broken = (reason: ChainBreak): ChainResult => ({
@@ -124,9 +148,9 @@ export async function verifyChain(rows: readonly ChainRow[]): Promise<ChainResul
     });
     if (row.seq !== index + 1) return broken("seq_gap");
     if (row.prev_hash !== prevHash) return broken("prev_hash_mismatch");
-    const content = rowContent(row);
-    if (!content) return broken("tables_not_json");
-    if ((await disclosureHash(content, prevHash)) !== row.hash) return broken("hash_mismatch");
+    const hash = await hashOf(row, prevHash);
+    if (hash === null) return broken("tables_not_json");
+    if (hash !== row.hash) return broken("hash_mismatch");
     prevHash = row.hash;
   }
   return { valid: true, length: rows.length, head: prevHash };

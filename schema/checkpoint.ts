@@ -33,6 +33,11 @@ export interface CheckpointBody {
   audit: ChainHead;
   /** Every village with a non-empty chain, by code; a village not named has an empty chain. */
   villages: Record<string, ChainHead>;
+  /**
+   * Every village's points ledger (issue 16) with a link, by code. Absent from checkpoints made before
+   * the ledgers existed, which the signature covers as they were.
+   */
+  points?: Record<string, ChainHead>;
   publicKey: PublicJwk;
 }
 
@@ -122,6 +127,8 @@ function isCheckpoint(value: unknown): value is Checkpoint {
     typeof c.villages === "object" &&
     c.villages !== null &&
     Object.values(c.villages).every(isHead) &&
+    (c.points === undefined ||
+      (typeof c.points === "object" && c.points !== null && Object.values(c.points).every(isHead))) &&
     c.publicKey?.kty === "OKP" &&
     c.publicKey.crv === "Ed25519" &&
     typeof c.publicKey.x === "string" &&
@@ -132,7 +139,7 @@ function isCheckpoint(value: unknown): value is Checkpoint {
 /** How a chain fails to extend what a checkpoint recorded. */
 export type Departure = "truncated" | "forked";
 
-/** One chain that no longer extends the checkpoint; `chain` is "audit" or a village code. */
+/** One chain that no longer extends the checkpoint; `chain` is "audit", a village code or "points:<code>". */
 export interface CheckpointBreak {
   chain: string;
   reason: Departure;
@@ -150,13 +157,15 @@ export interface CurrentChain {
 /**
  * Each chain checked against what the checkpoint recorded: a chain shorter than recorded was truncated;
  * one whose link at the recorded length has another hash was forked or rewritten. The audit log first,
- * then villages in code order; an empty list when every chain extends the checkpoint.
+ * then villages in code order, then the villages' points ledgers; an empty list when every chain extends
+ * the checkpoint.
  * @example compareToCheckpoint(saved, { audit, villages: (code) => chains.get(code) })
  */
 export function compareToCheckpoint(
   checkpoint: CheckpointBody,
-  now: { audit: CurrentChain; village: (code: string) => CurrentChain },
+  now: { audit: CurrentChain; village: (code: string) => CurrentChain; points?: (code: string) => CurrentChain },
 ): CheckpointBreak[] {
+  const points = checkpoint.points ?? {};
   const entries: [string, ChainHead, CurrentChain][] = [
     ["audit", checkpoint.audit, now.audit],
     ...Object.keys(checkpoint.villages)
@@ -165,6 +174,13 @@ export function compareToCheckpoint(
         code,
         checkpoint.villages[code] as ChainHead,
         now.village(code),
+      ]),
+    ...Object.keys(points)
+      .sort()
+      .map((code): [string, ChainHead, CurrentChain] => [
+        `points:${code}`,
+        points[code] as ChainHead,
+        now.points?.(code) ?? chainOf([]),
       ]),
   ];
   const breaks: CheckpointBreak[] = [];

@@ -183,6 +183,7 @@ function districtRecord(g: Gathered, settings: DistrictSettings): District | str
     city: values.city as string,
     office: settings.office ?? kept.office ?? `${name}纪委监委`,
     contact: values.contact as string,
+    pointsNames: kept.pointsNames ?? "masked",
   };
 }
 

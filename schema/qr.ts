@@ -64,9 +64,22 @@ export function qrPayload(baseUrl: string, code: string): string {
  * @example villageCode("https://cunma.example.cn", "371603104201").version // 4
  */
 export function villageCode(baseUrl: string, code: string): VillageCode {
+  return symbolOf(baseUrl, qrPayload(baseUrl, code));
+}
+
+/**
+ * The QR symbol on a household's points card (一户一码): its card URL, `HTTPS://…/H/<16 digits>` in upper
+ * case (the worker answers `/H/<code>` with a 301 to `/h/<code>`), at the same levels and sizes.
+ * @example householdCode("https://cunma.example.cn", "1234567890123452").payload // "HTTPS://CUNMA.EXAMPLE.CN/H/1234567890123452"
+ */
+export function householdCode(baseUrl: string, code: string): VillageCode {
+  return symbolOf(baseUrl, `${new URL(baseUrl).origin}/H/${code}`.toUpperCase());
+}
+
+/** The symbol for `payload`: level H if it fits version 4, else Q; throws if even Q needs more. */
+function symbolOf(baseUrl: string, payload: string): VillageCode {
   const problem = baseUrlProblem(baseUrl);
   if (problem) throw new Error(problem);
-  const payload = qrPayload(baseUrl, code);
   for (const level of LEVELS) {
     const symbol = QRCode.create([{ data: payload, mode: "alphanumeric" }], { errorCorrectionLevel: level });
     if (symbol.version > MAX_VERSION) continue;

@@ -24,6 +24,8 @@ const districtFile = z.object({
   office: text,
   /** The line printed on posters and pages: who to call, and the number. */
   contact: text,
+  /** How public points boards show household heads' names: masked (张*明) unless the district says full. */
+  pointsNames: z.enum(["masked", "full"]).default("masked"),
 });
 const townsFile = z.object({
   towns: z.array(z.object({ code: digits(9), name: text, villages: z.number().int().nonnegative() })).min(1),

@@ -6,7 +6,14 @@
 import { gridById, gridName } from "./grid.ts";
 import { district, townByCode, villageByCode } from "./reference.ts";
 
-export const staffRoles = ["district_admin", "town_inspector", "village_secretary", "grid_worker"] as const;
+export const staffRoles = [
+  "district_admin",
+  "town_inspector",
+  "village_secretary",
+  "grid_worker",
+  "points_admin",
+  "points_supervisor",
+] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 /** A logged-in staff member, as the worker puts it on the request context. */

@@ -14,7 +14,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { type ChainResult, type ChainRow, verifyChain } from "#core/chain.ts";
+import { type ChainResult, type Link, verifyChain } from "#core/chain.ts";
 import {
   type Checkpoint,
   type CheckpointBreak,
@@ -24,8 +24,9 @@ import {
   fingerprint,
   type PublicJwk,
 } from "#core/checkpoint.ts";
+import { verifyLedger } from "#core/points.ts";
 import { villageByCode, villages } from "#core/reference.ts";
-import { auditLinks, checkAuditRows, everyChainRow, GENESIS_HASH } from "../worker/src/scripting.ts";
+import { auditLinks, checkAuditRows, everyChainRow, everyLedgerRow, GENESIS_HASH } from "../worker/src/scripting.ts";
 import { type D1Target, withD1 } from "./wrangler.ts";
 
 export interface VillageChain extends ChainResult {
@@ -39,9 +40,25 @@ export interface VillageChain extends ChainResult {
  * @example (await verifyAll(db)).filter((c) => !c.valid)
  */
 export async function verifyAll(db: D1Database): Promise<VillageChain[]> {
-  const rows = await everyChainRow(db);
   const codes = villages.map((v) => v.code).sort();
-  const byVillage = new Map<string, ChainRow[]>(codes.map((code) => [code, []]));
+  return verifyByVillage(await everyChainRow(db), codes, verifyChain);
+}
+
+/**
+ * Verifies every village's points ledger (issue 16) in the database; villages with no link are left out.
+ * @example (await verifyAllPoints(db)).filter((c) => !c.valid)
+ */
+export async function verifyAllPoints(db: D1Database): Promise<VillageChain[]> {
+  return verifyByVillage(await everyLedgerRow(db), [], verifyLedger);
+}
+
+/** Rows of many villages' chains split by village (`codes` listed even when empty), each verified. */
+async function verifyByVillage<R extends Link & { village_code: string }>(
+  rows: readonly R[],
+  codes: readonly string[],
+  verify: (chain: R[]) => Promise<ChainResult>,
+): Promise<VillageChain[]> {
+  const byVillage = new Map<string, R[]>(codes.map((code) => [code, []]));
   for (const row of rows) {
     const chain = byVillage.get(row.village_code) ?? [];
     chain.push(row);
@@ -49,7 +66,7 @@ export async function verifyAll(db: D1Database): Promise<VillageChain[]> {
   }
   const results: VillageChain[] = [];
   for (const [village, chain] of byVillage) {
-    results.push({ village, ...(await verifyChain(chain)), hashes: chain.map((r) => r.hash) });
+    results.push({ village, ...(await verify(chain)), hashes: chain.map((r) => r.hash) });
   }
   return results;
 }
@@ -72,6 +89,33 @@ const reasons = {
   hash_mismatch: "content does not match its hash (changed after publishing)",
 } as const;
 
+/**
+ * The points ledgers' lines of the report: one per broken ledger, and a summary.
+ * @example pointsReport(await verifyAllPoints(db)) // "ok: 3 village points ledgers, 40 links, every one verifies"
+ */
+export function pointsReport(results: readonly VillageChain[]): string {
+  const broken = results.filter((r) => !r.valid);
+  const links = results.reduce((sum, r) => sum + r.length, 0);
+  const lines = broken.map((r) => {
+    const at = r.brokenAt as NonNullable<ChainResult["brokenAt"]>;
+    const name = villageByCode(r.village)?.name ?? "";
+    return `BROKEN points ledger ${r.village} ${name}: first broken link at seq ${at.seq} (ledger id ${at.id}): ${pointsReasons[at.reason]}`;
+  });
+  lines.push(
+    broken.length === 0
+      ? `ok: ${results.length} village points ledgers, ${links} links, every one verifies`
+      : `${broken.length} of ${results.length} village points ledgers broken (${links} links checked)`,
+  );
+  return lines.join("\n");
+}
+
+const pointsReasons = {
+  seq_gap: "a link is missing or out of order (seq gap)",
+  prev_hash_mismatch: "prev_hash does not match the previous link's hash",
+  tables_not_json: "a link cannot be read back",
+  hash_mismatch: "content does not match its hash (changed after it was recorded)",
+} as const;
+
 /** The report printed by the command line, one line per broken chain and a summary. */
 export function verifyReport(results: readonly VillageChain[]): string {
   const broken = results.filter((r) => !r.valid);
@@ -89,8 +133,12 @@ export function verifyReport(results: readonly VillageChain[]): string {
   return lines.join("\n");
 }
 
-const chainName = (chain: string) =>
-  chain === "audit" ? "audit log" : `${chain} ${villageByCode(chain)?.name ?? ""}`.trim();
+const chainName = (chain: string) => {
+  if (chain === "audit") return "audit log";
+  const code = chain.replace(/^points:/, "");
+  const ledger = chain.startsWith("points:") ? "points ledger " : "";
+  return `${ledger}${code} ${villageByCode(code)?.name ?? ""}`.trim();
+};
 
 /**
  * One line per chain that no longer extends the checkpoint, first the first; a summary when none.
@@ -128,14 +176,16 @@ async function readJson(source: string): Promise<unknown> {
  */
 export async function checkAgainst(
   saved: unknown,
-  now: { villages: readonly VillageChain[]; audit: { hashes: string[] } },
+  now: { villages: readonly VillageChain[]; audit: { hashes: string[] }; points?: readonly VillageChain[] },
   trusted?: PublicJwk,
 ): Promise<CheckpointBreak[] | null> {
   if (!(await checkpointSignatureValid(saved, trusted))) return null;
   const byCode = new Map(now.villages.map((v) => [v.village, v.hashes]));
+  const pointsByCode = new Map((now.points ?? []).map((v) => [v.village, v.hashes]));
   return compareToCheckpoint(saved as Checkpoint, {
     audit: chainOf(now.audit.hashes),
     village: (code) => chainOf(byCode.get(code) ?? []),
+    points: (code) => chainOf(pointsByCode.get(code) ?? []),
   });
 }
 
@@ -149,14 +199,18 @@ if (import.meta.main) {
     },
   });
   const target: D1Target = values.remote ? { remote: true } : { persistTo: values["persist-to"] };
-  const [results, audit] = await withD1(target, async (db) => [await verifyAll(db), await auditLog(db)] as const);
-  const report = [verifyReport(results)];
-  let ok = results.every((r) => r.valid);
+  const [results, audit, points] = await withD1(
+    target,
+    async (db) => [await verifyAll(db), await auditLog(db), await verifyAllPoints(db)] as const,
+  );
+  // a district that keeps no points ledgers gets no line about them
+  const report = [verifyReport(results), ...(points.length > 0 ? [pointsReport(points)] : [])];
+  let ok = results.every((r) => r.valid) && points.every((r) => r.valid);
   if (values.against) {
     const saved = await readJson(values.against);
     const key = values.key ? ((await readJson(values.key)) as PublicJwk | { publicKey: PublicJwk }) : undefined;
     const trusted = key && "publicKey" in key ? key.publicKey : key;
-    const breaks = await checkAgainst(saved, { villages: results, audit }, trusted);
+    const breaks = await checkAgainst(saved, { villages: results, audit, points }, trusted);
     if (!audit.valid) report.push("BROKEN audit log: it does not verify by itself");
     if (breaks === null) {
       report.push(

@@ -10,6 +10,7 @@ import disclosures from "./zh-CN/disclosures.json" with { type: "json" };
 import district from "./zh-CN/district.json" with { type: "json" };
 import duties from "./zh-CN/duties.json" with { type: "json" };
 import grid from "./zh-CN/grid.json" with { type: "json" };
+import points from "./zh-CN/points.json" with { type: "json" };
 import portal from "./zh-CN/portal.json" with { type: "json" };
 import power from "./zh-CN/power.json" with { type: "json" };
 import publish from "./zh-CN/publish.json" with { type: "json" };
@@ -32,6 +33,7 @@ const strings = {
   ...district,
   ...grid,
   ...duties,
+  ...points,
 };
 
 export type StringKey = keyof typeof strings;

@@ -4,8 +4,11 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { qrBudgetProblem, villageCode, villageSvg } from "#core/qr.ts";
-import { townByCode, towns, villagesOfTown } from "#core/reference.ts";
+import { t } from "#core/i18n/index.ts";
+import { baseUrlProblem, qrBudgetProblem, villageCode, villageSvg } from "#core/qr.ts";
+import { townByCode, towns, villageByCode, villagesOfTown } from "#core/reference.ts";
+import { type D1Target, withD1 } from "../wrangler.ts";
+import { householdCards, issueCards } from "./cards.ts";
 import { codePng } from "./png.ts";
 import { townPosters } from "./poster.ts";
 
@@ -64,4 +67,29 @@ export async function writeVillageCodes({ out, baseUrl, town }: QrOptions): Prom
   mkdirSync(out, { recursive: true });
   for (const [name, content] of files) writeFileSync(join(out, name), content);
   return { villages: count, towns: chosen.map((t) => t.code) };
+}
+
+/**
+ * Issues new card codes to every household of `village` and writes their cards' PDF into `out`; nothing is
+ * issued for a bad village, and a village with no household gets no file.
+ * @example await printHouseholdCards({ persistTo: undefined }, "cards", "371603104201", base) // { file, count: 120, village: "徐万粮村" }
+ */
+export async function printHouseholdCards(
+  target: D1Target,
+  out: string,
+  code: string | undefined,
+  baseUrl: string,
+): Promise<{ file: string; count: number; village: string }> {
+  const problem = baseUrlProblem(baseUrl);
+  if (problem) throw new QrOptionError(`--base-url：${problem}`);
+  const village = code === undefined ? undefined : villageByCode(code);
+  if (!village)
+    throw new QrOptionError(`${t("points.print.village", { village: code ?? "" })}\n${t("points.print.usage")}`);
+  const cards = await withD1(target, (db) => issueCards(db, village.code));
+  if (cards.length === 0) throw new QrOptionError(t("points.print.none", { village: village.name }));
+  const pdf = await householdCards(village.code, cards, baseUrl);
+  mkdirSync(out, { recursive: true });
+  const file = join(out, placeFileName({ code: village.code, name: `${village.name}-积分卡` }, "pdf"));
+  writeFileSync(file, pdf);
+  return { file, count: cards.length, village: village.name };
 }

@@ -29,8 +29,11 @@ const GREY = "#4d4d4d";
 type Doc = InstanceType<typeof PDFDocument>;
 type TextOptions = PDFKit.Mixins.TextOptions;
 
-/** Throws if the font lacks a character, so a rare character in a village name never prints as a box. */
-function checkGlyphs(text: string): string {
+/**
+ * Throws if the font lacks a character, so a rare character in a village name never prints as a box.
+ * @example doc.text(checkGlyphs(household.name))
+ */
+export function checkGlyphs(text: string): string {
   const missing = [...text].filter((ch) => !glyphs.hasGlyphForCodePoint(ch.codePointAt(0) as number));
   if (missing.length > 0) throw new Error(`字体里没有这些字，海报会印成方框：${missing.join("")}（${text}）`);
   return text;
@@ -74,10 +77,27 @@ function header(doc: Doc, village: Village, town: Town): number {
 
 /** Draws the symbol as vector squares, centred, and returns the bottom of its quiet zone. */
 function code(doc: Doc, symbol: VillageCode, top: number): number {
-  const module = (SYMBOL_WIDTH_MM * MM) / symbol.size;
-  const side = (symbol.size + 2 * QUIET_ZONE) * module;
+  const side = symbolSide(symbol, SYMBOL_WIDTH_MM);
   const left = (PAGE.width - side) / 2;
   doc.roundedRect(left, top, side, side, 8).lineWidth(1).strokeColor("#9a9a9a").stroke();
+  drawSymbol(doc, symbol, left, top, SYMBOL_WIDTH_MM);
+  return top + side;
+}
+
+/**
+ * How wide (pt) a symbol printed `widthMm` wide is with its quiet zone.
+ * @example symbolSide(villageCode(base, "371603104201"), 121) // ≈ 443
+ */
+export const symbolSide = (symbol: VillageCode, widthMm: number) =>
+  ((symbol.size + 2 * QUIET_ZONE) * widthMm * MM) / symbol.size;
+
+/**
+ * Draws a QR symbol (without a frame) with its top-left quiet-zone corner at (left, top), the symbol
+ * itself `widthMm` wide; returns the side with the quiet zone, in points.
+ * @example const side = drawSymbol(doc, householdCode(base, code), 40, 60, 40);
+ */
+export function drawSymbol(doc: Doc, symbol: VillageCode, left: number, top: number, widthMm: number): number {
+  const module = (widthMm * MM) / symbol.size;
   for (let row = 0; row < symbol.size; row++) {
     for (let col = 0; col < symbol.size; col++) {
       if (symbol.dark(row, col)) {
@@ -87,7 +107,7 @@ function code(doc: Doc, symbol: VillageCode, top: number): number {
     }
   }
   doc.fill("#000000");
-  return top + side;
+  return symbolSide(symbol, widthMm);
 }
 
 /** The official address to compare with what the phone shows, and what to do if it differs. */
@@ -159,9 +179,25 @@ function posterPage(doc: Doc, village: Village, town: Town, baseUrl: string) {
  * @example writeFileSync("371603104.pdf", await townPosters(town, villagesOfTown(town.code), base))
  */
 export function townPosters(town: Town, villages: readonly Village[], baseUrl: string): Promise<Buffer> {
+  const { doc, done } = newPdf(`${town.name} 一村一码海报`, t("qr.poster.headline"));
+  let pages = 0;
+  doc.on("pageAdded", () => pages++);
+  for (const village of villages) {
+    posterPage(doc, village, town, baseUrl);
+    if (pages !== villages.indexOf(village) + 1) throw new Error(`${village.name}的海报一页放不下，请缩短文字。`);
+  }
+  doc.end();
+  return done;
+}
+
+/**
+ * An A4 PDF document with the Chinese fonts registered ("regular", "bold"), and its bytes once ended.
+ * @example const { doc, done } = newPdf("徐万粮村积分卡", "一户一码"); …; doc.end(); await done;
+ */
+export function newPdf(title: string, subject: string): { doc: Doc; done: Promise<Buffer> } {
   const doc = new PDFDocument({
     autoFirstPage: false,
-    info: { Title: `${town.name} 一村一码海报`, Author: district.name, Subject: t("qr.poster.headline") },
+    info: { Title: title, Author: district.name, Subject: subject },
     lang: "zh-CN",
   });
   doc.registerFont("regular", FONTS.regular);
@@ -172,12 +208,5 @@ export function townPosters(town: Town, villages: readonly Village[], baseUrl: s
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  let pages = 0;
-  doc.on("pageAdded", () => pages++);
-  for (const village of villages) {
-    posterPage(doc, village, town, baseUrl);
-    if (pages !== villages.indexOf(village) + 1) throw new Error(`${village.name}的海报一页放不下，请缩短文字。`);
-  }
-  doc.end();
-  return done;
+  return { doc, done };
 }

@@ -12,7 +12,8 @@ import { join } from "node:path";
 import { expect, inject, it } from "vitest";
 import { quarterOf } from "#core/meeting.ts";
 import { chinaDate } from "#core/period.ts";
-import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
+import { addStaff, DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
+import { withD1 } from "../../scripts/wrangler.ts";
 
 const baseURL = inject("baseURL");
 const village = "371603104201";
@@ -129,6 +130,33 @@ function vnuErrors(files: string[]): Promise<string[]> {
   });
 }
 
+/** A household of the demo village with a confirmed entry (the secretary records, a supervisor confirms): its card's path. */
+async function householdCard(): Promise<string> {
+  const secretary = await login("demo-xuwanliang");
+  await staffPost(secretary, "/api/staff/points/rules", {
+    village,
+    rules: [{ code: "A1", title: "参加<志愿>服务 & 清扫", category: "志愿服务", points: 5 }],
+    reason: "按村民代表会议修订",
+  });
+  const number = String(Date.now() % 1_000_000);
+  const registered = await staffPost(secretary, "/api/staff/points/households", { village, number, name: "王秀兰" });
+  const { id, card } = (await registered.json()) as { id: number; card: { url: string } };
+  const entry = await staffPost(secretary, "/api/staff/points/entries", {
+    village,
+    household: id,
+    rule: "A1",
+    date: new Date().toISOString().slice(0, 10),
+    reason: '参加"周末"义务清扫',
+  });
+  const username = `html-jd-${number}`;
+  await withD1({ persistTo: inject("persistTo") }, (db) =>
+    addStaff(db, [{ username, role: "points_supervisor", scope: village, password: DEMO_PASSWORD }]),
+  );
+  const { id: entryId } = (await entry.json()) as { id: number };
+  await staffPost(await login(username), `/api/staff/points/entries/${entryId}/confirm`, {});
+  return card.url;
+}
+
 it("every page kind, as served with its live parts, passes the W3C Nu HTML Checker", async () => {
   await ensureDemoStaff({ persistTo: inject("persistTo") }, () => {});
   const villageHtml = await (await fetch(`${baseURL}/v/${village}/`)).text();
@@ -170,6 +198,11 @@ it("every page kind, as served with its live parts, passes the W3C Nu HTML Check
   ]) {
     get(`staff-${staff.replace("/", "-") || "home"}`, `/staff/${staff}${staff ? "/" : ""}`);
   }
+  const card = await householdCard();
+  get("points-card", card, 200, /现在能用的积分：\d+ 分/);
+  get("points-card-unknown", "/h/1234567890123452", 404);
+  get("points-board", `/v/${village}/points/`, 200, /王\*兰/);
+  get("staff-points", "/staff/points/");
   get("not-found", "/no-such-page/", 404);
   get("village-not-found", "/v/999999999999/", 404);
 

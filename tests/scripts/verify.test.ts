@@ -22,6 +22,7 @@ import { seed } from "../../scripts/seed.ts";
 import { executeAudited } from "../../scripts/staff.ts";
 import { auditLog, verifyAll } from "../../scripts/verify.ts";
 import { executeSql, migrate, query, root, withD1 } from "../../scripts/wrangler.ts";
+import { appendLedger } from "../../worker/src/points/queries.ts";
 
 let persistTo: string;
 
@@ -247,4 +248,45 @@ describe("npm run verify", () => {
     );
     expect(run.stderr).toContain("1 of 438 village chains broken");
   });
+});
+
+describe("npm run verify on the points ledgers (issue 16)", () => {
+  it("checks every village's points ledger and names the first broken link of one changed directly", async () => {
+    const village = "371603104202";
+    const link = (kind: "rules", detail: string, points: number) => ({
+      village_code: village,
+      kind,
+      household_id: null,
+      ref_id: null,
+      rule_code: null,
+      points,
+      on_date: "2026-11-02",
+      reason: null,
+      detail,
+      actor: "cli",
+      at: "2026-11-02T02:00:00.000Z",
+    });
+    const audit = { action: "points_rules", actorId: null, actor: "cli" };
+    const rules = [{ code: "A1", title: "参加志愿服务", category: "志愿服务", points: 5 }];
+    await withD1({ persistTo }, async (db) => {
+      await appendLedger(db, link("rules", JSON.stringify(rules), 0), "none", audit);
+      await appendLedger(db, link("rules", JSON.stringify([{ ...rules[0], points: 6 }]), 0), "none", audit);
+    });
+    const before = verify();
+    expect(`${before.stdout}${before.stderr}`).toContain("ok: 1 village points ledgers, 2 links, every one verifies");
+    const [row] = query<{ id: number }>(`SELECT id FROM points_ledger WHERE village_code = '${village}' AND seq = 2`, {
+      persistTo,
+    }) as [{ id: number }];
+    executeSql(
+      `DROP TRIGGER points_ledger_append_only_update;
+       UPDATE points_ledger SET detail = '[]' WHERE id = ${row.id};`,
+      { persistTo },
+    );
+    const run = verify();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `BROKEN points ledger ${village} 泊头村: first broken link at seq 2 (ledger id ${row.id}): content does not match its hash`,
+    );
+    expect(run.stderr).toContain("1 of 1 village points ledgers broken");
+  }, 120_000);
 });

@@ -46,6 +46,7 @@ const families: [prefix: string, suffixes: readonly string[]][] = [
   ["cases.actor.", ["villager", "system"]], // staff-case.ts
   ["cases.subject.", ["disclosure", "power", "powerNegative"]], // staff-case.ts
   ["staff.role.", staffRoles], // site/src/pages/staff/index.astro
+  ["points.board.", ["awarded", "deducted", "reversed", "redeemed", "balance"]], // worker/src/points/board.ts
   ["publish.example.", ["month", "quarter", "year"]], // worker/src/disclosures/version.ts
   ["publish.history.", ["fieldTitle", "fieldContent"]], // worker/src/disclosures/history.ts
   ["publish.overdue.", ["csvTown", "csvVillage", "csvCode", "csvItem", "csvCadence", "csvExpected", "csvLatest"]], // worker/src/disclosures/inspect.ts

@@ -21,6 +21,9 @@ const people: Who[] = [
   { name: "secretary of a neighbouring village", role: "village_secretary", scope: "371603104202", inScope: false },
   { name: "grid worker of a grid in the village", role: "grid_worker", scope: "37160310420101", inScope: true },
   { name: "grid worker of a neighbouring village", role: "grid_worker", scope: "37160310420201", inScope: false },
+  // the points people of the village itself see none of its cases (issue 16)
+  { name: "points administrator of the village", role: "points_admin", scope: VILLAGE, inScope: false },
+  { name: "points supervisor of the village", role: "points_supervisor", scope: VILLAGE, inScope: false },
 ];
 /** The roles on the inspectors' side of the wall (schema/access.ts: seeMisconduct). */
 const inspectorSide = (who: Who) => who.role === "district_admin" || who.role === "town_inspector";

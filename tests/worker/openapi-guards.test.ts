@@ -47,5 +47,5 @@ describe("the /api/staff guards", () => {
       expect(`${method} ${path} ${res.status}`).toBe(`${method} ${path} 403`);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("cross_site");
     }
-  });
+  }, 60_000);
 });

@@ -20,6 +20,8 @@ import { meetingPages, meetingRoutes } from "./meetings/index.ts";
 import { textSize, textSizePages } from "./pages/text-size.ts";
 import { townPages } from "./pages/town.ts";
 import { villagePages } from "./pages/village.ts";
+import { pointsRoutes } from "./points/index.ts";
+import { pointsPages } from "./points/public.ts";
 import { powerPages } from "./power/index.ts";
 import { qrRoutes } from "./qr/index.ts";
 import { reports } from "./reports/index.ts";
@@ -48,6 +50,7 @@ function staffConsole() {
     formRoutes,
     meetingRoutes,
     gridRoutes,
+    pointsRoutes,
   ]) {
     staff.route("/", feature);
   }
@@ -72,6 +75,7 @@ export function createApp() {
   app.route("/", meetingPages);
   app.route("/", gridPublicRoutes);
   app.route("/", powerPages);
+  app.route("/", pointsPages);
   app.route("/", townPages);
   app.route("/", reports);
   app.route("/", healthRoutes);

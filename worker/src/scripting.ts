@@ -7,6 +7,7 @@
 export { type AuditEntry, checkAuditRows, GENESIS_HASH } from "./audit/chain.ts";
 export { auditLinks, runAuditedAll } from "./audit/queries.ts";
 export { appendVersions, disclosureCount, everyChainRow } from "./disclosures/queries.ts";
+export { everyLedgerRow, reissueCards, villageHouseholds } from "./points/queries.ts";
 export { referenceStatements } from "./reference/queries.ts";
 export { type DemoCaseRow, demoCaseStatements, intakeRows, upgradeLegacyRows } from "./reports/queries.ts";
 export { DEV_FLAG, DEV_VALUE_PREFIX } from "./security/dev-markers.ts";

@@ -8,6 +8,7 @@ import { createMiddleware } from "hono/factory";
 import { verifyChain } from "#core/chain.ts";
 import {
   CHECKPOINT_FORMAT,
+  type ChainHead,
   type Checkpoint,
   type CheckpointBody,
   type CheckpointBreak,
@@ -16,8 +17,10 @@ import {
   signCheckpoint,
 } from "#core/checkpoint.ts";
 import { canonicalJson } from "#core/disclosure.ts";
+import { verifyLedger } from "#core/points.ts";
 import { district } from "#core/reference.ts";
 import { chainRows } from "../disclosures/queries.ts";
+import { ledgerRows } from "../points/queries.ts";
 import { auditChain, auditTip } from "./audit-head.ts";
 import { hashesAt, insertCheckpoint, latestCheckpoint, latestCheckpointTime, villageHeads } from "./queries.ts";
 
@@ -29,15 +32,19 @@ export const CHECKPOINT_INTERVAL_MS = 60_000;
  * @example (await checkpointBreaks(env.DB, saved))[0] // { chain: "371603104201", reason: "truncated", … }
  */
 export async function checkpointBreaks(db: D1Database, recorded: CheckpointBody): Promise<CheckpointBreak[]> {
-  const lengths = Object.fromEntries(Object.entries(recorded.villages).map(([code, h]) => [code, h.length]));
-  const [heads, hashes, audit] = await Promise.all([
+  const lengthsOf = (chains: Record<string, ChainHead>) =>
+    Object.fromEntries(Object.entries(chains).map(([code, h]) => [code, h.length]));
+  const [heads, hashes, audit, points, pointHashes] = await Promise.all([
     villageHeads(db),
-    hashesAt(db, lengths),
+    hashesAt(db, lengthsOf(recorded.villages)),
     auditChain(db, recorded.audit.length),
+    villageHeads(db, "points_ledger"),
+    hashesAt(db, lengthsOf(recorded.points ?? {}), "points_ledger"),
   ]);
   return compareToCheckpoint(recorded, {
     audit: { length: audit.length, hashAt: () => audit.hashAt },
     village: (code) => ({ length: heads.get(code)?.length ?? 0, hashAt: () => hashes.get(code) ?? null }),
+    points: (code) => ({ length: points.get(code)?.length ?? 0, hashAt: () => pointHashes.get(code) ?? null }),
   });
 }
 
@@ -53,11 +60,20 @@ async function refusal(db: D1Database, latest: Checkpoint | null, body: Checkpoi
     const chain = await verifyChain(await chainRows(db, village));
     if (!chain.valid) return `village ${village}'s chain does not verify at seq ${chain.brokenAt?.seq}`;
   }
+  for (const [village, head] of Object.entries(body.points ?? {})) {
+    const recorded = latest?.points?.[village];
+    if (recorded && recorded.length === head.length && recorded.head === head.head) continue;
+    const chain = await verifyLedger(await ledgerRows(db, village));
+    if (!chain.valid) return `village ${village}'s points ledger does not verify at seq ${chain.brokenAt?.seq}`;
+  }
   return null;
 }
 
-const sameHeads = (a: CheckpointBody, b: Pick<CheckpointBody, "audit" | "villages">) =>
-  canonicalJson([a.audit, a.villages]) === canonicalJson([b.audit, b.villages]);
+const sameHeads = (a: CheckpointBody, b: Pick<CheckpointBody, "audit" | "villages" | "points">) =>
+  canonicalJson([a.audit, a.villages, a.points ?? {}]) === canonicalJson([b.audit, b.villages, b.points ?? {}]);
+
+/** Chain heads in village-code order, as a checkpoint records them. */
+const byCode = (heads: Map<string, ChainHead>) => Object.fromEntries([...heads].sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /**
  * Signs and stores a checkpoint of every chain as it stands at `now`, unless there is no key, one was
@@ -71,9 +87,14 @@ export async function makeCheckpoint(env: Env, now: Date = new Date()): Promise<
   const latestTime = await latestCheckpointTime(env.DB);
   if (latestTime && latestTime > notAfter) return null;
   const latest = latestTime ? await latestCheckpoint(env.DB) : null;
-  const [heads, tip] = await Promise.all([villageHeads(env.DB), auditTip(env.DB)]);
-  const villages = Object.fromEntries([...heads].sort(([a], [b]) => (a < b ? -1 : 1)));
-  if (latest && sameHeads(latest, { audit: tip, villages })) return null;
+  const [heads, tip, pointHeads] = await Promise.all([
+    villageHeads(env.DB),
+    auditTip(env.DB),
+    villageHeads(env.DB, "points_ledger"),
+  ]);
+  const villages = byCode(heads);
+  const points = byCode(pointHeads);
+  if (latest && sameHeads(latest, { audit: tip, villages, points })) return null;
   const [{ privateKey, publicKey }, audit] = await Promise.all([
     checkpointKey(env.CHECKPOINT_KEY),
     auditChain(env.DB, 0),
@@ -84,6 +105,7 @@ export async function makeCheckpoint(env: Env, now: Date = new Date()): Promise<
     time: now.toISOString(),
     audit: { length: audit.length, head: audit.head },
     villages,
+    points,
     publicKey,
   };
   const refused = audit.valid ? await refusal(env.DB, latest, body) : "the audit log does not verify";

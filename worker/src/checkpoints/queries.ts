@@ -1,27 +1,37 @@
 /** D1 reads and writes of signed checkpoints and of the village chain heads they record. */
 import type { ChainHead, Checkpoint } from "#core/checkpoint.ts";
 
+/** The tables that hold a hash chain per village (village_code, seq, hash): disclosures and points ledgers. */
+export type VillageChainTable = "disclosures" | "points_ledger";
+
 /**
- * Every village's chain head (villages with no version are left out).
+ * Every village's chain head in `table` (villages with no link are left out).
  * @example (await villageHeads(env.DB)).get("371603104201") // { length: 12, head: "9f2c…" }
  */
-export async function villageHeads(db: D1Database): Promise<Map<string, ChainHead>> {
+export async function villageHeads(
+  db: D1Database,
+  table: VillageChainTable = "disclosures",
+): Promise<Map<string, ChainHead>> {
   // SQLite takes the bare column `hash` from the row holding MAX(seq)
   const { results } = await db
-    .prepare("SELECT village_code AS village, MAX(seq) AS length, hash AS head FROM disclosures GROUP BY village_code")
+    .prepare(`SELECT village_code AS village, MAX(seq) AS length, hash AS head FROM ${table} GROUP BY village_code`)
     .all<{ village: string } & ChainHead>();
   return new Map(results.map((r) => [r.village, { length: r.length, head: r.head }]));
 }
 
 /**
- * The hash of each named village's link at the given length (one query for the whole district).
+ * The hash of each named village's link in `table` at the given length (one query for the whole district).
  * @example await hashesAt(env.DB, { "371603104201": 12 }) // Map { "371603104201" => "9f2c…" }
  */
-export async function hashesAt(db: D1Database, lengths: Record<string, number>): Promise<Map<string, string>> {
+export async function hashesAt(
+  db: D1Database,
+  lengths: Record<string, number>,
+  table: VillageChainTable = "disclosures",
+): Promise<Map<string, string>> {
   const { results } = await db
     .prepare(
       `SELECT d.village_code AS village, d.hash FROM json_each(?1) AS want
-         JOIN disclosures AS d ON d.village_code = want.key AND d.seq = want.value`,
+         JOIN ${table} AS d ON d.village_code = want.key AND d.seq = want.value`,
     )
     .bind(JSON.stringify(lengths))
     .all<{ village: string; hash: string }>();

@@ -4,13 +4,17 @@
  */
 
 import { t } from "#core/i18n/index.ts";
+import { quarterOf } from "#core/meeting.ts";
 import { chinaDate } from "#core/period.ts";
+import { periodBounds } from "#core/publish-periods.ts";
 import { nowOf } from "../config/context.ts";
 import { townParams } from "../contract/params.ts";
 import { PAGE_NOT_FOUND, STATIC_SITE } from "../contract/refusal.ts";
 import { createRouter, route } from "../contract/router.ts";
 import { overdueCounts, overdueInArea } from "../disclosures/overdue.ts";
 import { html, setHtml } from "../html.ts";
+import { pointsFiguresLine } from "../points/board.ts";
+import { pointsFigures } from "../points/queries.ts";
 import { serveLivePage } from "./serve.ts";
 
 export const townPages = createRouter<{ Bindings: Env }>();
@@ -49,17 +53,30 @@ townPages.openapi(pageRoute, (c) => {
   });
 });
 
-/** Each village's disclosure status in the town (one query), as the rewriter that fills the page. */
+/** Each village's disclosure status and the quarter's points figures in the town, as the rewriter that fills the page. */
 async function townRewriter(db: D1Database, code: string, today: string) {
-  const { villages, overdue } = await overdueInArea(db, code, today);
+  const quarter = quarterOf(today);
+  const { start, end } = periodBounds(quarter);
+  const [{ villages, overdue }, points] = await Promise.all([
+    overdueInArea(db, code, today),
+    pointsFigures(db, code, start, end),
+  ]);
   const counts = overdueCounts(villages, overdue);
-  const rewriter = new HTMLRewriter().on("[data-village-status]", {
-    element(el) {
-      const count = counts.get(el.getAttribute("data-village-status") ?? "");
-      if (count === undefined) return;
-      if (count > 0) setHtml(el, html`<b class="late">${t("disclosures.townOverdue", { count })}</b>`);
-      else el.setInnerContent(t("disclosures.townOnTime"));
-    },
-  });
+  const rewriter = new HTMLRewriter()
+    .on("[data-village-status]", {
+      element(el) {
+        const count = counts.get(el.getAttribute("data-village-status") ?? "");
+        if (count === undefined) return;
+        if (count > 0) setHtml(el, html`<b class="late">${t("disclosures.townOverdue", { count })}</b>`);
+        else el.setInnerContent(t("disclosures.townOnTime"));
+      },
+    })
+    .on("[data-points-figures]", {
+      element(el) {
+        if (points.villages === 0 && points.shops === 0) return void el.remove();
+        el.removeAttribute("hidden");
+        el.setInnerContent(pointsFiguresLine(points, quarter));
+      },
+    });
   return { rewriter };
 }

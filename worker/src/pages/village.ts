@@ -2,7 +2,9 @@
  * GET /v/<code>/: the static village page from the assets binding, with its live parts filled from D1
  * by HTMLRewriter, so villagers get complete HTML with no client JS.
  */
+import { quarterOf } from "#core/meeting.ts";
 import { chinaDate, isOverdue } from "#core/period.ts";
+import { periodBounds } from "#core/publish-periods.ts";
 import { type CatalogueItem, catalogueItemById, catalogueItems } from "#core/reference.ts";
 import { villageFingerprint } from "../checkpoints/fingerprint.ts";
 import { nowOf } from "../config/context.ts";
@@ -17,6 +19,8 @@ import { talksFragment } from "../grid/render.ts";
 import { setHtml } from "../html.ts";
 import { meetingLink } from "../meetings/page.ts";
 import { latestMeeting } from "../meetings/queries.ts";
+import { boardLink } from "../points/board.ts";
+import { pointsBoard } from "../points/queries.ts";
 import { readAll } from "../reads.ts";
 import { villageCaseRowsRead } from "../reports/queries.ts";
 import { casesFragment } from "../reports/render.ts";
@@ -61,13 +65,16 @@ villagePages.openapi(pageRoute, (c) => {
 
 /** Everything the village page shows, read in one batch, as the rewriter that fills it. */
 async function villageRewriter(db: D1Database, code: string, today: string) {
-  const [latest, cases, totals, meeting, head, talks] = await readAll(db, [
+  const quarter = quarterOf(today);
+  const { start, end } = periodBounds(quarter);
+  const [latest, cases, totals, meeting, head, talks, board] = await readAll(db, [
     latestDisclosures(db, code),
     villageCaseRowsRead(db, code),
     ledgerTotalsByPeriod(db, code, 6),
     latestMeeting(db, code),
     chainHeadRead(db, code),
     villageTalks(db, code, 3),
+    pointsBoard(db, code, start, end),
   ]);
   const byItem = new Map(latest.map((d) => [d.item, d]));
   // items with nothing published and nothing yet due share one short line per category
@@ -101,6 +108,13 @@ async function villageRewriter(db: D1Database, code: string, today: string) {
         if (!meeting) return void el.remove();
         el.removeAttribute("hidden");
         setHtml(el, meetingLink(code, meeting));
+      },
+    })
+    .on("[data-points]", {
+      element(el) {
+        if (board.length === 0) return void el.remove();
+        el.removeAttribute("hidden");
+        setHtml(el, boardLink(code, quarter, board));
       },
     })
     .on("[data-fingerprint]", {

@@ -64,8 +64,12 @@ import { submissionHash } from "./submission.ts";
 
 export const reports = createRouter<{ Bindings: Env }>();
 
-/** A form or receipt page: never cached, never sent on as a referrer (receipts are in its address). */
-const privatePage = (status = 200, extra: Record<string, string> = {}): PageInit => ({
+/**
+ * A form, receipt or household card page: never cached, never sent on as a referrer (a receipt or a card's
+ * code is in its address).
+ * @example servePage(c, "/r/", rewriter, privatePage(404));
+ */
+export const privatePage = (status = 200, extra: Record<string, string> = {}): PageInit => ({
   status,
   headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", ...extra },
 });
@@ -104,8 +108,10 @@ async function titleOfDisclosure(db: D1Database, id: unknown, village: string): 
 /**
  * Stores the submission once; returns its receipt (the earlier one for a faithful retry). Only hashes are
  * stored: the receipt's, and the key's with the receipt sealed under it, so the retry can be answered.
+ * Also how a household questions a points entry from its card (worker/src/points/public.ts).
+ * @example const receipt = await intake(c.env, c.req.raw, village, input, key, nowOf(c));
  */
-async function intake(
+export async function intake(
   env: Env,
   request: Request,
   village: string,
