@@ -6,6 +6,7 @@
 import cases from "./zh-CN/cases.json" with { type: "json" };
 import checkpoints from "./zh-CN/checkpoints.json" with { type: "json" };
 import disclosures from "./zh-CN/disclosures.json" with { type: "json" };
+import media from "./zh-CN/media.json" with { type: "json" };
 import portal from "./zh-CN/portal.json" with { type: "json" };
 import power from "./zh-CN/power.json" with { type: "json" };
 import publish from "./zh-CN/publish.json" with { type: "json" };
@@ -25,6 +26,7 @@ const strings = {
   ...publish,
   ...checkpoints,
   ...security,
+  ...media,
 };
 
 export type StringKey = keyof typeof strings;

@@ -6,11 +6,12 @@
 // first: the Workers globals exist before any worker module is evaluated
 import "./globals.ts";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { createApp } from "../src/app.ts";
 import worker from "../src/index.ts";
 import { assetsBinding } from "./assets.ts";
 import { openD1 } from "./d1.ts";
+import { openR2 } from "./r2.ts";
 
 /** The repository root (worker/node/../..). */
 export const root = join(import.meta.dirname, "..", "..");
@@ -59,6 +60,8 @@ export interface RuntimeOptions {
   database: string;
   /** The built site (site/dist). */
   assets: string;
+  /** The attachment folder; default `media` beside the SQLite file (DATA_DIR/media). */
+  media?: string;
   /** Variables and secrets: PUBLIC_BASE_URL, CHECKPOINT_KEY, RATE_LIMIT_SALT, CUNMA_DEV, … */
   vars: Record<string, string | undefined>;
 }
@@ -74,6 +77,7 @@ export function nodeEnv(options: RuntimeOptions): Env & { DB: ReturnType<typeof 
     ...vars,
     DB: openD1(options.database),
     ASSETS: assetsBinding(options.assets),
+    MEDIA: openR2(options.media ?? join(dirname(options.database), "media")),
   } as unknown as Env & { DB: ReturnType<typeof openD1> };
 }
 

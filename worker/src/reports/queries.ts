@@ -26,12 +26,16 @@ export interface NewReport {
 }
 
 /**
- * Stores a report and its first public event in one batch: both or neither.
+ * Stores a report, its first public event and `alongside` (its attachments' rows) in one batch: all or none.
  * Misconduct goes straight to the discipline queue; questions and requests to the village queue.
  * @example await insertReport(env.DB, { receiptHash, village, input, intake, bodyHash, receivedOn: "2026-11-29" })
  */
-export async function insertReport(db: D1Database, report: NewReport): Promise<void> {
-  await db.batch(reportStatements(db, report));
+export async function insertReport(
+  db: D1Database,
+  report: NewReport,
+  alongside: D1PreparedStatement[] = [],
+): Promise<void> {
+  await db.batch([...reportStatements(db, report), ...alongside]);
 }
 
 /**
