@@ -98,7 +98,12 @@ describe("hostile bodies to POST /api/villages/<code>/reports", () => {
       "multipart/form-data; boundary=x",
       422,
     ],
-    ["multipart cut off before its end", "--x\r\nContent-Disposition: form-data; name=kind\r\n\r\nquest", "multipart/form-data; boundary=x", 400],
+    [
+      "multipart cut off before its end",
+      "--x\r\nContent-Disposition: form-data; name=kind\r\n\r\nquest",
+      "multipart/form-data; boundary=x",
+      400,
+    ],
     ["multipart without a boundary", "--x\r\n", "multipart/form-data", 400],
     ["no content type", JSON.stringify(reportBody()), null, 415],
     ["XML", "<report><kind>question</kind></report>", "application/xml", 415],
