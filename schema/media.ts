@@ -41,6 +41,13 @@ const info: Record<MediaType, Omit<MediaInfo, "type">> = {
   mp3: { field: "voice", contentType: "audio/mpeg", extension: "mp3" },
 };
 
+/**
+ * The file extension an attachment is served with, from its stored content type.
+ * @example extensionOf("audio/webm") // "webm"
+ */
+export const extensionOf = (contentType: string) =>
+  Object.values(info).find((i) => i.contentType === contentType)?.extension ?? "bin";
+
 const ascii = (bytes: Uint8Array, at: number, text: string) =>
   [...text].every((ch, i) => bytes[at + i] === ch.charCodeAt(0));
 

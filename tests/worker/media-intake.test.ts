@@ -21,43 +21,17 @@ import {
   webm,
   webpWithExif,
 } from "../fixtures/media.ts";
-import { countReports, reportBody } from "../fixtures/reports.ts";
+import { countReports } from "../fixtures/reports.ts";
+import { formFields, postUpload, UPLOAD_BASE, type Upload } from "../fixtures/uploads.ts";
 
-const BASE = "https://cunma.test";
+const BASE = UPLOAD_BASE;
 const VILLAGE = "371603104201";
 let ip = 0;
 const freshIp = () => `198.51.100.${(++ip % 250) + 1}`;
-
-type Upload = { field: string; bytes: Uint8Array; name: string; type: string };
-
-function multipart(fields: Record<string, string>, files: Upload[]): FormData {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  for (const file of files) form.append(file.field, new File([file.bytes], file.name, { type: file.type }));
-  return form;
-}
-
-/**
- * Posts the form as a browser sends it: encoded to bytes first (undici's own FormData stream errors when a
- * server stops reading it early, which the intake does on purpose).
- */
-async function post(form: FormData, headers: Record<string, string> = {}) {
-  const encoded = new Request(BASE, { method: "POST", body: form });
-  return SELF.fetch(`${BASE}/api/villages/${VILLAGE}/reports`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      Accept: "application/json",
-      "Content-Type": encoded.headers.get("content-type") ?? "",
-      "CF-Connecting-IP": freshIp(),
-      ...headers,
-    },
-    body: await encoded.arrayBuffer(),
-  });
-}
-
-const fields = (overrides: Record<string, string> = {}) =>
-  Object.fromEntries(Object.entries(reportBody(overrides)).map(([k, v]) => [k, String(v)]));
+const post = (form: { fields: Record<string, string>; files: Upload[] }, headers: Record<string, string> = {}) =>
+  postUpload(VILLAGE, form.fields, form.files, headers);
+const multipart = (fields: Record<string, string>, files: Upload[]) => ({ fields, files });
+const fields = formFields;
 
 async function attachmentRows(receipt: string) {
   const { results } = await env.DB.prepare(

@@ -15,6 +15,7 @@ import { inspectRoutes } from "./disclosures/inspect.ts";
 import { publishRoutes } from "./disclosures/publish.ts";
 import { ApiError, handleError } from "./errors.ts";
 import { healthRoutes } from "./health/index.ts";
+import { mediaRoutes, mediaStaffRoutes } from "./media/index.ts";
 import { meetingPages, meetingRoutes } from "./meetings/index.ts";
 import { textSize, textSizePages } from "./pages/text-size.ts";
 import { townPages } from "./pages/town.ts";
@@ -42,6 +43,7 @@ function staffConsole() {
     staffRoutes,
     auditRoutes,
     caseRoutes,
+    mediaStaffRoutes,
     publishRoutes,
     inspectRoutes,
     formRoutes,
@@ -71,6 +73,7 @@ export function createApp() {
   app.route("/", powerPages);
   app.route("/", townPages);
   app.route("/", reports);
+  app.route("/", mediaRoutes);
   app.route("/", healthRoutes);
   app.route("/", checkpointRoutes);
   app.route("/", textSize);

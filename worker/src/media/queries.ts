@@ -22,6 +22,31 @@ export interface AttachmentRow {
   seconds: number | null;
 }
 
+/** An attachment as a page links it: its name, type, length (voice) and where it is served. */
+export interface AttachmentLink {
+  name: string;
+  field: AttachmentField;
+  contentType: string;
+  seconds: number | null;
+  url: string;
+}
+
+/**
+ * Attachment rows as links under `base` (the report's URL).
+ * @example attachmentLinks(rows, "/api/staff/reports/12") // [{ name: "photo-1", url: "/api/staff/reports/12/attachments/photo-1", … }]
+ */
+export const attachmentLinks = (rows: readonly AttachmentRow[], base: string): AttachmentLink[] =>
+  rows.map((row) => {
+    const name = `${row.field}-${row.position}`;
+    return {
+      name,
+      field: row.field,
+      contentType: row.contentType,
+      seconds: row.seconds,
+      url: `${base}/attachments/${name}`,
+    };
+  });
+
 /**
  * The INSERTs recording `attachments` for the report whose receipt hash is `receiptHash`, for the same
  * batch as the report itself (reportStatements), so both land or neither does.
@@ -117,4 +142,15 @@ export function deleteAttachments(db: D1Database, ids: readonly number[]): D1Pre
   return db
     .prepare("DELETE FROM report_attachments WHERE id IN (SELECT value FROM json_each(?1))")
     .bind(JSON.stringify(ids));
+}
+
+/**
+ * The id and kind of the report a receipt hash names, for serving the villager's own attachments.
+ * @example await reportOfReceipt(env.DB, await lookupHash(env.DB, receipt)) // { id: 12, kind: "question" }
+ */
+export function reportOfReceipt(db: D1Database, hash: string): Promise<{ id: number; kind: string } | null> {
+  return db
+    .prepare("SELECT id, kind FROM reports WHERE receipt_hash = ?1")
+    .bind(hash)
+    .first<{ id: number; kind: string }>();
 }

@@ -23,16 +23,20 @@ export const intakeFiles: FileRules = {
   unknownField: (field) => t("media.error.unknownField", { field: fieldName(field) }),
 };
 
-/** An attachment's name in its URL. */
-export const attachmentName = z
-  .string()
-  .regex(/^(photo-[1-3]|voice-1)$/)
-  .openapi({ param: { name: "name", in: "path" }, example: "photo-1" });
+/**
+ * An attachment's name in its URL (`photo-1` … `photo-3`, `voice-1`); judged by {@link nameParts}, so a
+ * name that is none is a 404 beside a receipt that is checked on its own.
+ */
+export const attachmentName = z.string().openapi({ param: { name: "name", in: "path" }, example: "photo-1" });
 
-/** Splits a valid attachment name into its field and position. */
-export const nameParts = (name: string) => {
-  const [field, position] = name.split("-") as [AttachmentField, string];
-  return { field, position: Number(position) };
+/**
+ * A valid attachment name's field and position, or null.
+ * @example nameParts("photo-2") // { field: "photo", position: 2 }
+ */
+export const nameParts = (name: string): { field: AttachmentField; position: number } | null => {
+  const match = /^(photo)-([1-3])$|^(voice)-(1)$/.exec(name);
+  if (!match) return null;
+  return { field: (match[1] ?? match[3]) as AttachmentField, position: Number(match[2] ?? match[4]) };
 };
 
 /** An attachment that does not exist, or that the reader may not see: the same 404. */

@@ -12,6 +12,7 @@ import {
   type ReportTopic,
   receiptHash,
 } from "#core/report.ts";
+import { type AttachmentLink, type AttachmentRow, attachmentLinks } from "../media/queries.ts";
 
 export interface NewReport {
   receiptHash: string;
@@ -175,6 +176,8 @@ export interface PublicReport {
   answeredOn: string | null;
   rating: Rating | null;
   timeline: PublicEvent[];
+  /** The villager's own photos and voice message; none shown for misconduct, as for its text. */
+  attachments: AttachmentLink[];
 }
 
 interface PublicRow {
@@ -202,14 +205,14 @@ export async function lookupHash(db: D1Database, receipt: string): Promise<strin
 /**
  * What anyone holding the receipt may see: never contact details, internal notes or staff names. The row
  * is found by the receipt's hash; the receipt itself is only echoed back to the one who sent it.
- * Known and unknown receipts run the same two statements, so both answer at the same speed.
+ * Known and unknown receipts run the same three statements, so both answer at the same speed.
  * @example const report = await publicReport(env.DB, { receipt, hash: await lookupHash(env.DB, receipt) });
  */
 export async function publicReport(
   db: D1Database,
   lookup: { receipt: string; hash: string },
 ): Promise<PublicReport | null> {
-  const [reportRows, eventRows] = await db.batch([
+  const [reportRows, eventRows, attachmentRows] = await db.batch([
     db
       .prepare(
         `SELECT village_code, kind, topic, content, state, received_on, deadline, answer, answered_on, rating
@@ -220,6 +223,13 @@ export async function publicReport(
       .prepare(
         `SELECT kind, on_date AS "on", body FROM report_events
           WHERE report_id = (SELECT id FROM reports WHERE receipt_hash = ?1) AND public = 1 ORDER BY id`,
+      )
+      .bind(lookup.hash),
+    db
+      .prepare(
+        `SELECT field, position, content_type AS contentType, bytes, seconds FROM report_attachments
+          WHERE report_id = (SELECT id FROM reports WHERE receipt_hash = ?1 AND kind <> 'misconduct')
+          ORDER BY field, position`,
       )
       .bind(lookup.hash),
   ]);
@@ -238,6 +248,7 @@ export async function publicReport(
     answeredOn: row.answered_on,
     rating: row.rating,
     timeline: (eventRows?.results ?? []) as PublicEvent[],
+    attachments: attachmentLinks((attachmentRows?.results ?? []) as AttachmentRow[], `/api/reports/${lookup.receipt}`),
   };
 }
 
