@@ -38,10 +38,16 @@ interface CaseDetail {
   receivedOn: string;
   subject: { kind: string; title: string; detail: string; url: string } | null;
 }
+interface CaseAttachment {
+  name: string;
+  field: string;
+  url: string;
+}
 interface CaseView {
   case: CaseDetail;
   events: CaseEvent[];
   actions: string[];
+  attachments: CaseAttachment[];
 }
 
 const id = Number(new URLSearchParams(location.search).get("id"));
@@ -69,6 +75,24 @@ function fact(list: HTMLElement, key: string, value: string | Node | null): void
   list.append(dd);
 }
 
+/** The villager's photos (shown) and voice message (played), served by the worker to this member only. */
+function showAttachments(attachments: CaseAttachment[]): void {
+  const box = $<HTMLElement>("[data-attachments]");
+  if (!box) return;
+  box.hidden = attachments.length === 0;
+  box.querySelector("[data-attachment-list]")?.replaceChildren(
+    ...attachments.map((a) => {
+      const item = el("p");
+      item.append(
+        a.field === "photo"
+          ? el("img", null, { src: a.url, alt: `${box.dataset.photo ?? ""} ${a.name.slice(-1)}`, class: "att" })
+          : el("audio", null, { src: a.url, controls: "", preload: "metadata" }),
+      );
+      return item;
+    }),
+  );
+}
+
 function render(view: CaseView): void {
   const c = view.case;
   const title = $<HTMLElement>("[data-title]");
@@ -76,6 +100,8 @@ function render(view: CaseView): void {
   $<HTMLElement>("[data-content]")?.replaceChildren(c.content);
   const contact = $<HTMLElement>("[data-contact]");
   if (contact) contact.hidden = !c.hasContact;
+
+  showAttachments(view.attachments);
 
   const facts = $<HTMLElement>("[data-facts]");
   if (facts) {
