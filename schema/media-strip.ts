@@ -21,7 +21,11 @@ export class MediaError extends Error {
   override name = "MediaError";
 }
 
-const concat = (parts: Uint8Array[]) => {
+/**
+ * The parts (bytes, or plain lists of byte values) one after another.
+ * @example concatBytes([new Uint8Array([1]), [2, 3]]) // Uint8Array [1, 2, 3]
+ */
+export function concatBytes(parts: readonly ArrayLike<number>[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -29,7 +33,7 @@ const concat = (parts: Uint8Array[]) => {
     at += part.length;
   }
   return out;
-};
+}
 
 /** The entropy-coded data of a scan starting at `at`: where the next marker (not RSTn, not stuffing) is. */
 function scanEnd(bytes: Uint8Array, at: number): number {
@@ -51,7 +55,7 @@ function stripJpeg(bytes: Uint8Array): Uint8Array {
     const marker = bytes[at + 1] ?? 0;
     if (marker === 0xd9) {
       parts.push(bytes.subarray(at, at + 2));
-      return concat(parts);
+      return concatBytes(parts);
     }
     if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
       parts.push(bytes.subarray(at, at + 2));
@@ -99,7 +103,7 @@ function stripPng(bytes: Uint8Array): Uint8Array {
     if (end > bytes.length) break;
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
     if (PNG_KEPT.has(type)) parts.push(bytes.subarray(at, end));
-    if (type === "IEND") return concat(parts);
+    if (type === "IEND") return concatBytes(parts);
     at = end;
   }
   throw new MediaError("PNG without IEND");
@@ -126,11 +130,11 @@ function stripWebp(bytes: Uint8Array): Uint8Array {
     at = end;
   }
   if (chunks.length === 0) throw new MediaError("WebP without chunks");
-  const body = concat(chunks);
+  const body = concatBytes(chunks);
   const head = new Uint8Array(12);
   head.set(bytes.subarray(0, 12));
   new DataView(head.buffer).setUint32(4, 4 + body.length, true);
-  return concat([head, body]);
+  return concatBytes([head, body]);
 }
 
 /** Boxes whose content is metadata, voided wherever they are. */

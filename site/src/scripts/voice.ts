@@ -86,6 +86,13 @@ function wire(box: HTMLElement, button: HTMLButtonElement, status: HTMLElement, 
 const button = box?.querySelector<HTMLButtonElement>("button");
 const status = box?.querySelector<HTMLElement>("[data-rec-status]");
 const player = box?.querySelector("audio");
-if (box && button && status && player && "MediaRecorder" in window && "getUserMedia" in (navigator.mediaDevices ?? {})) {
+if (
+  box &&
+  button &&
+  status &&
+  player &&
+  "MediaRecorder" in window &&
+  "getUserMedia" in (navigator.mediaDevices ?? {})
+) {
   wire(box, button, status, player);
 }

@@ -3,6 +3,7 @@
  * over its field's cap (or text fields over theirs) stops the read at once instead of after the whole
  * request. body.ts is its only caller; it turns the parts into the FormData the route's validator reads.
  */
+import { concatBytes } from "#core/media-strip.ts";
 
 /** A file part as sent: its field, the name and type the browser gave (never trusted), and its bytes. */
 export interface SentFile {
@@ -45,14 +46,6 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array, from = 0): number {
   }
   return -1;
 }
-
-const join = (a: Uint8Array, b: Uint8Array) => {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-};
 
 /** The name, filename and type of a part from its header lines. */
 function partHeaders(text: string): { name: string; filename: string | null; type: string } {
@@ -107,12 +100,7 @@ export async function readMultipart(
   };
   const finish = () => {
     if (!part) return;
-    const bytes = new Uint8Array(part.size);
-    let at = 0;
-    for (const chunk of part.chunks) {
-      bytes.set(chunk, at);
-      at += chunk.length;
-    }
+    const bytes = concatBytes(part.chunks);
     if (part.filename === null) fields.push([part.name, bytes]);
     else if (bytes.length > 0) {
       files.push({ field: part.name, filename: part.filename, declaredType: part.type, bytes });
@@ -165,7 +153,7 @@ export async function readMultipart(
         if (done) break;
         totalBytes += value.length;
         if (totalBytes > limits.totalBytes) throw new MultipartRefusal("too_large", null);
-        buffer = join(buffer, value);
+        buffer = buffer.length === 0 ? value : concatBytes([buffer, value]);
         while (step()) {}
         if (state === "done") break;
       }
