@@ -276,3 +276,24 @@ describe("exactly once, all or nothing", () => {
     expect(await objectCount()).toBe(objects + 1);
   });
 });
+
+describe("from the plain HTML form (JS off)", () => {
+  it("a file that is not a photo gives the form back with the message and the villager's words", async () => {
+    const before = [await countReports(env.DB), await objectCount()];
+    const script = { field: "photo", bytes: new TextEncoder().encode("<script>"), name: "a.jpg", type: "image/jpeg" };
+    const res = await post(multipart(fields({ content: "村口的路灯坏了三盏。" }), [script]), { Accept: "text/html" });
+    expect(res.status).toBe(415);
+    expect(res.headers.get("Content-Type")).toMatch(/^text\/html/);
+    const page = await res.text();
+    expect(page).toContain("这个文件不是照片");
+    expect(page).toContain("村口的路灯坏了三盏。");
+    expect([await countReports(env.DB), await objectCount()]).toEqual(before);
+  });
+
+  it("a photo with the words answers 303 to the receipt page", async () => {
+    const photo = { field: "photo", bytes: plainJpeg(), name: "a.jpg", type: "image/jpeg" };
+    const res = await post(multipart(fields(), [photo]), { Accept: "text/html" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toMatch(/^\/r\/\d{16}$/);
+  });
+});
