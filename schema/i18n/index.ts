@@ -10,6 +10,7 @@ import disclosures from "./zh-CN/disclosures.json" with { type: "json" };
 import district from "./zh-CN/district.json" with { type: "json" };
 import duties from "./zh-CN/duties.json" with { type: "json" };
 import grid from "./zh-CN/grid.json" with { type: "json" };
+import media from "./zh-CN/media.json" with { type: "json" };
 import points from "./zh-CN/points.json" with { type: "json" };
 import portal from "./zh-CN/portal.json" with { type: "json" };
 import power from "./zh-CN/power.json" with { type: "json" };
@@ -34,6 +35,7 @@ const strings = {
   ...grid,
   ...duties,
   ...points,
+  ...media,
 };
 
 export type StringKey = keyof typeof strings;

@@ -14,6 +14,7 @@ import { quarterOf } from "#core/meeting.ts";
 import { chinaDate } from "#core/period.ts";
 import { addStaff, DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
 import { withD1 } from "../../scripts/wrangler.ts";
+import { amr, plainJpeg } from "../fixtures/media.ts";
 
 const baseURL = inject("baseURL");
 const village = "371603104201";
@@ -157,6 +158,22 @@ async function householdCard(): Promise<string> {
   return card.url;
 }
 
+/** A question sent with a photo and a voice message (issue 17): its receipt page shows and plays them. */
+async function receiptWithAttachments(): Promise<string> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries({ kind: "question", topic: "affairs", content: "" }))
+    form.set(name, value);
+  form.append("photo", new Blob([plainJpeg()], { type: "image/jpeg" }), "a.jpg");
+  form.append("voice", new Blob([amr(3)], { type: "audio/amr" }), "v.amr");
+  const res = await fetch(`${baseURL}/api/villages/${village}/reports`, {
+    method: "POST",
+    headers: { Accept: "application/json", "Idempotency-Key": crypto.randomUUID() },
+    body: form,
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { receipt: string }).receipt;
+}
+
 it("every page kind, as served with its live parts, passes the W3C Nu HTML Checker", async () => {
   await ensureDemoStaff({ persistTo: inject("persistTo") }, () => {});
   const villageHtml = await (await fetch(`${baseURL}/v/${village}/`)).text();
@@ -176,6 +193,7 @@ it("every page kind, as served with its live parts, passes the W3C Nu HTML Check
   get("form-report", `/v/${village}/report/?topic=conduct&power=n01`);
   pages.push(["form-refused", 422, refusedForm(), /内容太少了/]);
   get("receipt", `/r/${receipt}`, 200, /12000 元已入村集体账户。<br>/);
+  get("receipt-attachments", `/r/${await receiptWithAttachments()}`, 200, /<audio controls/);
   get("receipt-lookup", "/r/");
   get("receipt-mistyped", "/r/1234567890123456", 400);
   get("power-list", `/v/${village}/power/`);

@@ -55,6 +55,16 @@ describe("the built site", () => {
     }
   });
 
+  it("keeps the form pages' enhancement JS (outbox, hold-to-talk recorder) within 10 KB gzip", () => {
+    for (const form of ["ask", "help", "report"]) {
+      const html = page(`v/${villages[0]?.code}/${form}`);
+      const scripts = [...html.matchAll(/<script[^>]*\bsrc="(\/_astro\/[^"]+)"/g)].map((m) => m[1] as string);
+      expect(scripts.length).toBeGreaterThan(0);
+      const total = scripts.reduce((n, src) => n + gzipSync(readFileSync(join(dist, src)), { level: 9 }).length, 0);
+      expect(total, form).toBeLessThan(10 * 1024);
+    }
+  });
+
   it("marks generated names as demo data", () => {
     const demo = villages.find((v) => v.demo) as (typeof villages)[number];
     expect(page(`v/${demo.code}`)).toContain("演示数据");

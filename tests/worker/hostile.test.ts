@@ -91,12 +91,20 @@ describe("hostile bodies to POST /api/villages/<code>/reports", () => {
       422,
     ],
     ["text/plain", JSON.stringify(reportBody()), "text/plain", 415],
+    // issue 17: intake takes multipart (photos and voice) now, so a multipart body missing fields is a 422
     [
-      "multipart",
+      "multipart missing topic and content",
       "--x\r\nContent-Disposition: form-data; name=kind\r\n\r\nquestion\r\n--x--",
       "multipart/form-data; boundary=x",
-      415,
+      422,
     ],
+    [
+      "multipart cut off before its end",
+      "--x\r\nContent-Disposition: form-data; name=kind\r\n\r\nquest",
+      "multipart/form-data; boundary=x",
+      400,
+    ],
+    ["multipart without a boundary", "--x\r\n", "multipart/form-data", 400],
     ["no content type", JSON.stringify(reportBody()), null, 415],
     ["XML", "<report><kind>question</kind></report>", "application/xml", 415],
     ["empty body", "", "application/json", 400],

@@ -6,12 +6,13 @@
 // first: the Workers globals exist before any worker module is evaluated
 import "./globals.ts";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { createApp } from "../src/app.ts";
 import worker from "../src/index.ts";
 import { memoryPageCache, type PageCache } from "../src/pages/cache.ts";
 import { assetsBinding } from "./assets.ts";
 import { openD1 } from "./d1.ts";
+import { openR2 } from "./r2.ts";
 
 /** The repository root (worker/node/../..). */
 export const root = join(import.meta.dirname, "..", "..");
@@ -60,6 +61,8 @@ export interface RuntimeOptions {
   database: string;
   /** The built site (site/dist). */
   assets: string;
+  /** The attachment folder; default `media` beside the SQLite file (DATA_DIR/media). */
+  media?: string;
   /** Variables and secrets: PUBLIC_BASE_URL, CHECKPOINT_KEY, RATE_LIMIT_SALT, CUNMA_DEV, … */
   vars: Record<string, string | undefined>;
   /** Where filled pages are kept between views (what `caches.default` is on Cloudflare); in memory by default. */
@@ -78,6 +81,7 @@ export function nodeEnv(options: RuntimeOptions): Env & { DB: ReturnType<typeof 
     DB: openD1(options.database),
     ASSETS: assetsBinding(options.assets),
     PAGE_CACHE: options.pageCache ?? memoryPageCache(),
+    MEDIA: openR2(options.media ?? join(dirname(options.database), "media")),
   } as unknown as Env & { DB: ReturnType<typeof openD1> };
 }
 

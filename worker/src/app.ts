@@ -16,6 +16,7 @@ import { publishRoutes } from "./disclosures/publish.ts";
 import { ApiError, handleError } from "./errors.ts";
 import { gridPublicRoutes, gridRoutes } from "./grid/index.ts";
 import { healthRoutes } from "./health/index.ts";
+import { mediaRoutes, mediaStaffRoutes } from "./media/index.ts";
 import { meetingPages, meetingRoutes } from "./meetings/index.ts";
 import { textSize, textSizePages } from "./pages/text-size.ts";
 import { townPages } from "./pages/town.ts";
@@ -45,6 +46,7 @@ function staffConsole() {
     staffRoutes,
     auditRoutes,
     caseRoutes,
+    mediaStaffRoutes,
     publishRoutes,
     inspectRoutes,
     formRoutes,
@@ -78,6 +80,7 @@ export function createApp() {
   app.route("/", pointsPages);
   app.route("/", townPages);
   app.route("/", reports);
+  app.route("/", mediaRoutes);
   app.route("/", healthRoutes);
   app.route("/", checkpointRoutes);
   app.route("/", textSize);

@@ -3,6 +3,7 @@ import { createApp } from "./app.ts";
 import { sealAudit } from "./audit/queries.ts";
 import { autoCloseDays, closeUnratedCases } from "./cases/auto-close.ts";
 import { makeCheckpoint } from "./checkpoints/make.ts";
+import { attachmentHousekeeping } from "./media/retention.ts";
 import { pruneRateLimits } from "./reports/rate-limit.ts";
 import { forgetStaleClients } from "./staff/queries.ts";
 
@@ -18,6 +19,7 @@ export default {
       await closeUnratedCases(env.DB, autoCloseDays(env), chinaDate(now));
       await pruneRateLimits(env.DB, now);
       await forgetStaleClients(env.DB, now.getTime());
+      await attachmentHousekeeping(env, now, chinaDate(now));
     }
     await sealAudit(env.DB);
     await makeCheckpoint(env, now).catch((err: unknown) => console.error("checkpoint not made:", err));

@@ -4,12 +4,18 @@
  * acknowledges it (201, or a refusal it explains). A 429 is not a refusal of the words: the entry stays,
  * the villager is told it was not sent yet, and it is sent again once `Retry-After` has passed.
  * The key makes every resend land as the same report.
- * No Background Sync: it is missing or unreliable in WeChat's browser.
+ * No Background Sync: it is missing or unreliable in WeChat's browser. Photos and a voice message are
+ * kept in IndexedDB under the same key (localStorage holds only text) and sent with the words as one
+ * multipart form; if IndexedDB is unavailable they are kept while the page stays open.
  */
+import { forgetVoice, recordedVoice } from "./voice.ts";
+
 interface Entry {
   key: string;
   url: string;
   body: string;
+  /** Files wait in IndexedDB under the entry's key. */
+  media?: boolean;
   /** Epoch ms before which the server asked not to send it again (its `Retry-After`). */
   notBefore?: number;
 }
@@ -18,6 +24,13 @@ interface Refusal {
   fields?: Record<string, string>;
 }
 type Outcome = { receipt: string } | { refused: Refusal } | { later: { refusal: Refusal; seconds: number } } | null;
+
+/** A file waiting to be sent: its form field, name and bytes. */
+interface Attached {
+  field: string;
+  name: string;
+  blob: Blob;
+}
 
 const STORE = "cunma.outbox";
 const RETRY_MS = 10_000;
@@ -46,6 +59,44 @@ function store(entries: Entry[]): void {
   }
 }
 
+const kept = new Map<string, Attached[]>();
+
+/** Runs one request on the outbox's IndexedDB store (a database of its own, made on first use). */
+function files<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open("cunma-outbox", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("files");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction("files", mode);
+      const request = use(tx.objectStore("files"));
+      tx.oncomplete = () => resolve(request.result);
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+const keepFiles = (key: string, list: Attached[]) => {
+  kept.set(key, list);
+  return files("readwrite", (s) => s.put(list, key)).catch(() => undefined);
+};
+const filesOf = async (key: string) =>
+  kept.get(key) ?? ((await files("readonly", (s) => s.get(key)).catch(() => undefined)) as Attached[] | undefined);
+const dropFiles = (key: string) => {
+  kept.delete(key);
+  void files("readwrite", (s) => s.delete(key)).catch(() => undefined);
+};
+
+/** The words, and the files when there are any, as the request body. */
+async function bodyOf(entry: Entry): Promise<{ body: BodyInit; headers: Record<string, string> }> {
+  const attached = entry.media ? await filesOf(entry.key) : undefined;
+  if (!attached) return { body: entry.body, headers: { "Content-Type": "application/x-www-form-urlencoded" } };
+  const data = new FormData();
+  for (const [name, value] of new URLSearchParams(entry.body)) data.append(name, value);
+  for (const file of attached) data.append(file.field, file.blob, file.name);
+  return { body: data, headers: {} };
+}
+
 const randomKey = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 
@@ -67,14 +118,11 @@ function showRefusal(refused: Refusal): void {
 
 async function send(entry: Entry): Promise<Outcome> {
   try {
+    const request = await bodyOf(entry);
     const response = await fetch(entry.url, {
       method: "POST",
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        Accept: "application/json",
-        "Idempotency-Key": entry.key,
-      },
-      body: entry.body,
+      headers: { ...request.headers, Accept: "application/json", "Idempotency-Key": entry.key },
+      body: request.body,
     });
     if (response.status === 201) return { receipt: ((await response.json()) as { receipt: string }).receipt };
     // a timeout or a server fault: keep it and try again later
@@ -107,6 +155,7 @@ async function flush(): Promise<void> {
         continue;
       }
       store(load().filter((e) => e.key !== entry.key));
+      dropFiles(entry.key);
       if (entry.key !== current) {
         if ("receipt" in outcome) showSent(outcome.receipt);
         continue;
@@ -119,6 +168,7 @@ async function flush(): Promise<void> {
         say("");
         showRefusal(outcome.refused);
       } else {
+        forgetVoice();
         location.assign(`/r/${outcome.receipt}`);
       }
     }
@@ -146,7 +196,23 @@ function renewKey(): void {
   if (input) input.value = randomKey();
 }
 
-form?.addEventListener("submit", (event) => {
+/** The photos chosen and the voice message (recorded in the page, else chosen as a file). */
+function attachedFiles(data: FormData): Attached[] {
+  const chosen = (field: string) =>
+    data
+      .getAll(field)
+      .filter((v): v is File => typeof v !== "string" && v.size > 0)
+      .map((file) => ({ field, name: file.name, blob: file as Blob }));
+  const voice = recordedVoice();
+  const recorded = voice && {
+    field: "voice",
+    name: `voice.${voice.type.includes("mp4") ? "m4a" : "webm"}`,
+    blob: voice,
+  };
+  return [...chosen("photo"), ...(recorded ? [recorded] : chosen("voice"))];
+}
+
+form?.addEventListener("submit", async (event) => {
   event.preventDefault();
   const data = new FormData(form);
   let key = String(data.get("key") ?? "");
@@ -154,8 +220,11 @@ form?.addEventListener("submit", (event) => {
     key = randomKey();
     data.set("key", key);
   }
-  const body = new URLSearchParams([...data].map(([name, value]) => [name, String(value)])).toString();
-  store([...load().filter((e) => e.key !== key), { key, url: form.action, body }]);
+  const attached = attachedFiles(data);
+  const text = [...data].filter((pair): pair is [string, string] => typeof pair[1] === "string");
+  const body = new URLSearchParams(text).toString();
+  if (attached.length > 0) await keepFiles(key, attached);
+  store([...load().filter((e) => e.key !== key), { key, url: form.action, body, media: attached.length > 0 }]);
   current = key;
   if (errorBox) errorBox.hidden = true;
   const button = form.querySelector("button");

@@ -11,6 +11,7 @@ const thisCase = api.api.staff.reports[":id"];
 type CaseView = InferResponseType<typeof thisCase.$get, 200>;
 type FullView = Exclude<CaseView, { case: { movedToTown: true } }>;
 type CaseEvent = FullView["events"][number];
+type CaseAttachment = FullView["attachments"][number];
 
 const id = Number(new URLSearchParams(location.search).get("id"));
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector);
@@ -35,6 +36,24 @@ function fact(list: HTMLElement, key: string, value: string | Node | null): void
   const dd = el("dd");
   dd.append(value);
   list.append(dd);
+}
+
+/** The villager's photos (shown) and voice message (played), served by the worker to this member only. */
+function showAttachments(attachments: CaseAttachment[]): void {
+  const box = $<HTMLElement>("[data-attachments]");
+  if (!box) return;
+  box.hidden = attachments.length === 0;
+  box.querySelector("[data-attachment-list]")?.replaceChildren(
+    ...attachments.map((a) => {
+      const item = el("p");
+      item.append(
+        a.field === "photo"
+          ? el("img", null, { src: a.url, alt: `${box.dataset.photo ?? ""} ${a.name.slice(-1)}`, class: "att" })
+          : el("audio", null, { src: a.url, controls: "", preload: "metadata" }),
+      );
+      return item;
+    }),
+  );
 }
 
 function render(view: CaseView): void {
@@ -68,6 +87,8 @@ function renderFull(view: FullView): void {
   $<HTMLElement>("[data-content]")?.replaceChildren(c.content);
   const contact = $<HTMLElement>("[data-contact]");
   if (contact) contact.hidden = !c.hasContact;
+
+  showAttachments(view.attachments);
 
   const facts = $<HTMLElement>("[data-facts]");
   if (facts) {

@@ -10,6 +10,7 @@ import { negativePowerById, powerById } from "#core/power.ts";
 import { catalogueItemById, townByCode, villageByCode } from "#core/reference.ts";
 import type { StaffMember } from "#core/staff.ts";
 import { versionById } from "../disclosures/queries.ts";
+import { attachmentLinks, attachmentsOf } from "../media/queries.ts";
 import { allowedActions } from "./access.ts";
 import { type CaseListRow, type CaseRow, caseEvents } from "./queries.ts";
 
@@ -162,6 +163,7 @@ export async function caseView(db: D1Database, staff: StaffMember, row: CaseRow,
       duty: dutyItem ? (responsibleItem(dutyItem) ?? null) : null,
     },
     events: await caseEvents(db, row.id),
+    attachments: attachmentLinks(await attachmentsOf(db, row.id), `/api/staff/reports/${row.id}`),
     actions: allowedActions(staff, row),
   };
 }

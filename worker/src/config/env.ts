@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { AUTO_CLOSE_DAYS_DEFAULT } from "#core/case.ts";
+import { ATTACHMENT_DAYS_DEFAULT } from "#core/media.ts";
 import { baseUrlProblem } from "#core/qr.ts";
 import { DEV_FLAG } from "../security/dev-markers.ts";
 import { secretProblem } from "../security/secrets.ts";
@@ -31,6 +32,7 @@ const envSchema = z.object({
     }),
   AUTO_CLOSE_DAYS: positiveWhole(AUTO_CLOSE_DAYS_DEFAULT),
   INTAKE_PER_MINUTE: positiveWhole(INTAKE_PER_MINUTE_DEFAULT),
+  ATTACHMENT_DAYS: positiveWhole(ATTACHMENT_DAYS_DEFAULT),
   [DEV_FLAG]: z.enum(["1"], { message: 'is "1" in .dev.vars, or not set at all' }).optional(),
 });
 
@@ -41,6 +43,8 @@ export interface Config {
   autoCloseDays: number;
   /** District-wide ceiling on new reports per minute. */
   intakePerMinute: number;
+  /** Days a closed case keeps its photos and voice messages before the daily cron deletes them. */
+  attachmentDays: number;
   /** A development server (`CUNMA_DEV=1` in .dev.vars): never true on a deployment. */
   dev: boolean;
   /** The first required secret a deployment lacks, as "NAME reason", or null (see security/secrets.ts). */
@@ -80,6 +84,7 @@ export function config(env: ConfigEnv): Config {
     publicBaseUrl: vars.PUBLIC_BASE_URL ?? null,
     autoCloseDays: vars.AUTO_CLOSE_DAYS,
     intakePerMinute: vars.INTAKE_PER_MINUTE,
+    attachmentDays: vars.ATTACHMENT_DAYS,
     dev: vars[DEV_FLAG] === "1",
     secretProblem: secretProblem(env),
   };

@@ -167,7 +167,14 @@ pointsPages.openapi(questionRoute, async (c) => {
       content: input.content,
     });
     const report = { kind: "question" as const, topic: "affairs" as const, content };
-    const receipt = await intake(c.env, c.req.raw, household.village, report, key, nowOf(c));
+    const receipt = await intake(
+      c.env,
+      c.req.raw,
+      household.village,
+      { input: report, attachments: [] },
+      key,
+      nowOf(c),
+    );
     if (form) return c.redirect(`/r/${receipt}`, 303);
     return c.json({ receipt, url: `/r/${receipt}` }, 201, { Location: `/r/${receipt}` });
   } catch (error) {

@@ -38,6 +38,9 @@ import { PAGE_NOT_FOUND, refusalError, refuseInvalid } from "../contract/refusal
 import { body, createRouter, ok, route } from "../contract/router.ts";
 import { versionById } from "../disclosures/queries.ts";
 import { ApiError } from "../errors.ts";
+import { attachmentStatements } from "../media/queries.ts";
+import { intakeFiles } from "../media/schema.ts";
+import { type Attachment, attachmentsOfForm, dropOrphans, storeAttachments } from "../media/store.ts";
 import { type PageInit, servePage } from "../pages/serve.ts";
 import {
   disclosureOfVillage,
@@ -106,20 +109,23 @@ async function titleOfDisclosure(db: D1Database, id: unknown, village: string): 
 }
 
 /**
- * Stores the submission once; returns its receipt (the earlier one for a faithful retry). Only hashes are
- * stored: the receipt's, and the key's with the receipt sealed under it, so the retry can be answered.
- * Also how a household questions a points entry from its card (worker/src/points/public.ts).
- * @example const receipt = await intake(c.env, c.req.raw, village, input, key, nowOf(c));
+ * Stores the submission once; returns its receipt (the earlier one for a faithful retry, which stores no
+ * file again). Only hashes are stored: the receipt's, and the key's with the receipt sealed under it, so
+ * the retry can be answered. Files are stored before the batch that records them with the report; when
+ * that batch does not land, the files no row names are deleted. Also how a household questions a points
+ * entry from its card (worker/src/points/public.ts).
+ * @example const receipt = await intake(c.env, c.req.raw, village, { input, attachments: [] }, key, nowOf(c));
  */
 export async function intake(
   env: Env,
   request: Request,
   village: string,
-  input: ReportInput,
+  submission: { input: ReportInput; attachments: readonly Attachment[] },
   sentKey: string | undefined,
   now: Date,
 ): Promise<string> {
-  const hash = await submissionHash(village, input);
+  const { input, attachments } = submission;
+  const hash = await submissionHash(village, input, attachments);
   await upgradeLegacyRows(env.DB);
   const key = await intakeKey(sentKey ?? crypto.randomUUID());
   const earlier = await reportByKey(env.DB, key.hash);
@@ -131,19 +137,26 @@ export async function intake(
     throw new ApiError(422, "invalid", t("reports.error.invalid"), { disclosure: t("reports.error.field.disclosure") });
   }
   const admission = await admitReport(env.DB, clientOf(request), village, intakeLimits(env), now);
+  const stored = await storeAttachments(env.MEDIA, key.hash, attachments);
   for (let attempt = 0; ; attempt++) {
     const receipt = newReceipt();
     try {
-      await insertReport(env.DB, {
+      const report = {
         receiptHash: await receiptHash(receipt),
         village,
         input,
         intake: { idempotencyHash: key.hash, receiptSealed: key.seal(receipt) },
         bodyHash: hash,
         receivedOn: chinaDate(now),
-      });
+      };
+      await insertReport(env.DB, report, attachmentStatements(env.DB, report.receiptHash, stored));
       return receipt;
     } catch (error) {
+      await dropOrphans(
+        env.DB,
+        env.MEDIA,
+        stored.map((a) => a.key),
+      );
       // the same key raced in from a concurrent retry, or (once in 10^15) the receipt was taken
       const raced = await reportByKey(env.DB, key.hash);
       if (raced || attempt >= 2) await admission.release();
@@ -156,10 +169,16 @@ export async function intake(
   }
 }
 
+/** Whether the body is a form: plain, or multipart with photos and a voice message. */
+const isForm = (c: Context) =>
+  /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(c.req.header("content-type") ?? "");
+
 /** Whether the request came from the HTML form and wants a page back (303, or the form with its error). */
-const wantsHtml = (c: Context) =>
-  (c.req.header("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded") &&
-  !(c.req.header("accept") ?? "").includes("application/json");
+const wantsHtml = (c: Context) => isForm(c) && !(c.req.header("accept") ?? "").includes("application/json");
+
+/** A form's text fields (its files are not values to fill back in). */
+const textFields = (form: FormData) =>
+  Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string"));
 
 /** The form page again, with the message and the villager's words, instead of raw JSON. */
 async function formAgain(
@@ -182,12 +201,19 @@ async function formAgain(
   return servePage(c, formPath(code, kind), formRewriter(fill), privatePage(error.status, headers));
 }
 
+/** The intake body: JSON, the plain form, or the form with `photo` (up to 3) and `voice` files. */
+const plainBodies = body(reportInput, reportForm);
+const intakeBody = {
+  ...plainBodies,
+  content: { ...plainBodies.content, "multipart/form-data": { schema: reportForm } },
+};
+
 const intakeRoute = route(
   {
     method: "post",
     path: "/api/villages/{code}/reports",
     summary: "交一件问题、求助或监督举报（JSON 或网页表单）",
-    request: { params: villageParams, body: body(reportInput, reportForm) },
+    request: { params: villageParams, body: intakeBody },
     responses: {
       201: { description: "收到了：{receipt, url}，Location 指向回执页" },
       303: { description: "网页表单：转到回执页" },
@@ -195,7 +221,7 @@ const intakeRoute = route(
   },
   {
     refusals: { param: unknownVillage, json: reportRefusal, form: reportRefusal },
-    body: reportBodyRules,
+    body: { ...reportBodyRules, formats: ["json", "form", "multipart"], files: intakeFiles },
     errors: { 409: "同一个 Idempotency-Key 换了内容", 429: "提交太频繁，请看 Retry-After", 503: "网站还没有配置好" },
   },
 );
@@ -205,12 +231,13 @@ reports.openapi(
   async (c) => {
     const { code } = c.req.valid("param");
     const html = wantsHtml(c);
-    const form = (c.req.header("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
-    const raw = form ? Object.fromEntries(await c.req.formData()) : ((await c.req.json()) as Record<string, unknown>);
+    const form = isForm(c) ? await c.req.formData() : null;
+    const raw = form ? textFields(form) : ((await c.req.json()) as Record<string, unknown>);
     const key = submissionKey(c.req.header("idempotency-key"), raw.key);
     const input = form ? c.req.valid("form") : c.req.valid("json");
     try {
-      const receipt = await intake(c.env, c.req.raw, code, input, key, nowOf(c));
+      const attachments = await attachmentsOfForm(form);
+      const receipt = await intake(c.env, c.req.raw, code, { input, attachments }, key, nowOf(c));
       if (html) return c.redirect(`/r/${receipt}`, 303);
       return c.json({ receipt, url: `/r/${receipt}` }, 201, { Location: `/r/${receipt}` });
     } catch (error) {
@@ -227,7 +254,7 @@ reports.openapi(
 /** A bad intake body: from the HTML form, the form again with the messages; otherwise the shared refusal. */
 async function refuseIntake(result: { target: string; error: unknown }, c: Context<{ Bindings: Env }>) {
   if (result.target !== "form" || !wantsHtml(c)) return (await refuseInvalid(result as never, c)) as Response;
-  const raw = (result as { data?: unknown }).data as Record<string, unknown>;
+  const raw = textFields(await c.req.formData());
   const key = submissionKey(c.req.header("idempotency-key"), raw.key);
   return formAgain(c, raw, key, refusalError(result.error as never, reportRefusal));
 }

@@ -12,6 +12,7 @@ import {
   type ReportTopic,
   receiptHash,
 } from "#core/report.ts";
+import { type AttachmentLink, type AttachmentRow, attachmentLinks } from "../media/queries.ts";
 import { allRows, type Read, readOne } from "../reads.ts";
 
 export interface NewReport {
@@ -27,12 +28,16 @@ export interface NewReport {
 }
 
 /**
- * Stores a report and its first public event in one batch: both or neither.
+ * Stores a report, its first public event and `alongside` (its attachments' rows) in one batch: all or none.
  * Misconduct goes straight to the discipline queue; questions and requests to the village queue.
  * @example await insertReport(env.DB, { receiptHash, village, input, intake, bodyHash, receivedOn: "2026-11-29" })
  */
-export async function insertReport(db: D1Database, report: NewReport): Promise<void> {
-  await db.batch(reportStatements(db, report));
+export async function insertReport(
+  db: D1Database,
+  report: NewReport,
+  alongside: D1PreparedStatement[] = [],
+): Promise<void> {
+  await db.batch([...reportStatements(db, report), ...alongside]);
 }
 
 /**
@@ -172,6 +177,8 @@ export interface PublicReport {
   answeredOn: string | null;
   rating: Rating | null;
   timeline: PublicEvent[];
+  /** The villager's own photos and voice message; none shown for misconduct, as for its text. */
+  attachments: AttachmentLink[];
 }
 
 interface PublicRow {
@@ -199,14 +206,14 @@ export async function lookupHash(db: D1Database, receipt: string): Promise<strin
 /**
  * What anyone holding the receipt may see: never contact details, internal notes or staff names. The row
  * is found by the receipt's hash; the receipt itself is only echoed back to the one who sent it.
- * Known and unknown receipts run the same two statements, so both answer at the same speed.
+ * Known and unknown receipts run the same three statements, so both answer at the same speed.
  * @example const report = await publicReport(env.DB, { receipt, hash: await lookupHash(env.DB, receipt) });
  */
 export async function publicReport(
   db: D1Database,
   lookup: { receipt: string; hash: string },
 ): Promise<PublicReport | null> {
-  const [reportRows, eventRows] = await db.batch([
+  const [reportRows, eventRows, attachmentRows] = await db.batch([
     db
       .prepare(
         `SELECT village_code, kind, topic, content, state, received_on, deadline, answer, answered_on, rating
@@ -217,6 +224,13 @@ export async function publicReport(
       .prepare(
         `SELECT kind, on_date AS "on", body FROM report_events
           WHERE report_id = (SELECT id FROM reports WHERE receipt_hash = ?1) AND public = 1 ORDER BY id`,
+      )
+      .bind(lookup.hash),
+    db
+      .prepare(
+        `SELECT field, position, content_type AS contentType, bytes, seconds FROM report_attachments
+          WHERE report_id = (SELECT id FROM reports WHERE receipt_hash = ?1 AND kind <> 'misconduct')
+          ORDER BY field, position`,
       )
       .bind(lookup.hash),
   ]);
@@ -235,6 +249,7 @@ export async function publicReport(
     answeredOn: row.answered_on,
     rating: row.rating,
     timeline: (eventRows?.results ?? []) as PublicEvent[],
+    attachments: attachmentLinks((attachmentRows?.results ?? []) as AttachmentRow[], `/api/reports/${lookup.receipt}`),
   };
 }
 

@@ -125,7 +125,18 @@ function summaryHtml(report: PublicReport): Html {
   const content = report.content
     ? html`<details><summary>${t("reports.receipt.content")}</summary><p>${lines(report.content)}</p></details>`
     : "";
-  return html`${rows.map(([k, v]) => html`<p>${k}${v}</p>`)}${deadline}${content}`;
+  return html`${rows.map(([k, v]) => html`<p>${k}${v}</p>`)}${deadline}${content}${attachmentsHtml(report)}`;
+}
+
+/** The villager's own photos and voice message (none for misconduct: the list is empty then). */
+function attachmentsHtml(report: PublicReport): Html | string {
+  if (report.attachments.length === 0) return "";
+  const items = report.attachments.map((a) =>
+    a.field === "photo"
+      ? html`<p><img src="${a.url}" alt="${t("media.field.photo")} ${a.name.slice(-1)}" class="att" loading="lazy"></p>`
+      : html`<p><audio controls preload="none" src="${a.url}"></audio></p>`,
+  );
+  return html`<h2>${t("media.receipt.attachments")}</h2>${items}`;
 }
 
 /**

@@ -60,17 +60,24 @@ export const unknownVillage: Refusal = {
 
 const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
-/** A form's flat fields in the JSON shape: contact_name/contact_phone → contact, disclosure → number. */
+/** Whether a form carries a voice message (a file, never a text field of that name). */
+const hasVoice = (fields: Record<string, unknown>) => fields.voice !== undefined && typeof fields.voice !== "string";
+
+/**
+ * A form's flat fields in the JSON shape: contact_name/contact_phone → contact, disclosure → number. With a
+ * voice message the text may be left blank; the case then reads "（语音留言，请听录音）".
+ */
 function formToReport(form: unknown): unknown {
   if (typeof form !== "object" || form === null) return form;
   const fields = form as Record<string, unknown>;
   const name = blankToUndefined(fields.contact_name);
   const phone = blankToUndefined(fields.contact_phone);
   const disclosure = blankToUndefined(fields.disclosure);
+  const blank = typeof fields.content !== "string" || fields.content.trim() === "";
   return {
     kind: fields.kind,
     topic: fields.topic,
-    content: fields.content,
+    content: blank && hasVoice(fields) ? t("media.voiceOnly") : fields.content,
     contact: name === undefined && phone === undefined ? undefined : { name, phone },
     disclosure:
       disclosure === undefined ? undefined : fieldRowId.safeParse(disclosure).success ? Number(disclosure) : disclosure,

@@ -2,14 +2,21 @@
 
 import { sha256Hex } from "#core/hash.ts";
 import type { ReportInput } from "#core/report.ts";
+import { type Attachment, attachmentDigest } from "../media/store.ts";
 
 /**
- * The hash of the canonical submission: a retry must repeat it exactly to get the same receipt.
+ * The hash of the canonical submission, its files included: a retry must repeat it exactly to get the
+ * same receipt. Without files it is what it was before attachments existed.
  * @example await submissionHash("371603104201", { kind: "question", topic: "affairs", content: "……" })
  */
-export const submissionHash = (village: string, input: ReportInput): Promise<string> =>
+export const submissionHash = (
+  village: string,
+  input: ReportInput,
+  attachments: readonly Attachment[] = [],
+): Promise<string> =>
   sha256Hex(
     JSON.stringify([
+      ...(attachments.length > 0 ? [attachmentDigest(attachments)] : []),
       village,
       input.kind,
       input.topic,

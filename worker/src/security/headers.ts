@@ -16,6 +16,8 @@ export const contentSecurityPolicy = {
   styleSrc: ["'self'", "'unsafe-inline'"],
   // data: for the page's empty favicon (<link rel="icon" href="data:,">)
   imgSrc: ["'self'", "data:"],
+  // blob: to listen to a voice message recorded in the page before it is sent (site/src/scripts/voice.ts)
+  mediaSrc: ["'self'", "blob:"],
   connectSrc: ["'self'"],
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
