@@ -1,13 +1,14 @@
 /**
  * `npm run restore -- --from FILE`: puts a backup back as the self-hosted database, with the server
- * stopped (it refuses while one runs). The replaced database is kept beside it. Reads DATA_DIR from the
+ * stopped (it refuses while one runs), and the attachments of `FILE.media` as DATA_DIR/media. The replaced
+ * database and folder are kept beside them. Reads DATA_DIR from the
  * environment or `--env-file`.
  * @example systemctl stop cunma && npm run restore -- --from /var/backups/cunma/2026-12-02.sqlite && systemctl start cunma
  */
 import { mkdirSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { restoreDatabase } from "../worker/node/backup.ts";
-import { databaseFile, dataDir } from "../worker/node/data.ts";
+import { mediaBackupOf, restoreDatabase, restoreMedia } from "../worker/node/backup.ts";
+import { databaseFile, dataDir, mediaDir } from "../worker/node/data.ts";
 
 const { values } = parseArgs({ options: { from: { type: "string" }, "env-file": { type: "string" } } });
 if (values["env-file"]) process.loadEnvFile(values["env-file"]);
@@ -22,6 +23,8 @@ try {
   console.log(
     `restored ${values.from} into ${databaseFile(dir)}${kept ? `; the previous database is kept as ${kept}` : ""}`,
   );
+  const keptMedia = restoreMedia(mediaBackupOf(values.from), mediaDir(dir));
+  if (keptMedia !== null) console.log(`restored the attachments; the previous ones are kept as ${keptMedia}`);
 } catch (err) {
   console.error(`restore refused: ${(err as Error).message}`);
   process.exit(1);

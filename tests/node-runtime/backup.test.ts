@@ -3,7 +3,7 @@
  * acknowledged before the backup started is in it, and the disclosure chains and the audit log verify.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyChain } from "#core/chain.ts";
@@ -14,10 +14,11 @@ import { demoDisclosures } from "../../scripts/demo-data.ts";
 import { disclosureStatements } from "../../scripts/seed.ts";
 import { dumpSql, holdDatabase } from "../../worker/node/backup.ts";
 import { openD1 } from "../../worker/node/d1.ts";
-import { databaseFile } from "../../worker/node/data.ts";
+import { databaseFile, mediaDir } from "../../worker/node/data.ts";
 import { root } from "../../worker/node/runtime.ts";
 import { verifyAudit } from "../../worker/src/audit/queries.ts";
 import { chainRows } from "../../worker/src/disclosures/queries.ts";
+import { plainJpeg } from "../fixtures/media.ts";
 import { reportBody } from "../fixtures/reports.ts";
 import { startTestServer } from "./server.ts";
 
@@ -145,5 +146,43 @@ describe("a backup under write load", () => {
     } finally {
       copy.close();
     }
+  }, 120_000);
+
+  it("carries the villagers' photos beside the database, and a restore brings both back together", async () => {
+    const server = await startTestServer({ trustProxy: true });
+    stopServer = server.stop;
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ kind: "question", topic: "affairs", content: "路灯坏了，看照片" }))
+      form.set(name, value);
+    form.append("photo", new Blob([plainJpeg()], { type: "image/jpeg" }), "a.jpg");
+    const sent = await fetch(`${server.base}/api/villages/${villages[0]?.code}/reports`, {
+      method: "POST",
+      headers: { Accept: "application/json", "Idempotency-Key": crypto.randomUUID(), "X-Forwarded-For": "10.9.9.9" },
+      body: form,
+    });
+    expect(sent.status).toBe(201);
+    const key = (await server.env.DB.prepare("SELECT object_key FROM report_attachments").first(
+      "object_key",
+    )) as string;
+    const stored = readFileSync(join(mediaDir(server.dir), key));
+
+    const out = join(server.dir, "with-media.sqlite");
+    expect(await backupInBackground(server.dir, out)).toBe(0);
+    await server.stop();
+    stopServer = undefined;
+
+    // the disk holding the attachments is lost; the restore brings them back with the rows naming them
+    rmSync(mediaDir(server.dir), { recursive: true, force: true });
+    const restored = restore(server.dir, out);
+    expect(restored.status, restored.stderr).toBe(0);
+    const db = openD1(server.database);
+    try {
+      const keys = (await db.prepare("SELECT object_key FROM report_attachments").all<{ object_key: string }>())
+        .results;
+      expect(keys.map((k) => k.object_key)).toEqual([key]);
+    } finally {
+      db.close();
+    }
+    expect(readFileSync(join(mediaDir(server.dir), key))).toEqual(stored);
   }, 120_000);
 });

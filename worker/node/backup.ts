@@ -4,7 +4,18 @@
  * acknowledged before it started is in it. A restore checks the copy (or builds one from a `wrangler d1
  * export` SQL file), keeps the current file beside it and refuses while a server holds the database.
  */
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { basename } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 
 /** The file a running server keeps its process id in, beside the database. */
@@ -146,5 +157,48 @@ export function restoreDatabase(from: string, database: string): string | null {
   }
   for (const suffix of ["-wal", "-shm"]) rmSync(`${database}${suffix}`, { force: true });
   renameSync(incoming, database);
+  return kept;
+}
+
+/** The attachments folder a backup file carries beside it: `<backup>.media`. */
+export const mediaBackupOf = (backup: string) => `${backup}.media`;
+
+/**
+ * Copies the attachment folder (DATA_DIR/media) to `out`. Run after the database backup: attachments are
+ * written once and never changed, and each is stored before the row that names it, so every file the
+ * database copy names is already there (one the retention cron deleted meanwhile belongs to a row it
+ * also cleared). Half-written `.tmp-*` files are left out. Returns how many files were copied.
+ * @example backupMedia("data/media", "/var/backups/cunma/2026-12-02.sqlite.media") // 42
+ */
+export function backupMedia(media: string, out: string): number {
+  if (existsSync(out)) throw new Error(`${out} exists already; choose a new file`);
+  mkdirSync(out, { recursive: true });
+  if (!existsSync(media)) return 0;
+  let copied = 0;
+  cpSync(media, out, {
+    recursive: true,
+    filter: (source) => {
+      if (basename(source).startsWith(".tmp-")) return false;
+      if (statSync(source).isFile()) copied++;
+      return true;
+    },
+  });
+  return copied;
+}
+
+/**
+ * Puts a backup's attachment folder in place of DATA_DIR/media (server stopped, like the database); the
+ * replaced folder is kept as `<media>.before-restore-<time>`. Returns that name, or null when there was
+ * nothing to keep. A backup without a folder (taken before attachments existed) leaves media as it is.
+ * @example restoreMedia("/var/backups/cunma/2026-12-02.sqlite.media", "data/media")
+ */
+export function restoreMedia(from: string, media: string): string | null {
+  if (!existsSync(from)) return null;
+  let kept: string | null = null;
+  if (existsSync(media)) {
+    kept = `${media}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+    renameSync(media, kept);
+  }
+  cpSync(from, media, { recursive: true });
   return kept;
 }

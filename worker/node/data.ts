@@ -14,3 +14,9 @@ export const dataDir = (env: Record<string, string | undefined>) => resolve(root
  * @example databaseFile("/var/lib/cunma") // "/var/lib/cunma/cunma.sqlite"
  */
 export const databaseFile = (dir: string) => join(dir, "cunma.sqlite");
+
+/**
+ * The attachment folder inside a data directory (issue 17), as the runtime opens it.
+ * @example mediaDir("/var/lib/cunma") // "/var/lib/cunma/media"
+ */
+export const mediaDir = (dir: string) => join(dir, "media");
