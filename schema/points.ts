@@ -3,9 +3,11 @@
  * redemptions), the per-village ledger chain's links, and how a name shows on public pages. Pure; the
  * worker, the scripts and the site read the same definitions.
  */
+
 import { z } from "zod";
 import { type ChainResult, verifyLinks } from "./chain.ts";
 import { canonicalJson } from "./disclosure.ts";
+import { sha256Hex } from "./hash.ts";
 import { district } from "./reference.ts";
 import { safeText } from "./text.ts";
 
@@ -135,9 +137,7 @@ const contentOf = (row: LedgerContent): LedgerContent => ({
  * @example await ledgerHash(content, GENESIS_HASH) // "9f2c…"
  */
 export async function ledgerHash(content: LedgerContent, prevHash: string): Promise<string> {
-  const bytes = new TextEncoder().encode(`${canonicalJson(contentOf(content))}\n${prevHash}`);
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return sha256Hex(`${canonicalJson(contentOf(content))}\n${prevHash}`);
 }
 
 /**

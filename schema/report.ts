@@ -78,6 +78,22 @@ export const reportInput = z.object({
 });
 export type ReportInput = z.infer<typeof reportInput>;
 
+/**
+ * A submission's fields in their one fixed order (absent ones as null): the columns a report is stored
+ * in and the canonical form its retry is compared by.
+ * @example reportValues({ kind: "question", topic: "affairs", content: "……" }) // ["question", "affairs", "……", null, null, null, null]
+ */
+export const reportValues = (input: ReportInput) =>
+  [
+    input.kind,
+    input.topic,
+    input.content,
+    input.contact?.name ?? null,
+    input.contact?.phone ?? null,
+    input.disclosure ?? null,
+    input.power ?? null,
+  ] as const;
+
 export const ratingInput = z.object({
   rating: z.enum(ratings),
   comment: optionalText(500, true),

@@ -5,6 +5,7 @@
  * village's public pages adds {@link bumpVillage} to the batch of every write to it (or a trigger like
  * those of 0010 in its own migration).
  */
+import { sha256Hex } from "#core/hash.ts";
 
 /** The version of a village no write has touched yet. */
 export const UNTOUCHED = "0";
@@ -49,6 +50,5 @@ export async function townVersion(db: D1Database, town: string): Promise<string>
     .bind(town)
     .first<{ versions: string | null }>();
   if (!row?.versions) return UNTOUCHED;
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(row.versions));
-  return [...new Uint8Array(digest, 0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return (await sha256Hex(row.versions)).slice(0, 16);
 }

@@ -11,6 +11,7 @@ import {
   type ReportState,
   type ReportTopic,
   receiptHash,
+  reportValues,
 } from "#core/report.ts";
 import { type AttachmentLink, type AttachmentRow, attachmentLinks } from "../media/queries.ts";
 import { allRows, type Read, readOne } from "../reads.ts";
@@ -59,13 +60,7 @@ export function reportStatements(db: D1Database, report: NewReport): D1PreparedS
       .bind(
         report.receiptHash,
         report.village,
-        input.kind,
-        input.topic,
-        input.content,
-        input.contact?.name ?? null,
-        input.contact?.phone ?? null,
-        input.disclosure ?? null,
-        input.power ?? null,
+        ...reportValues(input),
         report.filedBy ? "meeting" : "web",
         report.filedBy ?? null,
         report.intake?.idempotencyHash ?? null,

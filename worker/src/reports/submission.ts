@@ -1,7 +1,7 @@
 /** The canonical form of a submission, shared by the villager's intake and cases staff file for villagers. */
 
 import { sha256Hex } from "#core/hash.ts";
-import type { ReportInput } from "#core/report.ts";
+import { type ReportInput, reportValues } from "#core/report.ts";
 import { type Attachment, attachmentDigest } from "../media/store.ts";
 
 /**
@@ -18,12 +18,6 @@ export const submissionHash = (
     JSON.stringify([
       ...(attachments.length > 0 ? [attachmentDigest(attachments)] : []),
       village,
-      input.kind,
-      input.topic,
-      input.content,
-      input.contact?.name ?? null,
-      input.contact?.phone ?? null,
-      input.disclosure ?? null,
-      input.power ?? null,
+      ...reportValues(input),
     ]),
   );
