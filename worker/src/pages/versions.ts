@@ -1,7 +1,8 @@
 /**
  * Per-village data versions (migration 0010): what a cached filled page of a village is keyed by. The
  * triggers of 0010 replace a village's version whenever its disclosures, public cases, their timelines or
- * its meetings change, in the same statement as the write. A feature that adds another table shown on a
+ * its meetings change, in the same statement as the write; those of 0011 and 0012 do the same for its
+ * evening talks (百姓夜话) and its points ledger, households and shops. A feature that adds another table shown on a
  * village's public pages adds {@link bumpVillage} to the batch of every write to it (or a trigger like
  * those of 0010 in its own migration).
  */
