@@ -61,6 +61,9 @@ describe("the points board", () => {
     const village = await (await SELF.fetch(`${TEST_ORIGIN}/v/${v.village}/`)).text();
     expect(village).toContain(`href="/v/${v.village}/points/"`);
     expect(village).toContain("2 户，本季共加 15 分");
+    // the catalogue's 积分评定结果 is the board itself: it links there instead of standing as not published
+    const item = village.slice(village.indexOf('data-item="village-points"'));
+    expect(item.slice(0, item.indexOf("</div>"))).toContain(`href="/v/${v.village}/points/"`);
   });
 
   it("masks every name but its first and last character", () => {

@@ -16,10 +16,10 @@ import { chainHeadRead, latestDisclosures, ledgerTotalsByPeriod } from "../discl
 import { itemFragment, quietItemsLine } from "../disclosures/render.ts";
 import { villageTalks } from "../grid/queries.ts";
 import { talksFragment } from "../grid/render.ts";
-import { setHtml } from "../html.ts";
+import { html, setHtml } from "../html.ts";
 import { meetingLink } from "../meetings/page.ts";
 import { latestMeeting } from "../meetings/queries.ts";
-import { boardLink } from "../points/board.ts";
+import { boardLink, POINTS_ITEM } from "../points/board.ts";
 import { pointsBoard } from "../points/queries.ts";
 import { readAll } from "../reads.ts";
 import { villageCaseRowsRead } from "../reports/queries.ts";
@@ -78,7 +78,9 @@ async function villageRewriter(db: D1Database, code: string, today: string) {
   ]);
   const byItem = new Map(latest.map((d) => [d.item, d]));
   // items with nothing published and nothing yet due share one short line per category
-  const quiet = catalogueItems.filter((i) => !byItem.has(i.id) && !isOverdue(i.cadence, null, today));
+  // the points board stands for the catalogue's 积分评定结果 when the village keeps points and published none
+  const onBoard = (id: string) => id === POINTS_ITEM && board.length > 0 && !byItem.has(id);
+  const quiet = catalogueItems.filter((i) => !byItem.has(i.id) && !isOverdue(i.cadence, null, today) && !onBoard(i.id));
   const quietIds = new Set(quiet.map((i) => i.id));
   const rewriter = new HTMLRewriter()
     .on('li[id^="i-"]', {
@@ -99,6 +101,7 @@ async function villageRewriter(db: D1Database, code: string, today: string) {
       element(el) {
         const item = catalogueItemById(el.getAttribute("data-item") ?? "");
         if (!item) return;
+        if (onBoard(item.id)) return void setHtml(el, html`<p>${boardLink(code, quarter, board)}</p>`);
         const chart = ledgerChart(totals.filter((p) => p.item === item.id));
         setHtml(el, itemFragment(item, byItem.get(item.id), today, code, chart));
       },

@@ -56,6 +56,9 @@ export function boardPage(
   };
 }
 
+/** The catalogue item (积分评定结果) a village's points board stands for once it has households. */
+export const POINTS_ITEM = "village-points";
+
 /**
  * The village page's line: the quarter's board in one sentence, linked to it.
  * @example boardLink("371603104201", "2026-Q4", lines)
