@@ -118,9 +118,11 @@ describe("npm run district -- import: what the list does not say", () => {
     province: "山东省",
     office: "青禾县纪委",
     contact: CONTACT,
+    // a district that shows full names on its points boards keeps that choice too
+    pointsNames: "full" as const,
   };
 
-  it("keeps the office and contact line of the same district's current file", () => {
+  it("keeps the office, contact line and points-name choice of the same district's current file", () => {
     const again = importDistrict(list, { current });
     expect(again.ok && again.files["district.json"]).toEqual(current);
   });
@@ -152,8 +154,15 @@ describe("a second district, built and served from its own data directory", () =
     server?.kill("SIGTERM");
   });
 
-  it("writes the district's three files and leaves schema/data (沾化区) as it was", () => {
-    expect(readdirSync(dataDir).sort()).toEqual(["district.json", "towns.json", "villages.json"]);
+  it("writes the district's files (no grids yet) and leaves schema/data (沾化区) as it was", () => {
+    expect(readdirSync(dataDir).sort()).toEqual(["district.json", "grids.json", "towns.json", "villages.json"]);
+    // 沾化区's demo grids name villages this district does not have: it starts with none
+    expect(JSON.parse(readFileSync(join(dataDir, "grids.json"), "utf8"))).toEqual({
+      demo: false,
+      areas: [],
+      grids: [],
+      liaisons: [],
+    });
     expect(JSON.parse(readFileSync(join(dataDir, "district.json"), "utf8"))).toEqual({
       code: "379901",
       name: "青禾县",
@@ -161,6 +170,7 @@ describe("a second district, built and served from its own data directory", () =
       province: "山东省",
       office: "青禾县纪委监委",
       contact: CONTACT,
+      pointsNames: "masked",
     });
     expect(JSON.parse(readFileSync(join(dataDir, "villages.json"), "utf8"))[0]).toEqual({
       code: "379901100201",
