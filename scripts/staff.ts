@@ -116,6 +116,8 @@ const demoDistrictAccounts: readonly Omit<NewStaff, "password">[] = [
   { username: "demo-xuwanliang", role: "village_secretary", scope: "371603104201" },
   { username: "demo-botoucun", role: "village_secretary", scope: "371603104202" },
   { username: "demo-wangge", role: "grid_worker", scope: "37160310420101,37160310420102" },
+  // confirms the points 徐万粮村's secretary records (two people, always)
+  { username: "demo-jifen", role: "points_supervisor", scope: "371603104201" },
 ];
 
 /** For another district (CUNMA_DATA_DIR, or one imported): the district, its first town and that town's first village. */
