@@ -14,7 +14,9 @@ import type { FormApi } from "./disclosures/form.ts";
 import type { DisclosureApi } from "./disclosures/index.ts";
 import type { InspectApi } from "./disclosures/inspect.ts";
 import type { PublishApi } from "./disclosures/publish.ts";
+import type { GridApi, GridPublicApi } from "./grid/index.ts";
 import type { MeetingApi } from "./meetings/index.ts";
+import type { PointsApi } from "./points/index.ts";
 import type { StaffApi } from "./staff/index.ts";
 
 /** The routes of one or more registered `openapi()` calls (their return values), as Hono's schema. */
@@ -23,12 +25,12 @@ type Routes<R> = R extends Hono<any, infer S extends Schema, any> ? S : never;
 
 /** The staff console's API, /api/staff/*. */
 type StaffConsole = MergeSchemaPath<
-  Routes<StaffApi | CaseApi | PublishApi | FormApi | InspectApi | MeetingApi>,
+  Routes<StaffApi | CaseApi | PublishApi | FormApi | InspectApi | MeetingApi | GridApi | PointsApi>,
   "/api/staff"
 >;
 
 /** The app as the typed client sees it: the staff console, and the public figures its pages show. */
-export type AppType = Hono<BlankEnv, StaffConsole | Routes<DisclosureApi>>;
+export type AppType = Hono<BlankEnv, StaffConsole | Routes<DisclosureApi | GridPublicApi>>;
 
 /**
  * What a typed call answers when it succeeds (200 or 201).

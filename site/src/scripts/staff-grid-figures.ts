@@ -2,22 +2,14 @@
  * The grid figures page: one row per town, 管区 or grid and the total, each closed count shown as
  * "closed / out of", a row's name linking one level down. Sets text only, never HTML.
  */
+import type { InferResponseType } from "hono/client";
 import type { GridFigures as Figures } from "#core/grid-work.ts";
-import { el, staffRequest } from "./staff-request.ts";
+import { api, el, staffRequest } from "./staff-request.ts";
+import { pageStrings, picker } from "./strings.ts";
 
-interface View {
-  scope: { level: string; code: string; name: string };
-  by: "town" | "area" | "grid";
-  total: Figures;
-  groups: ({ code: string; name: string } & Figures)[];
-}
+type View = InferResponseType<typeof api.api.figures.grid.$get, 200>;
 
-const strings = JSON.parse(document.getElementById("grid-figure-strings")?.textContent ?? "{}") as Record<
-  string,
-  string
->;
-const tr = (key: string, values: Record<string, string | number> = {}) =>
-  (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+const tr = picker(pageStrings("grid-figure-strings"));
 const params = new URLSearchParams(location.search);
 const query = new URLSearchParams(
   [...params].filter(
@@ -49,7 +41,7 @@ function row(name: string | Node, f: Figures, header = false): HTMLTableRowEleme
 }
 
 async function show(): Promise<void> {
-  const view = await staffRequest<View>(`/api/figures/grid${suffix}`, undefined, {
+  const view = await staffRequest(api.api.figures.grid.$get({ query: Object.fromEntries(query) }), {
     network: tr("publish.page.network"),
   });
   (document.querySelector("[data-title]") as HTMLElement).append(` · ${view.scope.name}`);

@@ -9,10 +9,11 @@ const slip = keptSlip();
 const section = document.querySelector("[data-slip]") as HTMLElement;
 if (slip) {
   const shown: Record<string, string> = {
-    ...slip,
-    kind: kinds[slip.kind ?? ""] ?? "",
-    receipt: (slip.receipt ?? "").replace(/(\d{4})(?=\d)/g, "$1 "),
-    url: `${location.origin}${slip.url ?? ""}`,
+    villageName: slip.villageName,
+    receivedOn: slip.receivedOn,
+    kind: kinds[slip.kind] ?? "",
+    receipt: slip.receipt.replace(/(\d{4})(?=\d)/g, "$1 "),
+    url: `${location.origin}${slip.url}`,
   };
   for (const field of section.querySelectorAll<HTMLElement>("[data-field]")) {
     field.textContent = shown[field.dataset.field ?? ""] ?? "";

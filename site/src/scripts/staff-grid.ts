@@ -5,11 +5,15 @@
  * request a line, each shown with its receipt once); and what they filed, from GET /api/staff/grid/cases.
  * Sets text only, never HTML.
  */
-import { keepSlip, type Slip } from "./grid-slip-store.ts";
-import { el, showFieldErrors, staffRequest } from "./staff-request.ts";
+import type { ClientResponse } from "hono/client";
+import type { BehalfInput, PatrolInput } from "#core/grid-work.ts";
+import type { Answer } from "../../../worker/src/client.ts";
+import { keepSlip } from "./grid-slip-store.ts";
+import { api, el, showFailure, staffRequest } from "./staff-request.ts";
+import { pageStrings, picker } from "./strings.ts";
 
-const strings = JSON.parse(document.getElementById("grid-strings")?.textContent ?? "{}") as Record<string, string>;
-const tr = (key: string) => strings[key] ?? key;
+const tr = picker(pageStrings("grid-strings"));
+const messages = { network: tr("publish.page.network") };
 const $ = (selector: string) => document.querySelector(selector) as HTMLElement;
 const form = $("[data-form]") as HTMLFormElement;
 const status = $("[data-status]");
@@ -17,16 +21,14 @@ const errorBox = $("[data-error]");
 const submit = $("[data-submit]") as HTMLButtonElement;
 const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | RadioNodeList).value.trim();
 
-const api = <T>(path: string, body?: unknown) => staffRequest<T>(path, body, { network: tr("publish.page.network") });
-
 /** The form as the API takes it: the contact only when the villager agreed to give one. */
 function filing() {
   const name = value("name");
   const phone = value("phone");
   return {
     grid: value("grid"),
-    kind: value("kind"),
-    topic: value("topic"),
+    kind: value("kind") as BehalfInput["kind"],
+    topic: value("topic") as BehalfInput["topic"],
     content: value("content"),
     ...(name || phone ? { contact: { ...(name ? { name } : {}), ...(phone ? { phone } : {}) } } : {}),
   };
@@ -38,17 +40,21 @@ form.addEventListener("submit", async (event) => {
   submit.disabled = true;
   submit.textContent = tr("grid.staff.saving");
   try {
-    keepSlip(await api<Slip>("/api/staff/grid/cases", filing()));
+    keepSlip(await staffRequest(api.api.staff.grid.cases.$post({ json: filing() }), messages));
     location.assign("/staff/grid/slip/");
   } catch (failure) {
-    showFieldErrors(errorBox, failure);
+    showFailure(errorBox, failure);
     submit.disabled = false;
     submit.textContent = submit.dataset.label ?? "";
   }
 });
 
 /** Posts a secondary form (patrol, talk), shows what came back, and refreshes the list of filings. */
-function wire(selector: string, path: string, body: (f: HTMLFormElement) => unknown, done: (answer: never) => Node[]) {
+function wire<R extends ClientResponse<unknown, number>>(
+  selector: string,
+  send: (f: HTMLFormElement) => Promise<R>,
+  done: (answer: Answer<R>) => Node[],
+) {
   const other = $(selector) as HTMLFormElement;
   const box = other.querySelector("[data-error]") as HTMLElement;
   const result = other.querySelector("[data-done]") as HTMLElement;
@@ -56,12 +62,12 @@ function wire(selector: string, path: string, body: (f: HTMLFormElement) => unkn
     event.preventDefault();
     box.hidden = true;
     try {
-      result.replaceChildren(...done(await api<never>(path, body(other))));
+      result.replaceChildren(...done(await staffRequest(send(other), messages)));
       result.hidden = false;
       for (const text of other.querySelectorAll("textarea")) text.value = "";
       await showMine();
     } catch (failure) {
-      showFieldErrors(box, failure);
+      showFailure(box, failure);
     }
   });
   return other;
@@ -71,45 +77,43 @@ const field = (f: HTMLFormElement, name: string) => (f.elements.namedItem(name) 
 
 const patrol = wire(
   "[data-patrol]",
-  "/api/staff/grid/patrols",
-  (f) => ({ grid: field(f, "grid"), category: field(f, "category"), content: field(f, "content") }),
+  (f) =>
+    api.api.staff.grid.patrols.$post({
+      json: {
+        grid: field(f, "grid"),
+        category: field(f, "category") as PatrolInput["category"],
+        content: field(f, "content"),
+      },
+    }),
   () => [el("p", tr("grid.patrol.saved"))],
 );
 
 const talk = wire(
   "[data-talk]",
-  "/api/staff/grid/talks",
-  (f) => ({
-    grid: field(f, "grid"),
-    heldOn: field(f, "heldOn"),
-    place: field(f, "place"),
-    attendees: Number(field(f, "attendees") || "0"),
-    requests: field(f, "requests")
-      .split("\n")
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .map((content) => ({ kind: "request", topic: "livelihood", content })),
-  }),
-  (saved: { requests: { receipt: string }[] }) => {
+  (f) =>
+    api.api.staff.grid.talks.$post({
+      json: {
+        grid: field(f, "grid"),
+        heldOn: field(f, "heldOn"),
+        place: field(f, "place"),
+        attendees: Number(field(f, "attendees") || "0"),
+        requests: field(f, "requests")
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .map((content) => ({ kind: "request" as const, topic: "livelihood" as const, content })),
+      },
+    }),
+  (saved) => {
     const list = el("ol");
     for (const r of saved.requests) list.append(el("li", r.receipt.replace(/(\d{4})(?=\d)/g, "$1 ")));
     return [el("p", tr("grid.talk.saved")), list];
   },
 );
 
-interface Filed {
-  id: number;
-  way: string;
-  kind: string;
-  state: string;
-  content: string | null;
-  contactName: string | null;
-  receivedOn: string;
-}
-
 /** What the worker filed, newest first: how it came, what it is, where it stands. */
 async function showMine(): Promise<void> {
-  const { cases } = await api<{ cases: Filed[] }>("/api/staff/grid/cases");
+  const { cases } = await staffRequest(api.api.staff.grid.cases.$get(), messages);
   const list = $("[data-mine]");
   list.replaceChildren(
     ...cases.map((c) => {
@@ -127,7 +131,7 @@ async function showMine(): Promise<void> {
 async function start(): Promise<void> {
   submit.dataset.label = submit.textContent ?? "";
   try {
-    const { grids } = await api<{ grids: { id: string; name: string }[] }>("/api/staff/grid");
+    const { grids } = await staffRequest(api.api.staff.grid.$get(), messages);
     if (grids.length === 0) throw { message: tr("grid.staff.none") };
     for (const select of document.querySelectorAll<HTMLSelectElement>("select[name=grid]")) {
       for (const g of grids) select.append(el("option", g.name, { value: g.id }));

@@ -4,38 +4,17 @@
  * records redemptions at the shop (recording roles), and confirms pending entries (the supervisor). What
  * a role may not do the API refuses with its own message. Sets text only, never HTML.
  */
-import { el, showFieldErrors, staffRequest } from "./staff-request.ts";
+import type { ClientResponse, InferResponseType } from "hono/client";
+import type { PointsRule as Rule } from "#core/points.ts";
+import type { Answer } from "../../../worker/src/client.ts";
+import { api, el, showFailure, staffRequest } from "./staff-request.ts";
+import { pageStrings, picker } from "./strings.ts";
 
-interface Line {
-  id: number;
-  kind: string;
-  number: string;
-  name: string;
-  title: string;
-  points: number;
-  date: string;
-  reason: string | null;
-  recordedBy: string;
-  confirmedBy: string | null;
-  reversedBy: number | null;
-}
-interface Rule {
-  code: string;
-  title: string;
-  category: string;
-  points: number;
-}
-interface VillagePoints {
-  village: string;
-  households: { id: number; number: string; name: string; balance: number }[];
-  rules: { rules: Rule[] } | null;
-  ledger: Line[];
-  shop: { goods: { id: number; name: string; price: number }[] } | null;
-}
+const pointsApi = api.api.staff.points;
+type Line = InferResponseType<typeof pointsApi.$get, 200>["ledger"][number];
 
-const strings = JSON.parse(document.getElementById("points-strings")?.textContent ?? "{}") as Record<string, string>;
-const tr = (key: string, values: Record<string, string | number> = {}) =>
-  (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+const tr = picker(pageStrings("points-strings"));
+const messages = { network: tr("publish.page.network") };
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector(selector) as T;
 const status = $("[data-status]");
 const errorBox = $("[data-error]");
@@ -48,7 +27,6 @@ const ledger = $("[data-ledger]");
 const query = new URLSearchParams(location.search).get("village");
 let village = "";
 
-const api = <T>(path: string, body?: unknown) => staffRequest<T>(path, body, { network: tr("publish.page.network") });
 const field = (form: HTMLFormElement, name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
 const select = (form: HTMLFormElement, name: string) => form.elements.namedItem(name) as HTMLSelectElement;
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -65,8 +43,10 @@ function reversal(entry: Line): HTMLElement {
   const button = el("button", tr("points.staff.reverse"), { type: "button" });
   button.addEventListener("click", () =>
     act(
-      `/api/staff/points/entries/${entry.id}/reversal`,
-      { reason: reason.value.trim() },
+      pointsApi.entries[":id"].reversal.$post({
+        param: { id: String(entry.id) },
+        json: { reason: reason.value.trim() },
+      }),
       tr("points.staff.reversedNow"),
     ),
   );
@@ -86,7 +66,7 @@ function line(entry: Line): HTMLLIElement {
   if (!entry.confirmedBy) {
     const button = el("button", tr("points.staff.confirm"), { type: "button", "data-confirm": String(entry.id) });
     button.addEventListener("click", () =>
-      act(`/api/staff/points/entries/${entry.id}/confirm`, {}, tr("points.staff.confirmedNow")),
+      act(pointsApi.entries[":id"].confirm.$post({ param: { id: String(entry.id) } }), tr("points.staff.confirmedNow")),
     );
     item.append(el("br"), button);
   } else if (entry.kind === "entry" && !entry.reversedBy) item.append(reversal(entry));
@@ -105,7 +85,7 @@ const parseRules = (text: string): Rule[] =>
     .map(([code = "", title = "", category = "", points = ""]) => ({ code, title, category, points: Number(points) }));
 
 async function load(): Promise<void> {
-  const data = await api<VillagePoints>(`/api/staff/points${query ? `?village=${encodeURIComponent(query)}` : ""}`);
+  const data = await staffRequest(pointsApi.$get({ query: query ? { village: query } : {} }), messages);
   village = data.village;
   const households = data.households.map((h): [string, string] => [
     String(h.id),
@@ -130,17 +110,21 @@ async function load(): Promise<void> {
   redeemForm.hidden = !data.shop;
 }
 
-async function act(path: string, body: unknown, message: string): Promise<unknown> {
+/** Awaits a write, says `message` and reloads; on failure shows it and resolves to null. */
+async function act<R extends ClientResponse<unknown, number>>(
+  call: Promise<R>,
+  message: string,
+): Promise<Answer<R> | null> {
   errorBox.hidden = true;
   done.hidden = true;
   try {
-    const answer = await api<unknown>(path, body);
+    const answer = await staffRequest(call, messages);
     done.textContent = message;
     done.hidden = false;
     await load();
     return answer;
   } catch (failure) {
-    showFieldErrors(errorBox, failure);
+    showFailure(errorBox, failure);
     return null;
   }
 }
@@ -148,39 +132,42 @@ async function act(path: string, body: unknown, message: string): Promise<unknow
 entryForm.addEventListener("submit", (event) => {
   event.preventDefault();
   void act(
-    "/api/staff/points/entries",
-    {
-      village,
-      household: Number(field(entryForm, "household")),
-      rule: field(entryForm, "rule"),
-      date: field(entryForm, "date"),
-      reason: field(entryForm, "reason"),
-    },
+    pointsApi.entries.$post({
+      json: {
+        village,
+        household: Number(field(entryForm, "household")),
+        rule: field(entryForm, "rule"),
+        date: field(entryForm, "date"),
+        reason: field(entryForm, "reason"),
+      },
+    }),
     tr("points.staff.saved"),
   );
 });
 
 householdForm.addEventListener("submit", async (event) => {
   event.preventDefault();
-  const answer = (await act(
-    "/api/staff/points/households",
-    { village, number: field(householdForm, "number"), name: field(householdForm, "name") },
+  const answer = await act(
+    pointsApi.households.$post({
+      json: { village, number: field(householdForm, "number"), name: field(householdForm, "name") },
+    }),
     tr("points.staff.saved"),
-  )) as { card: { url: string } } | null;
+  );
   if (answer) done.textContent = tr("points.staff.card", { url: new URL(answer.card.url, location.origin).href });
 });
 
 redeemForm.addEventListener("submit", async (event) => {
   event.preventDefault();
-  const answer = (await act(
-    "/api/staff/points/redemptions",
-    {
-      household: Number(field(redeemForm, "household")),
-      goods: Number(field(redeemForm, "goods")),
-      quantity: Number(field(redeemForm, "quantity") || "1"),
-    },
+  const answer = await act(
+    pointsApi.redemptions.$post({
+      json: {
+        household: Number(field(redeemForm, "household")),
+        goods: Number(field(redeemForm, "goods")),
+        quantity: Number(field(redeemForm, "quantity") || "1"),
+      },
+    }),
     tr("points.staff.saved"),
-  )) as { balance: number } | null;
+  );
   if (answer) done.textContent = tr("points.staff.redeemed", { balance: answer.balance });
 });
 
@@ -188,8 +175,9 @@ rulesForm.addEventListener("submit", (event) => {
   event.preventDefault();
   const reason = field(rulesForm, "reason");
   void act(
-    "/api/staff/points/rules",
-    { village, rules: parseRules(field(rulesForm, "rules")), ...(reason ? { reason } : {}) },
+    pointsApi.rules.$post({
+      json: { village, rules: parseRules(field(rulesForm, "rules")), ...(reason ? { reason } : {}) },
+    }),
     tr("points.staff.rulesSaved"),
   );
 });
@@ -197,4 +185,4 @@ rulesForm.addEventListener("submit", (event) => {
 (entryForm.elements.namedItem("date") as HTMLInputElement).value = new Date(Date.now() + 8 * 3600_000)
   .toISOString()
   .slice(0, 10);
-load().catch((failure) => showFieldErrors(errorBox, failure));
+load().catch((failure) => showFailure(errorBox, failure));

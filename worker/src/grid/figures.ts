@@ -46,7 +46,7 @@ function groupsOf(scope: { town?: string | undefined; area?: string | undefined 
     const area = gridAreaById(scope.area);
     return {
       scope: { level: "area", code: scope.area, name: area?.name ?? scope.area },
-      by: "grid",
+      by: "grid" as const,
       groups: grids
         .filter((g) => g.area === scope.area)
         .map((g) => ({ code: g.id, name: g.name, grids: [g.id], villages: null })),
@@ -60,7 +60,7 @@ function groupsOf(scope: { town?: string | undefined; area?: string | undefined 
     const areas = gridAreas.filter((a) => a.town === scope.town);
     return {
       scope: { level: "town", code: scope.town, name: townByCode(scope.town)?.name ?? scope.town },
-      by: "area",
+      by: "area" as const,
       groups: areas.map((a) => {
         const own = grids.filter((g) => g.area === a.id);
         return {
@@ -78,7 +78,7 @@ function groupsOf(scope: { town?: string | undefined; area?: string | undefined 
   }
   return {
     scope: { level: "district", code: district.code, name: district.name },
-    by: "town",
+    by: "town" as const,
     groups: towns.map((tw) => ({
       code: tw.code,
       name: tw.name,

@@ -7,11 +7,13 @@
  * receipt. GET /api/staff/grid/cases lists what the worker filed and where each stands. Each write lands
  * in one batch with its audit entry, or nothing does. GET /api/villages/<code>/talks is public.
  */
+import type { RouteConfig } from "@hono/zod-openapi";
 import { may } from "#core/access.ts";
 import { type Grid, gridById, gridName } from "#core/grid.ts";
 import {
   behalfInput,
   type GridFigures,
+  type PatrolCategory,
   patrolCategory,
   patrolInput,
   type TalkInput,
@@ -27,7 +29,7 @@ import { csvResponse, csvText } from "../cases/csv.ts";
 import { actionBodyRules } from "../cases/schema.ts";
 import { nowOf } from "../config/context.ts";
 import { villageParams } from "../contract/params.ts";
-import { body, createRouter, ok, route } from "../contract/router.ts";
+import { body, created, createRouter, json, ok, route } from "../contract/router.ts";
 import { publishBodyRules } from "../disclosures/schema.ts";
 import { ApiError } from "../errors.ts";
 import { readOne } from "../reads.ts";
@@ -37,6 +39,7 @@ import type { StaffEnv } from "../staff/session.ts";
 import { gridFigures } from "./figures.ts";
 import {
   caseIdByHash,
+  type FiledCaseRow,
   filedCases,
   type GridWay,
   gridCaseStatement,
@@ -134,13 +137,16 @@ async function fileOne(
   return slip(db, filed as StaffFiledCase, grid, input, today);
 }
 
+/** What POST /grid/cases answers: the slip. */
+type Slip = Awaited<ReturnType<typeof slip>>;
+
 const behalfRoute = route(
   {
     method: "post",
     path: "/grid/cases",
     summary: "网格员代办：替本网格村民提交码上问、码上办或我要监督",
     request: { body: body(behalfInput) },
-    responses: { 201: { description: "案件和回执（只这一次给出，写在回执条上交给村民）" } },
+    responses: created<Slip>("案件和回执（只这一次给出，写在回执条上交给村民）"),
   },
   {
     refusals: { json: gridCaseRefusal },
@@ -149,7 +155,7 @@ const behalfRoute = route(
   },
 );
 
-gridRoutes.openapi(behalfRoute, async (c) => {
+const behalfCase = gridRoutes.openapi(behalfRoute, async (c) => {
   const { grid: gridIdSent, ...input } = c.req.valid("json");
   const staff = c.get("staff");
   const grid = ownGrid(staff, gridIdSent);
@@ -165,24 +171,29 @@ const myGridsRoute = route(
     method: "get",
     path: "/grid",
     summary: "网格员负责的网格",
-    responses: ok("{grids: [{id, name, village, villageName}]}"),
+    responses: json<{ grids: { id: string; name: string; village: string; villageName: string }[] }>(
+      "{grids: [{id, name, village, villageName}]}",
+    ),
   },
   { errors: { 403: "不是网格员" } },
 );
 
-gridRoutes.openapi(myGridsRoute, (c) => {
+const myGrids = gridRoutes.openapi(myGridsRoute, (c) => {
   const staff = c.get("staff");
   requireGridWorker(staff);
   const grids = staff.scope.split(",").flatMap((id) => gridById(id) ?? []);
   c.header("Cache-Control", "no-store");
-  return c.json({
-    grids: grids.map((g) => ({
-      id: g.id,
-      name: gridName(g.id),
-      village: g.village,
-      villageName: villageByCode(g.village)?.name ?? g.village,
-    })),
-  });
+  return c.json(
+    {
+      grids: grids.map((g) => ({
+        id: g.id,
+        name: gridName(g.id),
+        village: g.village,
+        villageName: villageByCode(g.village)?.name ?? g.village,
+      })),
+    },
+    200,
+  );
 });
 
 const patrolRoute = route(
@@ -191,12 +202,12 @@ const patrolRoute = route(
     path: "/grid/patrols",
     summary: "排查上报：网格员巡查发现的问题，按特别关注的方向，成为本村的一个码上办案件",
     request: { body: body(patrolInput) },
-    responses: { 201: { description: "案件（没有回执：背后没有村民）" } },
+    responses: created<Omit<Slip, "receipt" | "url"> & { category: PatrolCategory }>("案件（没有回执：背后没有村民）"),
   },
   { refusals: { json: gridCaseRefusal }, body: actionBodyRules, errors: { 403: "不是网格员，或不是自己负责的网格" } },
 );
 
-gridRoutes.openapi(patrolRoute, async (c) => {
+const patrolCase = gridRoutes.openapi(patrolRoute, async (c) => {
   const input = c.req.valid("json");
   const staff = c.get("staff");
   const grid = ownGrid(staff, input.grid);
@@ -225,18 +236,32 @@ function checkTalk(input: TalkInput, today: string): void {
   }
 }
 
+/** What POST /grid/talks answers: the talk, and each request's case with its receipt (this once). */
+interface Talk {
+  id: number;
+  grid: string;
+  village: string;
+  heldOn: string;
+  requests: {
+    id: number;
+    kind: TalkInput["requests"][number]["kind"] | undefined;
+    receipt: string;
+    url: string;
+  }[];
+}
+
 const talkRoute = route(
   {
     method: "post",
     path: "/grid/talks",
     summary: "记录一次百姓夜话（日期、地点、人数、收集的诉求），每条诉求成为一个案件",
     request: { body: body(talkInput) },
-    responses: { 201: { description: "夜话，连同每条诉求的案件和回执（只这一次给出）" } },
+    responses: created<Talk>("夜话，连同每条诉求的案件和回执（只这一次给出）"),
   },
   { refusals: { json: talkRefusal }, body: publishBodyRules, errors: { 403: "不是网格员，或不是自己负责的网格" } },
 );
 
-gridRoutes.openapi(talkRoute, async (c) => {
+const talkRecord = gridRoutes.openapi(talkRoute, async (c) => {
   const input = c.req.valid("json");
   const staff = c.get("staff");
   const grid = ownGrid(staff, input.grid);
@@ -291,16 +316,16 @@ const filedRoute = route(
     method: "get",
     path: "/grid/cases",
     summary: "网格员自己提交的案件和进展",
-    responses: ok("{cases: [{id, way, kind, state, …}]}"),
+    responses: json<{ cases: FiledCaseRow[] }>("{cases: [{id, way, kind, state, …}]}"),
   },
   { errors: { 403: "不是网格员" } },
 );
 
-gridRoutes.openapi(filedRoute, async (c) => {
+const filedList = gridRoutes.openapi(filedRoute, async (c) => {
   const staff = c.get("staff");
   requireGridWorker(staff);
   c.header("Cache-Control", "no-store");
-  return c.json({ cases: await filedCases(c.env.DB, staff.username) });
+  return c.json({ cases: await filedCases(c.env.DB, staff.username) }, 200);
 });
 
 const talksRoute = route(
@@ -320,9 +345,13 @@ gridPublicRoutes.openapi(talksRoute, async (c) => {
   return c.json({ village: code, talks: await readOne(villageTalks(c.env.DB, code, 10)) });
 });
 
-const figuresRoute = (path: string, summary: string, answer: string) =>
+const figuresRoute = <const P extends string, const A extends RouteConfig["responses"]>(
+  path: P,
+  summary: string,
+  responses: A,
+) =>
   route(
-    { method: "get", path, summary, request: { query: gridFiguresQuery }, responses: ok(answer) },
+    { method: "get", path, summary, request: { query: gridFiguresQuery }, responses },
     { refusals: { query: unknownGridPlace } },
   );
 
@@ -332,15 +361,15 @@ async function figuresOf(db: D1Database, query: { town?: string | undefined; are
   return gridFigures(query, rows, qr);
 }
 
-gridPublicRoutes.openapi(
+const figures = gridPublicRoutes.openapi(
   figuresRoute(
     "/api/figures/grid",
     "网格的数字：百姓夜话、收集和办结的诉求、排查上报、代办，和村民扫码提交的并列；按镇、管区或网格",
-    "数字和分母",
+    json<ReturnType<typeof gridFigures>>("数字和分母"),
   ),
   async (c) => {
     c.header("Cache-Control", "public, max-age=300");
-    return c.json(await figuresOf(c.env.DB, c.req.valid("query")));
+    return c.json(await figuresOf(c.env.DB, c.req.valid("query")), 200);
   },
 );
 
@@ -357,7 +386,7 @@ const csvColumns: (keyof GridFigures)[] = [
   "qr",
 ];
 
-gridPublicRoutes.openapi(figuresRoute("/api/figures/grid.csv", "导出网格的数字（CSV）", "CSV 文件"), async (c) => {
+gridPublicRoutes.openapi(figuresRoute("/api/figures/grid.csv", "导出网格的数字（CSV）", ok("CSV 文件")), async (c) => {
   const figures = await figuresOf(c.env.DB, c.req.valid("query"));
   const line = (name: string, f: GridFigures) => [name, ...csvColumns.map((k) => f[k])];
   return csvResponse(
@@ -368,3 +397,8 @@ gridPublicRoutes.openapi(figuresRoute("/api/figures/grid.csv", "导出网格的�
     `grid-figures-${figures.scope.code}.csv`,
   );
 });
+
+/** The typed staff routes of this feature, for the typed client (client.ts). */
+export type GridApi = typeof behalfCase | typeof myGrids | typeof patrolCase | typeof talkRecord | typeof filedList;
+/** The typed public routes of this feature, for the typed client (client.ts). */
+export type GridPublicApi = typeof figures;

@@ -15,14 +15,22 @@ import { canonicalJson } from "#core/disclosure.ts";
 import { t } from "#core/i18n/index.ts";
 import { quarterOf } from "#core/meeting.ts";
 import { chinaDate, periodLabel } from "#core/period.ts";
-import { entryInput, householdInput, redemptionInput, reversalInput, rulesInput, shopInput } from "#core/points.ts";
+import {
+  entryInput,
+  householdInput,
+  type PointsRule,
+  redemptionInput,
+  reversalInput,
+  rulesInput,
+  shopInput,
+} from "#core/points.ts";
 import { periodBounds } from "#core/publish-periods.ts";
 import { villageByCode } from "#core/reference.ts";
 import { newReceipt, receiptHash } from "#core/report.ts";
 import type { StaffMember } from "#core/staff.ts";
 import { nowOf } from "../config/context.ts";
 import { idParams, villageQuery } from "../contract/params.ts";
-import { body, createRouter, ok, route } from "../contract/router.ts";
+import { body, created, createRouter, json, route } from "../contract/router.ts";
 import { unknownVillage } from "../disclosures/schema.ts";
 import { ApiError } from "../errors.ts";
 import { scopedVillage } from "../staff/scope.ts";
@@ -32,10 +40,14 @@ import {
   appendLedger,
   currentRules,
   goodsById,
+  type HouseholdBalance,
+  type HouseholdRow,
   householdBalance,
   householdById,
+  type LedgerLine,
   ledgerLine,
   registerHousehold,
+  type ShopRow,
   setShop,
   shopOf,
   villageHouseholds,
@@ -62,6 +74,9 @@ function refused(reason: AppendRefusal | "same_person"): ApiError {
   return new ApiError(409, "conflict", t("points.error.invalid"));
 }
 
+/** A link appended to a village's points chain. */
+type Link = Exclude<Awaited<ReturnType<typeof appendLedger>>, { refused: unknown }>;
+
 const posting = { refusals: { json: pointsRefusal }, body: pointsBodyRules } as const;
 const byId = { refusals: { param: entryNotFound, json: pointsRefusal }, body: pointsBodyRules } as const;
 const auditOf = (staff: StaffMember, action: string, target: string, detail: Record<string, unknown> = {}) => ({
@@ -78,12 +93,12 @@ const rulesRoute = route(
     path: "/points/rules",
     summary: "公布本村积分细则的新版本（加分项、扣分项、分值、类别）",
     request: { body: body(rulesInput) },
-    responses: { 201: { description: "细则的版本" } },
+    responses: created<Link & { village: string; rules: PointsRule[] }>("细则的版本"),
   },
   { ...posting, errors: { 403: "只有本村积分管理员或书记能公布" } },
 );
 
-pointsRoutes.openapi(rulesRoute, async (c) => {
+const publishRules = pointsRoutes.openapi(rulesRoute, async (c) => {
   const input = c.req.valid("json");
   const staff = c.get("staff");
   requirePoints(staff, "recordPoints", input.village);
@@ -118,12 +133,12 @@ const householdRoute = route(
     path: "/points/households",
     summary: "登记一户（户号、户主姓名）；户码只在这一次给出，用来打印积分卡",
     request: { body: body(householdInput) },
-    responses: { 201: { description: "这一户，连同它的户码（只这一次）" } },
+    responses: created<HouseholdRow & { card: { code: string; url: string } }>("这一户，连同它的户码（只这一次）"),
   },
   { ...posting, errors: { 403: "只有本村积分管理员或书记能登记", 409: "户号已经有了" } },
 );
 
-pointsRoutes.openapi(householdRoute, async (c) => {
+const registerOne = pointsRoutes.openapi(householdRoute, async (c) => {
   const input = c.req.valid("json");
   const staff = c.get("staff");
   requirePoints(staff, "recordPoints", input.village);
@@ -149,12 +164,14 @@ const entryRoute = route(
     path: "/points/entries",
     summary: "按细则给一户记加分或扣分（写明日期和原因）；监督员确认后才算数",
     request: { body: body(entryInput.extend({ village: rulesInput.shape.village })) },
-    responses: { 201: { description: "记下的积分，待确认" } },
+    responses: created<Link & { household: number; rule: string; points: number; confirmed: false }>(
+      "记下的积分，待确认",
+    ),
   },
   { ...posting, errors: { 403: "只有本村积分管理员或书记能记分" } },
 );
 
-pointsRoutes.openapi(entryRoute, async (c) => {
+const recordEntry = pointsRoutes.openapi(entryRoute, async (c) => {
   const input = c.req.valid("json");
   const staff = c.get("staff");
   requirePoints(staff, "recordPoints", input.village);
@@ -186,7 +203,10 @@ pointsRoutes.openapi(entryRoute, async (c) => {
     auditOf(staff, "points_entry", `household:${household.id}`, { rule: rule.code, points: rule.points }),
   );
   if ("refused" in stored) throw refused(stored.refused);
-  return c.json({ ...stored, household: household.id, rule: rule.code, points: rule.points, confirmed: false }, 201);
+  return c.json(
+    { ...stored, household: household.id, rule: rule.code, points: rule.points, confirmed: false as const },
+    201,
+  );
 });
 
 /** An entry or reversal by id, 404 when there is none or it lies outside the member's villages. */
@@ -204,7 +224,7 @@ const confirmRoute = route(
     path: "/points/entries/{id}/confirm",
     summary: "监督员确认别人记的一条积分（自己记的不能自己确认）",
     request: { params: idParams },
-    responses: ok("确认后的记录"),
+    responses: json<LedgerLine & { village: string; confirmedBy: string }>("确认后的记录"),
   },
   {
     refusals: { param: entryNotFound },
@@ -212,7 +232,7 @@ const confirmRoute = route(
   },
 );
 
-pointsRoutes.openapi(confirmRoute, async (c) => {
+const confirmEntry = pointsRoutes.openapi(confirmRoute, async (c) => {
   const staff = c.get("staff");
   const line = await lineInReach(c.env.DB, staff, c.req.valid("param").id);
   requirePoints(staff, "confirmPoints", line.village);
@@ -241,7 +261,7 @@ pointsRoutes.openapi(confirmRoute, async (c) => {
     if (stored.refused === "duplicate") throw new ApiError(409, "conflict", t("points.error.confirmed"));
     throw refused(stored.refused);
   }
-  return c.json({ ...line, confirmedBy: staff.username });
+  return c.json({ ...line, confirmedBy: staff.username }, 200);
 });
 
 const reversalRoute = route(
@@ -250,12 +270,12 @@ const reversalRoute = route(
     path: "/points/entries/{id}/reversal",
     summary: "撤销一条记错的积分：记一条相反的记录并写明原因，同样要监督员确认",
     request: { params: idParams, body: body(reversalInput) },
-    responses: { 201: { description: "撤销记录，待确认" } },
+    responses: created<Link & { reverses: number; points: number; confirmed: false }>("撤销记录，待确认"),
   },
   { ...byId, errors: { 403: "只有本村积分管理员或书记能撤销", 409: "已经撤销过，或还没确认" } },
 );
 
-pointsRoutes.openapi(reversalRoute, async (c) => {
+const reverseEntry = pointsRoutes.openapi(reversalRoute, async (c) => {
   const staff = c.get("staff");
   const { reason } = c.req.valid("json");
   const line = await lineInReach(c.env.DB, staff, c.req.valid("param").id);
@@ -286,7 +306,7 @@ pointsRoutes.openapi(reversalRoute, async (c) => {
     if (stored.refused === "duplicate") throw new ApiError(409, "conflict", t("points.error.reversed"));
     throw refused(stored.refused);
   }
-  return c.json({ ...stored, reverses: line.id, points: -line.points, confirmed: false }, 201);
+  return c.json({ ...stored, reverses: line.id, points: -line.points, confirmed: false as const }, 201);
 });
 
 const shopRoute = route(
@@ -295,12 +315,12 @@ const shopRoute = route(
     path: "/points/shops",
     summary: "设好一个季度的积分超市：开门和关门的日子，物品和所需积分",
     request: { body: body(shopInput) },
-    responses: { 201: { description: "积分超市" } },
+    responses: created<ShopRow | null>("积分超市"),
   },
   { ...posting, errors: { 403: "只有本村积分管理员或书记能设", 409: "这个季度已经设好" } },
 );
 
-pointsRoutes.openapi(shopRoute, async (c) => {
+const openShop = pointsRoutes.openapi(shopRoute, async (c) => {
   const input = c.req.valid("json");
   const staff = c.get("staff");
   requirePoints(staff, "recordPoints", input.village);
@@ -321,12 +341,12 @@ const redeemRoute = route(
     path: "/points/redemptions",
     summary: "在积分超市给一户兑换物品：只在开门的日子，积分不够不能换",
     request: { body: body(redemptionInput) },
-    responses: { 201: { description: "兑换记录和剩下的积分" } },
+    responses: created<Link & { household: number; cost: number; balance: number }>("兑换记录和剩下的积分"),
   },
   { ...posting, errors: { 403: "只有本村积分管理员或书记能兑换", 409: "没开门，或积分不够" } },
 );
 
-pointsRoutes.openapi(redeemRoute, async (c) => {
+const redeem = pointsRoutes.openapi(redeemRoute, async (c) => {
   const input = c.req.valid("json");
   const staff = c.get("staff");
   const goods = await goodsById(c.env.DB, input.goods);
@@ -380,12 +400,18 @@ const villageRoute = route(
     path: "/points",
     summary: "一个村的积分：户册和余额、现行细则、最近的记录、本季度的积分超市",
     request: { query: villageQuery },
-    responses: ok("{village, households, rules, ledger, shop}"),
+    responses: json<{
+      village: string;
+      households: HouseholdBalance[];
+      rules: Awaited<ReturnType<typeof currentRules>>;
+      ledger: LedgerLine[];
+      shop: ShopRow | null;
+    }>("{village, households, rules, ledger, shop}"),
   },
   { refusals: { query: unknownVillage }, errors: { 403: "不是本辖区的村" } },
 );
 
-pointsRoutes.openapi(villageRoute, async (c) => {
+const villagePoints = pointsRoutes.openapi(villageRoute, async (c) => {
   const staff = c.get("staff");
   const village = scopedVillage(staff, c.req.valid("query").village, t("points.error.scope"));
   const quarter = quarterOf(chinaDate(nowOf(c)));
@@ -396,5 +422,16 @@ pointsRoutes.openapi(villageRoute, async (c) => {
     shopOf(c.env.DB, village, quarter),
   ]);
   c.header("Cache-Control", "no-store");
-  return c.json({ village, households, rules, ledger, shop });
+  return c.json({ village, households, rules, ledger, shop }, 200);
 });
+
+/** The typed routes of this sub-app, for the typed client (client.ts). */
+export type PointsApi =
+  | typeof publishRules
+  | typeof registerOne
+  | typeof recordEntry
+  | typeof confirmEntry
+  | typeof reverseEntry
+  | typeof openShop
+  | typeof redeem
+  | typeof villagePoints;
