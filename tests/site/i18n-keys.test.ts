@@ -47,6 +47,12 @@ const families: [prefix: string, suffixes: readonly string[]][] = [
   ["cases.subject.", ["disclosure", "power", "powerNegative"]], // staff-case.ts
   ["staff.role.", staffRoles], // site/src/pages/staff/index.astro
   ["points.board.", ["awarded", "deducted", "reversed", "redeemed", "balance"]], // worker/src/points/board.ts
+  ["duties.matter.", ["main", "support"]], // schema/duties.ts: the town's role in a 属地责任事项
+  ["duties.page.", ["main", "support"]], // site/src/pages/duties/index.astro
+  ["grid.figures.", ["requestsClosed", "patrolsClosed", "behalfClosed"]], // worker/src/grid/index.ts csvColumns
+  ["media.field.", ["photo", "voice"]], // worker/src/media/schema.ts
+  ...(["tooLarge", "tooMany"] as const).map((e) => [`media.error.${e}.`, ["photo", "voice"]] as [string, string[]]), // media/schema.ts
+  ...(["type", "broken"] as const).map((e) => [`media.error.${e}.`, ["photo", "voice"]] as [string, string[]]), // media/store.ts
   ["publish.example.", ["month", "quarter", "year"]], // worker/src/disclosures/version.ts
   ["publish.history.", ["fieldTitle", "fieldContent"]], // worker/src/disclosures/history.ts
   ["publish.overdue.", ["csvTown", "csvVillage", "csvCode", "csvItem", "csvCadence", "csvExpected", "csvLatest"]], // worker/src/disclosures/inspect.ts
