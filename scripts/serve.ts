@@ -15,6 +15,8 @@
  *   npm run serve -- --dev                          # this computer, demo data, dev secrets
  *   npm run serve -- --env-file /etc/cunma/cunma.env  # production
  */
+// first: the --env-file settings are in process.env before any module below reads one (CUNMA_DATA_DIR)
+import "./lib/env-file.ts";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -31,7 +33,6 @@ import { ensureDemoStaff } from "./staff.ts";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { dev: { type: "boolean" }, "env-file": { type: "string" } } });
-  if (values["env-file"]) process.loadEnvFile(values["env-file"]);
   const vars: Record<string, string | undefined> = { ...process.env };
   if (values.dev) {
     await ensureDevVars();

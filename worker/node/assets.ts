@@ -7,6 +7,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { join, normalize } from "node:path";
 import { getMimeType } from "hono/utils/mime";
+import { matches } from "../src/pages/serve.ts";
 
 interface HeaderRule {
   pattern: RegExp;
@@ -92,7 +93,8 @@ export function assetsBinding(dir: string): Fetcher {
         ETag: etag,
       }),
     );
-    if (status === 200 && request.headers.get("If-None-Match") === etag)
+    // weakly: a proxy that compresses the file (nginx's gzip) hands the browser a weak W/"…" tag
+    if (status === 200 && matches(request.headers.get("If-None-Match") ?? undefined, etag))
       return new Response(null, { status: 304, headers });
     const body = request.method === "HEAD" ? null : await readFile(file);
     headers.set("Content-Length", String(info.size));

@@ -110,8 +110,11 @@ function dataVersion(c: Context, data: PageData): Promise<string> {
   return "town" in data ? townVersion(c.env.DB, data.town) : villageVersion(c.env.DB, data.village);
 }
 
-/** Whether an If-None-Match header names `tag` (weak comparison, as RFC 9110 asks for it). */
-function matches(ifNoneMatch: string | undefined, tag: string): boolean {
+/**
+ * Whether an If-None-Match header names `tag` (weak comparison, as RFC 9110 asks for it).
+ * @example matches('W/"1a-2b", "3c"', '"1a-2b"') // true
+ */
+export function matches(ifNoneMatch: string | undefined, tag: string): boolean {
   if (!ifNoneMatch) return false;
   const bare = (t: string) => t.trim().replace(/^W\//, "");
   return ifNoneMatch.split(",").some((t) => t.trim() === "*" || bare(t) === tag);
