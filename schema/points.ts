@@ -14,6 +14,8 @@ import { safeText } from "./text.ts";
 /** The most points one rule, entry or purchase moves. */
 export const POINTS_MAX = 1000;
 export const REASON_MAX = 100;
+/** The most goods one quarter's 积分超市 offers. */
+export const GOODS_MAX = 60;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** A village's code; the handler checks that it is a known village (so this file stays free of ids.ts). */
@@ -75,7 +77,7 @@ export const shopInput = z.object({
   goods: z
     .array(z.object({ name: safeText(30), price: z.number().int().min(1).max(POINTS_MAX) }))
     .min(1)
-    .max(60)
+    .max(GOODS_MAX)
     .refine((goods) => new Set(goods.map((g) => g.name)).size === goods.length),
 });
 export type ShopInput = z.infer<typeof shopInput>;

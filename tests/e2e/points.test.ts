@@ -1,11 +1,14 @@
 /**
  * 积分制 on 360 px phones (issue 16): the points administrator publishes the rules, registers a household
- * and records an entry, the points supervisor (another person) confirms it, the household takes goods at
- * the shop, and then opens its card's address, sees the entry and the goods in its balance, and questions
+ * and records an entry, the points supervisor (another person) confirms it, the administrator sets the
+ * quarter's 积分超市 through its form (a goods line without a price is refused before anything is sent), the
+ * household takes goods at the shop, and then opens its card's address, sees the entry and the goods in its balance, and questions
  * the entry: a 码上问 case with a receipt.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { addDays, chinaDate } from "#core/period.ts";
+import { currentPeriod, periodBounds } from "#core/publish-periods.ts";
 import { addStaff } from "../../scripts/staff.ts";
 import { withD1 } from "../../scripts/wrangler.ts";
 import { axeViolations, launchChromium } from "../fixtures/browser.ts";
@@ -76,29 +79,39 @@ describe("a quarter of points, on phones", () => {
     await expect.poll(() => supervisor.locator("[data-done]").textContent()).toContain("已确认");
     await expect.poll(() => supervisor.locator("[data-ledger]").textContent()).toContain(`已由 ${SUPERVISOR} 确认`);
 
-    // the quarter's shop, open today; the administrator records what the household takes
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const shop = await admin.evaluate(
-      async ([village, day]) => {
-        const quarter = `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
-        const res = await fetch("/api/staff/points/shops", {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({
-            village,
-            quarter,
-            opensOn: day,
-            closesOn: day,
-            goods: [{ name: "洗衣粉", price: 2 }],
-          }),
-        });
-        return res.status;
-      },
-      [VILLAGE, today] as const,
-    );
-    expect(shop).toBe(201);
-    await admin.reload();
+    // the quarter's 积分超市, set through its form: a goods line without a price is refused before sending
+    const shopPosts: string[] = [];
+    admin.on("request", (request) => {
+      if (request.url().endsWith("/api/staff/points/shops")) shopPosts.push(request.method());
+    });
+    const shopForm = admin.locator("[data-shop]");
+    const today = chinaDate();
+    const quarter = currentPeriod("quarterly", today);
+    const quarterEnd = periodBounds(quarter).end;
+    expect(await shopForm.getByLabel("哪个季度").inputValue()).toBe(quarter);
+    expect(await shopForm.getByLabel("哪个季度").locator("option").count()).toBe(2);
+    expect(await shopForm.getByLabel("哪天开门").inputValue()).toBe(addDays(quarterEnd, -9));
+    expect(await shopForm.getByLabel(/开到哪天/).inputValue()).toBe(quarterEnd);
+    await shopForm.getByLabel("哪天开门").fill(today);
+    const goods = shopForm.getByLabel(/能换的物品/);
+    await goods.fill("洗衣粉 2\n香皂\n毛巾，3");
+    await shopForm.getByRole("button", { name: "设好积分超市" }).click();
+    const error = admin.locator("[data-error]");
+    await expect.poll(() => error.textContent()).toContain("第 2 行");
+    expect(await error.textContent()).toContain("香皂");
+    expect(shopPosts).toEqual([]);
+
+    await goods.fill("洗衣粉 2\n\n毛巾，3 分");
+    await shopForm.getByRole("button", { name: "设好积分超市" }).click();
+    await expect.poll(() => admin.locator("[data-done]").textContent()).toContain("积分超市设好了");
+    expect(shopPosts).toEqual(["POST"]);
+    expect(await fitsWidth(admin)).toBe(true);
+    // the page reloaded its data: the shop shows and the redeem form is there
     await admin.locator("[data-redeem]").waitFor({ state: "visible" });
+    expect(await admin.locator("[data-redeem]").textContent()).toContain(`${Number(today.slice(5, 7))}月`);
+    // the quarter has its shop now: a second one is refused with the server's message
+    await shopForm.getByRole("button", { name: "设好积分超市" }).click();
+    await expect.poll(() => error.textContent()).toContain("积分超市已经设好了");
     await admin.getByLabel("换什么").selectOption({ label: "洗衣粉（2 分）" });
     await admin.getByRole("button", { name: "兑换" }).click();
     await expect.poll(() => admin.locator("[data-done]").textContent()).toContain("还剩 3 分");

@@ -1,11 +1,13 @@
 /**
  * The points page (/staff/points/): loads GET /api/staff/points (the member's own village, or ?village=),
- * records entries, reverses confirmed ones with a reason, registers households, publishes the rules and
- * records redemptions at the shop (recording roles), and confirms pending entries (the supervisor). What
- * a role may not do the API refuses with its own message. Sets text only, never HTML.
+ * records entries, reverses confirmed ones with a reason, registers households, publishes the rules, sets
+ * a quarter's 积分超市 and records redemptions there (recording roles), and confirms pending entries (the
+ * supervisor). What a role may not do the API refuses with its own message. Sets text only, never HTML.
  */
 import type { ClientResponse, InferResponseType } from "hono/client";
+import { addDays, chinaDate, dateLabel, periodLabel, previousPeriod } from "#core/period.ts";
 import type { PointsRule as Rule } from "#core/points.ts";
+import { currentPeriod, periodBounds } from "#core/publish-periods.ts";
 import type { Answer } from "../../../worker/src/client.ts";
 import { api, el, showFailure, staffRequest } from "./staff-request.ts";
 import { pageStrings, picker } from "./strings.ts";
@@ -23,6 +25,7 @@ const entryForm = $<HTMLFormElement>("[data-entry]");
 const householdForm = $<HTMLFormElement>("[data-household]");
 const redeemForm = $<HTMLFormElement>("[data-redeem]");
 const rulesForm = $<HTMLFormElement>("[data-rules]");
+const shopForm = $<HTMLFormElement>("[data-shop]");
 const ledger = $("[data-ledger]");
 const query = new URLSearchParams(location.search).get("village");
 let village = "";
@@ -84,6 +87,34 @@ const parseRules = (text: string): Rule[] =>
     .filter((parts) => parts.some((part) => part !== ""))
     .map(([code = "", title = "", category = "", points = ""]) => ({ code, title, category, points: Number(points) }));
 
+type Goods = { name: string; price: number };
+
+/**
+ * The goods textarea's lines, one a line: a name, then its price after a space, a comma or a tab (a
+ * trailing 分 allowed). Blank lines are skipped. Or the message naming the first wrong line.
+ */
+function parseGoods(text: string, max: { price: number; count: number }): Goods[] | string {
+  const goods: Goods[] = [];
+  for (const [index, row] of text.split("\n").entries()) {
+    const line = row.trim();
+    if (!line) continue;
+    const [, name = "", digits = ""] = /^(.+?)[\s,，]+(\d+)\s*分?$/u.exec(line) ?? [];
+    const price = Number(digits);
+    if (!name || price < 1 || price > max.price)
+      return tr("points.staff.goodsLineBad", { line: index + 1, text: line });
+    if (goods.some((g) => g.name === name)) return tr("points.staff.goodsTwice", { line: index + 1, name });
+    goods.push({ name, price });
+  }
+  return goods.length >= 1 && goods.length <= max.count ? goods : tr("points.staff.goodsCount");
+}
+
+/** The opening days the shop form suggests for `quarter`: its last 10 days, as 沾化's shops open. */
+function suggestWindow(quarter: string): void {
+  const { end } = periodBounds(quarter);
+  (shopForm.elements.namedItem("opensOn") as HTMLInputElement).value = addDays(end, -9);
+  (shopForm.elements.namedItem("closesOn") as HTMLInputElement).value = end;
+}
+
 async function load(): Promise<void> {
   const data = await staffRequest(pointsApi.$get({ query: query ? { village: query } : {} }), messages);
   village = data.village;
@@ -102,11 +133,19 @@ async function load(): Promise<void> {
     (data.shop?.goods ?? []).map((g) => [String(g.id), tr("points.staff.goods", { name: g.name, price: g.price })]),
   );
   (rulesForm.elements.namedItem("rules") as HTMLTextAreaElement).value = rulesText(data.rules?.rules ?? []);
+  $("[data-window]").textContent = data.shop
+    ? tr("points.staff.shopWindow", {
+        quarter: periodLabel(data.shop.quarter),
+        opens: dateLabel(data.shop.opensOn),
+        closes: dateLabel(data.shop.closesOn),
+      })
+    : "";
   ledger.replaceChildren(...data.ledger.map(line));
   status.textContent = data.rules ? "" : tr("points.staff.noRules");
   entryForm.hidden = false;
   householdForm.hidden = false;
   rulesForm.hidden = false;
+  shopForm.hidden = false;
   redeemForm.hidden = !data.shop;
 }
 
@@ -182,7 +221,34 @@ rulesForm.addEventListener("submit", (event) => {
   );
 });
 
-(entryForm.elements.namedItem("date") as HTMLInputElement).value = new Date(Date.now() + 8 * 3600_000)
-  .toISOString()
-  .slice(0, 10);
+shopForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const textarea = shopForm.elements.namedItem("goods") as HTMLTextAreaElement;
+  const { maxPrice, maxGoods } = textarea.dataset;
+  const goods = parseGoods(textarea.value, { price: Number(maxPrice), count: Number(maxGoods) });
+  if (typeof goods === "string") {
+    done.hidden = true;
+    showFailure(errorBox, { status: 422, message: goods });
+    return;
+  }
+  const opensOn = field(shopForm, "opensOn");
+  const closesOn = field(shopForm, "closesOn");
+  void act(
+    pointsApi.shops.$post({ json: { village, quarter: field(shopForm, "quarter"), opensOn, closesOn, goods } }),
+    tr("points.staff.shopSaved", { opens: dateLabel(opensOn), closes: dateLabel(closesOn) }),
+  );
+});
+
+const today = chinaDate();
+const thisQuarter = currentPeriod("quarterly", today);
+// this quarter and the next one (-1 periods before it)
+options(
+  select(shopForm, "quarter"),
+  [thisQuarter, previousPeriod(thisQuarter, -1)].map((q) => [q, periodLabel(q)]),
+);
+select(shopForm, "quarter").addEventListener("change", (event) =>
+  suggestWindow((event.target as HTMLSelectElement).value),
+);
+suggestWindow(thisQuarter);
+(entryForm.elements.namedItem("date") as HTMLInputElement).value = today;
 load().catch((failure) => showFailure(errorBox, failure));
