@@ -6,7 +6,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { duties, matters, responsibleItem } from "#core/duties.ts";
 import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
-import { axeViolations, launchChromium } from "../fixtures/browser.ts";
+import { axeViolations, clientHeader, launchChromium } from "../fixtures/browser.ts";
 
 const baseURL = inject("baseURL");
 const VILLAGE = "371603104208"; // no other end-to-end test files reports here
@@ -48,7 +48,7 @@ describe("定责 from the lists", () => {
   it("the inspector picks a body from the lists; the villager's page names it", async () => {
     const filed = await fetch(`${baseURL}/api/villages/${VILLAGE}/reports`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+      headers: { ...clientHeader(), "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
       body: JSON.stringify({ kind: "request", topic: "livelihood", content: "村北麦地里有人烧秸秆，烟太大了。" }),
     });
     const { receipt } = (await filed.json()) as { receipt: string };

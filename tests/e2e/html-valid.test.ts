@@ -14,6 +14,7 @@ import { quarterOf } from "#core/meeting.ts";
 import { chinaDate } from "#core/period.ts";
 import { addStaff, DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
 import { withD1 } from "../../scripts/wrangler.ts";
+import { clientHeader } from "../fixtures/browser.ts";
 import { amr, plainJpeg } from "../fixtures/media.ts";
 
 const baseURL = inject("baseURL");
@@ -52,7 +53,7 @@ async function staffPost(cookie: string, path: string, body: unknown): Promise<R
 async function answeredReceipt(): Promise<string> {
   const filed = await fetch(`${baseURL}/api/villages/${village}/reports`, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { ...clientHeader(), "Content-Type": "application/json" },
     body: JSON.stringify({
       kind: "question",
       topic: "affairs",
@@ -99,7 +100,7 @@ async function meetingPath(disclosure: number): Promise<string> {
 const refusedForm = () =>
   fetch(`${baseURL}/api/villages/${village}/reports`, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "text/html" },
+    headers: { ...clientHeader(), "Content-Type": "application/x-www-form-urlencoded", Accept: "text/html" },
     body: new URLSearchParams({
       key: crypto.randomUUID(),
       kind: "misconduct",
@@ -167,7 +168,7 @@ async function receiptWithAttachments(): Promise<string> {
   form.append("voice", new Blob([amr(3)], { type: "audio/amr" }), "v.amr");
   const res = await fetch(`${baseURL}/api/villages/${village}/reports`, {
     method: "POST",
-    headers: { Accept: "application/json", "Idempotency-Key": crypto.randomUUID() },
+    headers: { ...clientHeader(), Accept: "application/json", "Idempotency-Key": crypto.randomUUID() },
     body: form,
   });
   expect(res.status).toBe(201);

@@ -11,11 +11,15 @@ import { ApiError } from "../errors.ts";
 import type { Refusal } from "./refusal.ts";
 
 const inPath = (name: string, example: string) => ({ param: { name, in: "path" as const }, example });
-const inQuery = (name: string, example: string) => ({ param: { name, in: "query" as const }, example });
+/**
+ * A query parameter's OpenAPI description with its example (the district's own codes, never 沾化's).
+ * @example townCode.openapi(inQuery("town", exampleTown))
+ */
+export const inQuery = (name: string, example: string) => ({ param: { name, in: "query" as const }, example });
 
 // the district's first village and its town, as examples in the OpenAPI document
-const exampleVillage = villages[0]?.code ?? "";
-const exampleTown = villages[0]?.town ?? "";
+export const exampleVillage = villages[0]?.code ?? "";
+export const exampleTown = villages[0]?.town ?? "";
 const villageInPath = villageCode.openapi(inPath("code", exampleVillage));
 
 /** `/v/{code}/…`, `/api/villages/{code}/…`: a known village. */

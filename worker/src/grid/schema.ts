@@ -3,9 +3,11 @@ import { gridAreaCode, townCode } from "#core/ids.ts";
 
 /** The grid routes' contract: how a bad 代办, patrol report or 百姓夜话 is refused, in Chinese, per field. */
 
+import { gridAreas } from "#core/grid.ts";
 import { TALK_PLACE_MAX } from "#core/grid-work.ts";
 import { t } from "#core/i18n/index.ts";
 import { CONTENT_MAX, CONTENT_MIN } from "#core/report.ts";
+import { exampleTown, inQuery } from "../contract/params.ts";
 import type { FieldMessage, Refusal } from "../contract/refusal.ts";
 import { reportRefusal } from "../reports/schema.ts";
 
@@ -48,8 +50,8 @@ const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === 
 
 /** `?town=` (a town's 管区) or `?area=` (a 管区's grids); neither: the district by town. */
 export const gridFiguresQuery = z.object({
-  town: optional(townCode).openapi({ param: { name: "town", in: "query" }, example: "371603104" }),
-  area: optional(gridAreaCode).openapi({ param: { name: "area", in: "query" }, example: "37160310401" }),
+  town: optional(townCode).openapi(inQuery("town", exampleTown)),
+  area: optional(gridAreaCode).openapi(inQuery("area", gridAreas.find((a) => a.town === exampleTown)?.id ?? "")),
 });
 
 /** An unknown town or 管区 in the figures' query: a 404 naming the field. */

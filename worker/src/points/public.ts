@@ -21,7 +21,7 @@ import { periodBounds } from "#core/publish-periods.ts";
 import { district, townByCode, villageByCode } from "#core/reference.ts";
 import { isValidReceipt, receiptHash } from "#core/report.ts";
 import { nowOf } from "../config/context.ts";
-import { notFound, villageParams } from "../contract/params.ts";
+import { exampleTown, inQuery, notFound, villageParams } from "../contract/params.ts";
 import { PAGE_NOT_FOUND, type Refusal } from "../contract/refusal.ts";
 import { body, createRouter, ok, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
@@ -238,7 +238,7 @@ const figuresQuery = z.object({
     .regex(/^(\d{6}|\d{9}|\d{12})$/)
     .refine((p) => p === district.code || townByCode(p) !== undefined || villageByCode(p) !== undefined)
     .default(district.code)
-    .openapi({ param: { name: "place", in: "query" }, example: "371603104" }),
+    .openapi(inQuery("place", exampleTown)),
 });
 
 const figuresRefusal: Refusal = {
