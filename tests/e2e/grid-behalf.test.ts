@@ -142,7 +142,10 @@ describe("代办 from a phone, followed to its end with the slip", () => {
     await receipts.first().waitFor();
     expect(await receipts.count()).toBe(2);
     await page.locator("[data-mine] li").filter({ hasText: "排查" }).first().waitFor();
-    expect(await page.locator("[data-mine] li").filter({ hasText: "夜话" }).count()).toBe(2);
+    // the list reloads after each save: wait for the reload after the talk, then count exactly
+    const talks = page.locator("[data-mine] li").filter({ hasText: "夜话" });
+    await talks.nth(1).waitFor();
+    expect(await talks.count()).toBe(2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await serious(page)).toEqual([]);
 
