@@ -76,6 +76,12 @@ if (disagreement.length > 0) {
 const catalogueData = parseData("catalogue.json", catalogueFile, catalogue);
 
 export const district: District = districtRecord;
+/**
+ * What the district is called as a level in plain speech, from the last character of its name: 区, 县, 市
+ * or 旗 (区 when the name says none), as in 全{area}首页 or {area}纪委.
+ * @example districtArea // "区" for 沾化区, "县" for 青禾县
+ */
+export const districtArea: string = /[区县市旗]$/.test(districtRecord.name) ? districtRecord.name.slice(-1) : "区";
 export const towns: readonly Town[] = townList.towns;
 export const villages: readonly Village[] = villageList;
 export const categories: readonly { id: CategoryId; name: string }[] = catalogueData.categories;

@@ -13,7 +13,7 @@
  */
 import { parseArgs } from "node:util";
 import { t } from "#core/i18n/index.ts";
-import { district, towns, villagesOfTown } from "#core/reference.ts";
+import { district, districtArea, towns, villagesOfTown } from "#core/reference.ts";
 import { gridScope, isStaffRole, type StaffRole, scopeName, usernamePattern, validScope } from "#core/staff.ts";
 import {
   type AuditEntry,
@@ -57,7 +57,7 @@ export interface NewStaff {
 function checkAccount(input: { username: string; role: string; scope: string }): asserts input is NewStaff {
   if (!usernamePattern.test(input.username)) throw new Error(t("staff.cli.username", { username: input.username }));
   if (!isStaffRole(input.role)) throw new Error(t("staff.cli.role", { role: input.role }));
-  if (!validScope(input.role, input.scope)) throw new Error(t("staff.cli.scope", input));
+  if (!validScope(input.role, input.scope)) throw new Error(t("staff.cli.scope", { ...input, area: districtArea }));
 }
 
 function checkPassword(password: string): void {
@@ -159,8 +159,7 @@ export async function ensureDemoStaff(d1: { persistTo?: string } | D1Database, l
  */
 export function printDemoStaff(log = console.log): void {
   log(`  ${t("staff.demo.title", { password: DEMO_PASSWORD })}`);
-  for (const a of demoAccounts)
-    log(`    ${a.username.padEnd(16)} ${t(`staff.role.${a.role}` as const)} · ${scopeName(a.role, a.scope)}`);
+  for (const a of demoAccounts) log(`    ${a.username.padEnd(16)} ${roleName(a.role)} · ${scopeName(a.role, a.scope)}`);
 }
 
 /**
@@ -173,7 +172,7 @@ function scopeOf(role: string | undefined, given: readonly string[]): string {
   return codes.join(",");
 }
 
-const roleName = (role: StaffRole) => t(`staff.role.${role}` as const);
+const roleName = (role: StaffRole) => t(`staff.role.${role}` as const, { area: districtArea });
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({

@@ -15,7 +15,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { districtDir } from "#core/reference.ts";
+import { districtArea, districtDir } from "#core/reference.ts";
 import { districtAliases } from "./lib/district-dir.ts";
 import { root, wranglerBin } from "./lib/paths.ts";
 
@@ -168,7 +168,7 @@ const { demoAccounts, printDemoStaff } = await import("./staff.ts");
 // the demo accounts' own town and village
 const scopeOf = (role: string) => demoAccounts.find((a) => a.role === role)?.scope;
 console.log(`
-  全区首页   ${base}/
+  全${districtArea}首页   ${base}/
   一个镇街   ${base}/z/${scopeOf("town_inspector")}/
   一个村     ${base}/v/${scopeOf("village_secretary")}/
   工作人员   ${base}/staff/login/

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { t } from "#core/i18n/index.ts";
 import { baseUrlProblem, qrBudgetProblem, villageCode, villageSvg } from "#core/qr.ts";
-import { townByCode, towns, villageByCode, villagesOfTown } from "#core/reference.ts";
+import { townByCode, towns, villageByCode, villages, villagesOfTown } from "#core/reference.ts";
 import { type D1Target, withD1 } from "../wrangler.ts";
 import { householdCards, issueCards } from "./cards.ts";
 import { codePng } from "./png.ts";
@@ -84,7 +84,7 @@ export async function printHouseholdCards(
   if (problem) throw new QrOptionError(`--base-url：${problem}`);
   const village = code === undefined ? undefined : villageByCode(code);
   if (!village)
-    throw new QrOptionError(`${t("points.print.village", { village: code ?? "" })}\n${t("points.print.usage")}`);
+    throw new QrOptionError(`${t("points.print.village", { village: code ?? "", example: villages[0]?.code ?? "" })}\n${t("points.print.usage")}`);
   const cards = await withD1(target, (db) => issueCards(db, village.code));
   if (cards.length === 0) throw new QrOptionError(t("points.print.none", { village: village.name }));
   const pdf = await householdCards(village.code, cards, baseUrl);

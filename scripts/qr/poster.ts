@@ -7,7 +7,7 @@ import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
 import { type StringKey, t } from "#core/i18n/index.ts";
 import { QUIET_ZONE, type VillageCode, villageCode, villageUrl } from "#core/qr.ts";
-import { district, type Town, type Village } from "#core/reference.ts";
+import { district, districtArea, type Town, type Village } from "#core/reference.ts";
 
 const fontFile = (name: string) =>
   fileURLToPath(new URL(`../fonts/NotoSansHans-${name}.otf`, import.meta.resolve("@embedpdf/fonts-sc")));
@@ -144,7 +144,7 @@ function offers(doc: Doc, top: number): number {
     doc
       .font("regular")
       .fillColor(INK)
-      .text(checkGlyphs(t(text)), { width: CONTENT });
+      .text(checkGlyphs(t(text, { area: districtArea })), { width: CONTENT });
     y = doc.y;
   }
   return y;

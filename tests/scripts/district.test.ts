@@ -216,6 +216,11 @@ describe("a second district, built and served from its own data directory", () =
       "379901101203",
     ]);
     for (const html of [home, town, village]) expect(html).not.toMatch(/沾化|滨州|371603/);
+    // a county is a 县: its pages say 全县, never 全区
+    const notFound = readFileSync(join(siteDir, "404.html"), "utf8");
+    expect(notFound).toContain("全县首页");
+    expect(page("power")).toContain("去全县首页找村");
+    for (const html of [home, town, village, notFound, page("power")]) expect(html).not.toContain("全区");
   });
 
   it("prints its posters: codes that open its villages, its name and contact line on every page", async () => {
@@ -235,6 +240,7 @@ describe("a second district, built and served from its own data directory", () =
     expect(text).toContain("石桥村");
     expect(text).toContain("山东省示例市青禾县 · 白石乡");
     expect(text).toContain(CONTACT);
+    expect(text).toContain("只有镇、县纪委看得到");
     expect(text).not.toContain("沾化");
   });
 
