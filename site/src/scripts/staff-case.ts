@@ -4,7 +4,7 @@
  * was typed. Everything a villager or a colleague wrote is set with textContent, never parsed as HTML.
  */
 import type { InferResponseType } from "hono/client";
-import { api, el, overdueBadge, request, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
+import { api, el, overdueBadge, readCaseStrings, request, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
 
 const thisCase = api.api.staff.reports[":id"];
 /** The case as the worker answers it: in full, or (a case the town took over) what a secretary may still see. */
@@ -34,6 +34,7 @@ function fact(list: HTMLElement, key: string, value: string | Node | null): void
 
 class StaffCase extends HTMLElement {
   connectedCallback(): void {
+    readCaseStrings(this);
     const id = Number(new URLSearchParams(location.search).get("id"));
     const $ = <T extends Element>(selector: string) => this.querySelector<T>(selector);
     const status = $<HTMLElement>("[data-status]");

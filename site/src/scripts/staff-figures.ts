@@ -7,7 +7,7 @@
 import type { InferResponseType } from "hono/client";
 import { chinaDate, periodLabel } from "#core/period.ts";
 import { recentPeriods } from "#core/publish-periods.ts";
-import { api, el, request, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
+import { api, el, readCaseStrings, request, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
 
 type Figures = InferResponseType<typeof api.api.staff.figures.$get, 200>["total"];
 
@@ -41,6 +41,7 @@ function row(name: string | Node, f: Figures, header = false): HTMLTableRowEleme
 
 class StaffFigures extends HTMLElement {
   connectedCallback(): void {
+    readCaseStrings(this);
     const today = chinaDate();
     const params = new URLSearchParams(location.search);
     const town = /^\d{9}$/.test(params.get("town") ?? "") ? (params.get("town") as string) : "";

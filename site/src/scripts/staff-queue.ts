@@ -5,7 +5,7 @@
  * Villagers' words are set as text.
  */
 import type { InferResponseType } from "hono/client";
-import { api, el, overdueBadge, request, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
+import { api, el, overdueBadge, readCaseStrings, request, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
 
 type CaseLine = InferResponseType<typeof api.api.staff.reports.$get, 200>["cases"][number];
 /** The towns and their villages by name, from the page (case-places). */
@@ -57,6 +57,7 @@ function line(c: CaseLine, today: string): HTMLLIElement {
 
 class StaffCases extends HTMLElement {
   connectedCallback(): void {
+    readCaseStrings(this);
     const params = new URLSearchParams(location.search);
     const receipt = (params.get("receipt") ?? "").replace(/\D/g, "");
     if (receipt) {
