@@ -19,9 +19,9 @@ export function picker(strings: Strings) {
 
 /**
  * The strings a page rendered as JSON in the `<script type="application/json">` with this id, looked up
- * inside `root` (a page's custom element; the whole document when absent).
+ * inside `root`, the page's custom element.
  * @example const tr = picker(pageStrings("slip-kinds", this)); // in a custom element's connectedCallback
  */
-export function pageStrings(id: string, root: ParentNode = document): Record<string, string> {
+export function pageStrings(id: string, root: ParentNode): Record<string, string> {
   return JSON.parse(root.querySelector(`#${id}`)?.textContent ?? "{}");
 }
