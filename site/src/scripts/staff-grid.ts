@@ -1,7 +1,7 @@
 /**
- * The grid worker's page (/staff/grid/): their grids from GET /api/staff/grid; 代办 posted to
- * /api/staff/grid/cases, then the slip (/staff/grid/slip/) with the receipt, handed over in this tab's
- * sessionStorage only; 排查上报 to /api/staff/grid/patrols; a 百姓夜话 to /api/staff/grid/talks (one
+ * `<staff-grid>`, the grid worker's page (/staff/grid/): their grids from GET /api/staff/grid; 代办
+ * posted to /api/staff/grid/cases, then the slip (/staff/grid/slip/) with the receipt, handed over in this
+ * tab's sessionStorage only; 排查上报 to /api/staff/grid/patrols; a 百姓夜话 to /api/staff/grid/talks (one
  * request a line, each shown with its receipt once); and what they filed, from GET /api/staff/grid/cases.
  * Sets text only, never HTML.
  */
@@ -12,141 +12,148 @@ import { keepSlip } from "./grid-slip-store.ts";
 import { api, el, showFailure, staffRequest } from "./staff-request.ts";
 import { pageStrings, picker } from "./strings.ts";
 
-const tr = picker(pageStrings("grid-strings"));
-const messages = { network: tr("publish.page.network") };
-const $ = (selector: string) => document.querySelector(selector) as HTMLElement;
-const form = $("[data-form]") as HTMLFormElement;
-const status = $("[data-status]");
-const errorBox = $("[data-error]");
-const submit = $("[data-submit]") as HTMLButtonElement;
-const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | RadioNodeList).value.trim();
+class StaffGrid extends HTMLElement {
+  connectedCallback(): void {
+    const tr = picker(pageStrings("grid-strings", this));
+    const messages = { network: tr("publish.page.network") };
+    const $ = (selector: string) => this.querySelector(selector) as HTMLElement;
+    const form = $("[data-form]") as HTMLFormElement;
+    const status = $("[data-status]");
+    const errorBox = $("[data-error]");
+    const submit = $("[data-submit]") as HTMLButtonElement;
+    const gridSelects = this.querySelectorAll<HTMLSelectElement>("select[name=grid]");
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | RadioNodeList).value.trim();
 
-/** The form as the API takes it: the contact only when the villager agreed to give one. */
-function filing() {
-  const name = value("name");
-  const phone = value("phone");
-  return {
-    grid: value("grid"),
-    kind: value("kind") as BehalfInput["kind"],
-    topic: value("topic") as BehalfInput["topic"],
-    content: value("content"),
-    ...(name || phone ? { contact: { ...(name ? { name } : {}), ...(phone ? { phone } : {}) } } : {}),
-  };
-}
-
-form.addEventListener("submit", async (event) => {
-  event.preventDefault();
-  errorBox.hidden = true;
-  submit.disabled = true;
-  submit.textContent = tr("grid.staff.saving");
-  try {
-    keepSlip(await staffRequest(api.api.staff.grid.cases.$post({ json: filing() }), messages));
-    location.assign("/staff/grid/slip/");
-  } catch (failure) {
-    showFailure(errorBox, failure);
-    submit.disabled = false;
-    submit.textContent = submit.dataset.label ?? "";
-  }
-});
-
-/** Posts a secondary form (patrol, talk), shows what came back, and refreshes the list of filings. */
-function wire<R extends ClientResponse<unknown, number>>(
-  selector: string,
-  send: (f: HTMLFormElement) => Promise<R>,
-  done: (answer: Answer<R>) => Node[],
-) {
-  const other = $(selector) as HTMLFormElement;
-  const box = other.querySelector("[data-error]") as HTMLElement;
-  const result = other.querySelector("[data-done]") as HTMLElement;
-  other.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    box.hidden = true;
-    try {
-      result.replaceChildren(...done(await staffRequest(send(other), messages)));
-      result.hidden = false;
-      for (const text of other.querySelectorAll("textarea")) text.value = "";
-      await showMine();
-    } catch (failure) {
-      showFailure(box, failure);
+    /** The form as the API takes it: the contact only when the villager agreed to give one. */
+    function filing() {
+      const name = value("name");
+      const phone = value("phone");
+      return {
+        grid: value("grid"),
+        kind: value("kind") as BehalfInput["kind"],
+        topic: value("topic") as BehalfInput["topic"],
+        content: value("content"),
+        ...(name || phone ? { contact: { ...(name ? { name } : {}), ...(phone ? { phone } : {}) } } : {}),
+      };
     }
-  });
-  return other;
-}
 
-const field = (f: HTMLFormElement, name: string) => (f.elements.namedItem(name) as HTMLInputElement).value.trim();
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      errorBox.hidden = true;
+      submit.disabled = true;
+      submit.textContent = tr("grid.staff.saving");
+      try {
+        keepSlip(await staffRequest(api.api.staff.grid.cases.$post({ json: filing() }), messages));
+        location.assign("/staff/grid/slip/");
+      } catch (failure) {
+        showFailure(errorBox, failure);
+        submit.disabled = false;
+        submit.textContent = submit.dataset.label ?? "";
+      }
+    });
 
-const patrol = wire(
-  "[data-patrol]",
-  (f) =>
-    api.api.staff.grid.patrols.$post({
-      json: {
-        grid: field(f, "grid"),
-        category: field(f, "category") as PatrolInput["category"],
-        content: field(f, "content"),
-      },
-    }),
-  () => [el("p", tr("grid.patrol.saved"))],
-);
-
-const talk = wire(
-  "[data-talk]",
-  (f) =>
-    api.api.staff.grid.talks.$post({
-      json: {
-        grid: field(f, "grid"),
-        heldOn: field(f, "heldOn"),
-        place: field(f, "place"),
-        attendees: Number(field(f, "attendees") || "0"),
-        requests: field(f, "requests")
-          .split("\n")
-          .map((line) => line.trim())
-          .filter(Boolean)
-          .map((content) => ({ kind: "request" as const, topic: "livelihood" as const, content })),
-      },
-    }),
-  (saved) => {
-    const list = el("ol");
-    for (const r of saved.requests) list.append(el("li", r.receipt.replace(/(\d{4})(?=\d)/g, "$1 ")));
-    return [el("p", tr("grid.talk.saved")), list];
-  },
-);
-
-/** What the worker filed, newest first: how it came, what it is, where it stands. */
-async function showMine(): Promise<void> {
-  const { cases } = await staffRequest(api.api.staff.grid.cases.$get(), messages);
-  const list = $("[data-mine]");
-  list.replaceChildren(
-    ...cases.map((c) => {
-      const li = el("li");
-      const head = `${c.receivedOn} · ${tr(`grid.mine.way.${c.way}`)} · ${tr(`reports.kind.${c.kind}`)} · ${tr(`reports.state.${c.state}`)}`;
-      li.append(c.kind === "misconduct" ? el("b", head) : el("a", head, { href: `/staff/cases/case/?id=${c.id}` }));
-      const words = [c.contactName, c.content].filter(Boolean).join("：");
-      if (words) li.append(el("p", words, { class: "m" }));
-      return li;
-    }),
-  );
-  if (cases.length === 0) list.append(el("li", tr("grid.mine.none")));
-}
-
-async function start(): Promise<void> {
-  submit.dataset.label = submit.textContent ?? "";
-  try {
-    const { grids } = await staffRequest(api.api.staff.grid.$get(), messages);
-    if (grids.length === 0) throw { message: tr("grid.staff.none") };
-    for (const select of document.querySelectorAll<HTMLSelectElement>("select[name=grid]")) {
-      for (const g of grids) select.append(el("option", g.name, { value: g.id }));
+    /** Posts a secondary form (patrol, talk), shows what came back, and refreshes the list of filings. */
+    function wire<R extends ClientResponse<unknown, number>>(
+      selector: string,
+      send: (f: HTMLFormElement) => Promise<R>,
+      done: (answer: Answer<R>) => Node[],
+    ) {
+      const other = $(selector) as HTMLFormElement;
+      const box = other.querySelector("[data-error]") as HTMLElement;
+      const result = other.querySelector("[data-done]") as HTMLElement;
+      other.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        box.hidden = true;
+        try {
+          result.replaceChildren(...done(await staffRequest(send(other), messages)));
+          result.hidden = false;
+          for (const text of other.querySelectorAll("textarea")) text.value = "";
+          await showMine();
+        } catch (failure) {
+          showFailure(box, failure);
+        }
+      });
+      return other;
     }
-    (talk.elements.namedItem("heldOn") as HTMLInputElement).value = new Date(Date.now() + 8 * 3600_000)
-      .toISOString()
-      .slice(0, 10);
-    status.hidden = true;
-    form.hidden = false;
-    patrol.hidden = false;
-    talk.hidden = false;
-    await showMine();
-  } catch (failure) {
-    status.textContent = (failure as { message?: string }).message ?? tr("publish.page.network");
+
+    const field = (f: HTMLFormElement, name: string) => (f.elements.namedItem(name) as HTMLInputElement).value.trim();
+
+    const patrol = wire(
+      "[data-patrol]",
+      (f) =>
+        api.api.staff.grid.patrols.$post({
+          json: {
+            grid: field(f, "grid"),
+            category: field(f, "category") as PatrolInput["category"],
+            content: field(f, "content"),
+          },
+        }),
+      () => [el("p", tr("grid.patrol.saved"))],
+    );
+
+    const talk = wire(
+      "[data-talk]",
+      (f) =>
+        api.api.staff.grid.talks.$post({
+          json: {
+            grid: field(f, "grid"),
+            heldOn: field(f, "heldOn"),
+            place: field(f, "place"),
+            attendees: Number(field(f, "attendees") || "0"),
+            requests: field(f, "requests")
+              .split("\n")
+              .map((line) => line.trim())
+              .filter(Boolean)
+              .map((content) => ({ kind: "request" as const, topic: "livelihood" as const, content })),
+          },
+        }),
+      (saved) => {
+        const list = el("ol");
+        for (const r of saved.requests) list.append(el("li", r.receipt.replace(/(\d{4})(?=\d)/g, "$1 ")));
+        return [el("p", tr("grid.talk.saved")), list];
+      },
+    );
+
+    /** What the worker filed, newest first: how it came, what it is, where it stands. */
+    async function showMine(): Promise<void> {
+      const { cases } = await staffRequest(api.api.staff.grid.cases.$get(), messages);
+      const list = $("[data-mine]");
+      list.replaceChildren(
+        ...cases.map((c) => {
+          const li = el("li");
+          const head = `${c.receivedOn} · ${tr(`grid.mine.way.${c.way}`)} · ${tr(`reports.kind.${c.kind}`)} · ${tr(`reports.state.${c.state}`)}`;
+          li.append(c.kind === "misconduct" ? el("b", head) : el("a", head, { href: `/staff/cases/case/?id=${c.id}` }));
+          const words = [c.contactName, c.content].filter(Boolean).join("：");
+          if (words) li.append(el("p", words, { class: "m" }));
+          return li;
+        }),
+      );
+      if (cases.length === 0) list.append(el("li", tr("grid.mine.none")));
+    }
+
+    async function start(): Promise<void> {
+      submit.dataset.label = submit.textContent ?? "";
+      try {
+        const { grids } = await staffRequest(api.api.staff.grid.$get(), messages);
+        if (grids.length === 0) throw { message: tr("grid.staff.none") };
+        for (const select of gridSelects) {
+          for (const g of grids) select.append(el("option", g.name, { value: g.id }));
+        }
+        (talk.elements.namedItem("heldOn") as HTMLInputElement).value = new Date(Date.now() + 8 * 3600_000)
+          .toISOString()
+          .slice(0, 10);
+        status.hidden = true;
+        form.hidden = false;
+        patrol.hidden = false;
+        talk.hidden = false;
+        await showMine();
+      } catch (failure) {
+        status.textContent = (failure as { message?: string }).message ?? tr("publish.page.network");
+      }
+    }
+
+    start();
   }
 }
 
-start();
+customElements.define("staff-grid", StaffGrid);

@@ -1,11 +1,11 @@
 /**
- * The case queue page: reads the filters from the address, offers the villages of the member's scope by
- * name, finds a case by the receipt a villager reads out, lists the cases one compact line each (in the
- * API's order: what needs someone first), pages, and points the CSV link at the same filters.
+ * `<staff-cases>`, the case queue page: reads the filters from the address, offers the villages of the
+ * member's scope by name, finds a case by the receipt a villager reads out, lists the cases one compact line
+ * each (in the API's order: what needs someone first), pages, and points the CSV link at the same filters.
  * Villagers' words are set as text.
  */
 import type { InferResponseType } from "hono/client";
-import { api, el, overdueBadge, request, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
+import { api, el, overdueBadge, readCaseStrings, request, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
 
 type CaseLine = InferResponseType<typeof api.api.staff.reports.$get, 200>["cases"][number];
 /** The towns and their villages by name, from the page (case-places). */
@@ -13,56 +13,6 @@ interface Town {
   code: string;
   name: string;
   villages: [string, string][];
-}
-
-const params = new URLSearchParams(location.search);
-const receipt = (params.get("receipt") ?? "").replace(/\D/g, "");
-if (receipt) {
-  // a receipt names one case, whatever its state: search it alone
-  for (const name of [...params.keys()]) if (name !== "receipt") params.delete(name);
-  params.set("receipt", receipt);
-} else if (!params.has("state")) params.set("state", "open");
-const form = document.querySelector<HTMLFormElement>("[data-filters]");
-const receiptForm = document.querySelector<HTMLFormElement>("[data-receipt-search]");
-const status = document.querySelector<HTMLElement>("[data-status]");
-const errorBox = document.querySelector<HTMLElement>("[data-error]");
-const list = document.querySelector<HTMLUListElement>("[data-cases]");
-const pager = document.querySelector<HTMLElement>("[data-pager]");
-const exportLink = document.querySelector<HTMLAnchorElement>("[data-export]");
-const villageSelect = form?.elements.namedItem("village") as HTMLSelectElement | null;
-const places = JSON.parse(document.getElementById("case-places")?.textContent ?? "[]") as Town[];
-
-function fillFilters(): void {
-  for (const [name, value] of params) {
-    const field = (name === "receipt" ? receiptForm : form)?.elements.namedItem(name);
-    if (field instanceof HTMLInputElement && field.type === "checkbox") field.checked = value === "1";
-    else if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
-  }
-  const clear = document.querySelector<HTMLElement>("[data-receipt-clear]");
-  if (clear) clear.hidden = !receipt;
-}
-
-/** The village filter: the villages of the member's town by name, the district's grouped by town. */
-async function fillVillages(): Promise<void> {
-  if (!villageSelect) return;
-  const { staff } = await request(api.api.staff.me.$get());
-  if (staff.role === "village_secretary") {
-    (villageSelect.closest("label") as HTMLElement).hidden = true;
-    return;
-  }
-  const options = (town: Town) => town.villages.map(([code, name]) => el("option", name, { value: code }));
-  if (staff.role === "town_inspector") {
-    villageSelect.append(
-      ...options(places.find((tw) => tw.code === staff.scope) ?? { code: "", name: "", villages: [] }),
-    );
-  } else {
-    for (const town of places) {
-      const group = el("optgroup", null, { label: town.name });
-      group.append(...options(town));
-      villageSelect.append(group);
-    }
-  }
-  villageSelect.value = params.get("village") ?? "";
 }
 
 /** A date as staff read it: 11月2日 this year, 2025年11月2日 before. */
@@ -105,49 +55,106 @@ function line(c: CaseLine, today: string): HTMLLIElement {
   return item;
 }
 
-function pageLink(page: number, label: string): HTMLAnchorElement {
-  const next = new URLSearchParams(params);
-  next.set("page", String(page));
-  return el("a", label, { href: `?${next}` });
-}
+class StaffCases extends HTMLElement {
+  connectedCallback(): void {
+    readCaseStrings(this);
+    const params = new URLSearchParams(location.search);
+    const receipt = (params.get("receipt") ?? "").replace(/\D/g, "");
+    if (receipt) {
+      // a receipt names one case, whatever its state: search it alone
+      for (const name of [...params.keys()]) if (name !== "receipt") params.delete(name);
+      params.set("receipt", receipt);
+    } else if (!params.has("state")) params.set("state", "open");
+    const form = this.querySelector<HTMLFormElement>("[data-filters]");
+    const receiptForm = this.querySelector<HTMLFormElement>("[data-receipt-search]");
+    const status = this.querySelector<HTMLElement>("[data-status]");
+    const errorBox = this.querySelector<HTMLElement>("[data-error]");
+    const list = this.querySelector<HTMLUListElement>("[data-cases]");
+    const pager = this.querySelector<HTMLElement>("[data-pager]");
+    const exportLink = this.querySelector<HTMLAnchorElement>("[data-export]");
+    const villageSelect = form?.elements.namedItem("village") as HTMLSelectElement | null;
+    const places = JSON.parse(this.querySelector("#case-places")?.textContent ?? "[]") as Town[];
+    const clear = this.querySelector<HTMLElement>("[data-receipt-clear]");
 
-async function show(): Promise<void> {
-  const query = new URLSearchParams(params);
-  if (exportLink) {
-    const exportQuery = new URLSearchParams(query);
-    exportQuery.delete("page");
-    exportLink.href = `/api/staff/reports.csv?${exportQuery}`;
-  }
-  try {
-    // the filters as the address gives them; the worker checks them and refuses a bad one with its reason
-    const data = await request(api.api.staff.reports.$get({ query: Object.fromEntries(query) as never }));
-    status?.replaceChildren(tr("cases.list.count", { total: data.total, overdue: data.overdueTotal }));
-    list?.replaceChildren(...data.cases.map((c) => line(c, data.today)));
-    if (data.cases.length === 0) list?.append(el("li", tr(receipt ? "cases.list.noReceipt" : "cases.list.empty")));
-    pager?.replaceChildren();
-    if (data.pages > 1) {
-      if (data.page > 1) pager?.append(pageLink(data.page - 1, tr("cases.list.prev")), " ");
-      pager?.append(tr("cases.list.page", { page: data.page, pages: data.pages }), " ");
-      if (data.page < data.pages) pager?.append(pageLink(data.page + 1, tr("cases.list.next")));
+    function fillFilters(): void {
+      for (const [name, value] of params) {
+        const field = (name === "receipt" ? receiptForm : form)?.elements.namedItem(name);
+        if (field instanceof HTMLInputElement && field.type === "checkbox") field.checked = value === "1";
+        else if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+      }
+      if (clear) clear.hidden = !receipt;
     }
-  } catch (failure) {
-    status?.replaceChildren();
-    if (!toLoginIfNeeded(failure) && errorBox) showFailure(errorBox, failure);
+
+    /** The village filter: the villages of the member's town by name, the district's grouped by town. */
+    async function fillVillages(): Promise<void> {
+      if (!villageSelect) return;
+      const { staff } = await request(api.api.staff.me.$get());
+      if (staff.role === "village_secretary") {
+        (villageSelect.closest("label") as HTMLElement).hidden = true;
+        return;
+      }
+      const options = (town: Town) => town.villages.map(([code, name]) => el("option", name, { value: code }));
+      if (staff.role === "town_inspector") {
+        villageSelect.append(
+          ...options(places.find((tw) => tw.code === staff.scope) ?? { code: "", name: "", villages: [] }),
+        );
+      } else {
+        for (const town of places) {
+          const group = el("optgroup", null, { label: town.name });
+          group.append(...options(town));
+          villageSelect.append(group);
+        }
+      }
+      villageSelect.value = params.get("village") ?? "";
+    }
+
+    function pageLink(page: number, label: string): HTMLAnchorElement {
+      const next = new URLSearchParams(params);
+      next.set("page", String(page));
+      return el("a", label, { href: `?${next}` });
+    }
+
+    async function show(): Promise<void> {
+      const query = new URLSearchParams(params);
+      if (exportLink) {
+        const exportQuery = new URLSearchParams(query);
+        exportQuery.delete("page");
+        exportLink.href = `/api/staff/reports.csv?${exportQuery}`;
+      }
+      try {
+        // the filters as the address gives them; the worker checks them and refuses a bad one with its reason
+        const data = await request(api.api.staff.reports.$get({ query: Object.fromEntries(query) as never }));
+        status?.replaceChildren(tr("cases.list.count", { total: data.total, overdue: data.overdueTotal }));
+        list?.replaceChildren(...data.cases.map((c) => line(c, data.today)));
+        if (data.cases.length === 0) list?.append(el("li", tr(receipt ? "cases.list.noReceipt" : "cases.list.empty")));
+        pager?.replaceChildren();
+        if (data.pages > 1) {
+          if (data.page > 1) pager?.append(pageLink(data.page - 1, tr("cases.list.prev")), " ");
+          pager?.append(tr("cases.list.page", { page: data.page, pages: data.pages }), " ");
+          if (data.page < data.pages) pager?.append(pageLink(data.page + 1, tr("cases.list.next")));
+        }
+      } catch (failure) {
+        status?.replaceChildren();
+        if (!toLoginIfNeeded(failure) && errorBox) showFailure(errorBox, failure);
+      }
+    }
+
+    receiptForm?.addEventListener("submit", (event) => {
+      const field = receiptForm.elements.namedItem("receipt") as HTMLInputElement;
+      const digits = field.value.replace(/\D/g, "");
+      if (digits.length === 16) {
+        field.value = digits;
+        return;
+      }
+      event.preventDefault();
+      if (errorBox) showFailure(errorBox, { status: 400, message: tr("cases.filter.receiptInvalid") });
+    });
+
+    fillFilters();
+    void fillVillages()
+      .catch(() => undefined)
+      .finally(show);
   }
 }
 
-receiptForm?.addEventListener("submit", (event) => {
-  const field = receiptForm.elements.namedItem("receipt") as HTMLInputElement;
-  const digits = field.value.replace(/\D/g, "");
-  if (digits.length === 16) {
-    field.value = digits;
-    return;
-  }
-  event.preventDefault();
-  if (errorBox) showFailure(errorBox, { status: 400, message: tr("cases.filter.receiptInvalid") });
-});
-
-fillFilters();
-void fillVillages()
-  .catch(() => undefined)
-  .finally(show);
+customElements.define("staff-cases", StaffCases);

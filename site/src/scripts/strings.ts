@@ -18,9 +18,10 @@ export function picker(strings: Strings) {
 }
 
 /**
- * The strings a page rendered as JSON in the `<script type="application/json">` with this id.
- * @example const strings = pageStrings("case-strings"); const tr = picker(strings);
+ * The strings a page rendered as JSON in the `<script type="application/json">` with this id, looked up
+ * inside `root`, the page's custom element.
+ * @example const tr = picker(pageStrings("slip-kinds", this)); // in a custom element's connectedCallback
  */
-export function pageStrings(id: string): Record<string, string> {
-  return JSON.parse(document.getElementById(id)?.textContent ?? "{}");
+export function pageStrings(id: string, root: ParentNode): Record<string, string> {
+  return JSON.parse(root.querySelector(`#${id}`)?.textContent ?? "{}");
 }
