@@ -84,7 +84,9 @@ export async function printHouseholdCards(
   if (problem) throw new QrOptionError(`--base-url：${problem}`);
   const village = code === undefined ? undefined : villageByCode(code);
   if (!village)
-    throw new QrOptionError(`${t("points.print.village", { village: code ?? "", example: villages[0]?.code ?? "" })}\n${t("points.print.usage")}`);
+    throw new QrOptionError(
+      `${t("points.print.village", { village: code ?? "", example: villages[0]?.code ?? "" })}\n${t("points.print.usage")}`,
+    );
   const cards = await withD1(target, (db) => issueCards(db, village.code));
   if (cards.length === 0) throw new QrOptionError(t("points.print.none", { village: village.name }));
   const pdf = await householdCards(village.code, cards, baseUrl);
