@@ -6,10 +6,11 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { isValidReceipt, receiptHash } from "#core/report.ts";
-import { confirmedEntry, expectPost, pointsVillage } from "../fixtures/points.ts";
+import { confirmedEntry, expectPost, pointsVillage, type RegisteredHousehold } from "../fixtures/points.ts";
 import { TEST_ORIGIN } from "../fixtures/staff.ts";
 
-type Card = { id: number; name: string; number: string; card: { code: string; url: string } };
+/** A registered household as the typed client reads it. */
+type Card = RegisteredHousehold;
 
 const form = (fields: Record<string, string>) => ({
   method: "POST",
