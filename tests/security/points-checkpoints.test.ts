@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { type Checkpoint, type CheckpointBody, checkpointKey, signCheckpoint } from "#core/checkpoint.ts";
 import { makeCheckpoint } from "../../worker/src/checkpoints/make.ts";
 import { villageHeads } from "../../worker/src/checkpoints/queries.ts";
-import { confirmedEntry, pointsVillage } from "../fixtures/points.ts";
+import { confirmedEntry, householdOf, pointsVillage } from "../fixtures/points.ts";
 import { TEST_ORIGIN } from "../fixtures/staff.ts";
 import { rewriteLedgerAndRehash, withoutTriggers } from "../fixtures/tamper.ts";
 
@@ -37,7 +37,7 @@ async function signedNow(change: (body: CheckpointBody) => CheckpointBody = (b) 
 describe("points ledgers in the checkpoints", () => {
   it("a checkpoint records every village's points ledger", async () => {
     const v = await pointsVillage("371603105210");
-    await confirmedEntry(v, (v.households[0] as { id: number }).id, "A1");
+    await confirmedEntry(v, householdOf(v).id, "A1");
     const checkpoint = await makeCheckpoint(env, nextMinute());
     const chain = (await (await SELF.fetch(`${TEST_ORIGIN}/api/villages/${v.village}/points/chain`)).json()) as {
       length: number;
@@ -50,7 +50,7 @@ describe("points ledgers in the checkpoints", () => {
 
   it("a ledger rewritten and re-hashed, so that it still verifies by itself, is caught", async () => {
     const v = await pointsVillage("371603105211");
-    await confirmedEntry(v, (v.households[0] as { id: number }).id, "A1");
+    await confirmedEntry(v, householdOf(v).id, "A1");
     const saved = await signedNow();
     await rewriteLedgerAndRehash(env.DB, v.village, 2, 500);
     const chain = (await (await SELF.fetch(`${TEST_ORIGIN}/api/villages/${v.village}/points/chain`)).json()) as {
@@ -69,7 +69,7 @@ describe("points ledgers in the checkpoints", () => {
 
   it("a ledger truncated is caught, and no later checkpoint legitimises it", async () => {
     const v = await pointsVillage("371603105212");
-    await confirmedEntry(v, (v.households[0] as { id: number }).id, "A1");
+    await confirmedEntry(v, householdOf(v).id, "A1");
     const saved = (await makeCheckpoint(env, nextMinute())) as Checkpoint;
     expect(saved.points?.[v.village]?.length).toBe(3);
     // the confirmation removed: the entry would silently stop counting

@@ -7,29 +7,17 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { villageCaseRows } from "../../worker/src/reports/queries.ts";
-import { act, fileReport, staffGet, staffPost } from "../fixtures/cases.ts";
-import { loginAs } from "../fixtures/staff.ts";
+import { act, fileReport, getCase, listCases, postAction, staffGet } from "../fixtures/cases.ts";
+import { answered, loginAs, refused, staffClient } from "../fixtures/staff.ts";
 
 // 冯家镇 (371603106) is used by no other security test
 const TOWN = "371603106";
 const VILLAGE = "371603106201";
 
-interface Line {
-  id: number;
-  movedToTown?: boolean;
-  [key: string]: unknown;
-}
-interface List {
-  total: number;
-  overdueTotal: number;
-  cases: Line[];
-}
-
-const list = async (cookie: string, query = "") =>
-  (await (await staffGet(cookie, `/api/staff/reports${query}`)).json()) as List;
+const list = (cookie: string, state?: "open" | "answered") => listCases(cookie, state ? { state } : {});
 const received = async (cookie: string) =>
-  ((await (await staffGet(cookie, "/api/staff/figures")).json()) as { total: { received: number } }).total.received;
-const withoutId = ({ id: _id, ...rest }: Line) => rest;
+  (await answered(staffClient(cookie).api.staff.figures.$get({ query: {} }))).total.received;
+const withoutId = <T extends { id: number }>({ id: _id, ...rest }: T) => rest;
 
 describe("a village question the town takes over", () => {
   it("stays in the secretary's list as 转镇里办理, the same for the township and the discipline routes", async () => {
@@ -39,7 +27,7 @@ describe("a village question the town takes over", () => {
     const township = await fileReport(VILLAGE, { content: "镇里修路占了我家的地。" });
     const discipline = await fileReport(VILLAGE, { content: "村主任收了承包户两千块钱好处费。" });
     const transferred = await fileReport(VILLAGE, { content: "邻镇的养殖场污水流到我们村。" });
-    const before = await list(secretary.cookie, "?state=open");
+    const before = await list(secretary.cookie, "open");
     expect(before.total).toBe(4);
     const receivedBefore = await received(secretary.cookie);
     const publicBefore = (await villageCaseRows(env.DB, VILLAGE)).length;
@@ -51,15 +39,21 @@ describe("a village question the town takes over", () => {
     await act(inspector.cookie, discipline.id, "assign", { responsible: "镇纪委 李某", measures: "约谈村主任" });
     await act(inspector.cookie, transferred.id, "transfer", { town: "371603105" });
 
-    for (const query of ["", "?state=open"]) {
+    for (const query of [undefined, "open"] as const) {
       const after = await list(secretary.cookie, query);
       expect(after.total, query).toBe(4);
-      const line = (id: number) => after.cases.find((c) => c.id === id) as Line;
+      const line = (id: number) => {
+        const found = after.cases.find((c) => c.id === id);
+        if (!found) throw new Error(`case ${id} is not listed`);
+        return found;
+      };
       expect(line(kept.id).movedToTown).toBeFalsy();
-      const stubs = [township, discipline, transferred].map((c) => line(c.id));
-      for (const stub of stubs) expect(stub.movedToTown).toBe(true);
-      expect(withoutId(stubs[1] as Line)).toEqual(withoutId(stubs[0] as Line));
-      expect(withoutId(stubs[2] as Line)).toEqual(withoutId(stubs[0] as Line));
+      const [first, ...others] = [township, discipline, transferred].map((c) => line(c.id));
+      const stubs = [first, ...others];
+      for (const stub of stubs) expect(stub?.movedToTown).toBe(true);
+      if (!first) throw new Error("no stub");
+      for (const other of others) expect(withoutId(other)).toEqual(withoutId(first));
+      expect(others).toHaveLength(2);
       const text = JSON.stringify(stubs);
       for (const secret of ["承包户", "好处费", "镇里修路", "养殖场", "discipline", "township", "李某", "handling"]) {
         expect(text).not.toContain(secret);
@@ -70,9 +64,7 @@ describe("a village question the town takes over", () => {
 
     // opening one gives the same stub whichever way it went; acting on one is refused the same way
     const open = async (id: number) => {
-      const res = await staffGet(secretary.cookie, `/api/staff/reports/${id}`);
-      expect(res.status).toBe(200);
-      const view = (await res.json()) as { case: Line };
+      const view = await answered(getCase(secretary.cookie, id), 200);
       expect(view.case.id).toBe(id);
       return JSON.stringify({ ...view, case: withoutId(view.case) });
     };
@@ -82,7 +74,7 @@ describe("a village question the town takes over", () => {
     expect(detail).toContain("movedToTown");
     for (const secret of ["好处费", "纪委内部", "李某", "约谈", "discipline"]) expect(detail).not.toContain(secret);
     const note = async (id: number) => {
-      const res = await staffPost(secretary.cookie, `/api/staff/reports/${id}/notes`, { note: "书记想问问进展" });
+      const res = await postAction(secretary.cookie, id, "notes", { note: "书记想问问进展" });
       return `${res.status} ${await res.text()}`;
     };
     const refused = await note(discipline.id);
@@ -107,8 +99,8 @@ describe("a village question the town takes over", () => {
     await act(inspector.cookie, moved.id, "assign", { responsible: "镇纪委", measures: "核查" });
     await act(inspector.cookie, moved.id, "answer", { answer: "经核查，树木出售经过村民代表会议。" });
     expect((await list(secretary.cookie)).cases.find((c) => c.id === moved.id)).toEqual(stubBefore);
-    expect((await list(secretary.cookie, "?state=open")).total).toBe(1);
-    expect((await list(secretary.cookie, "?state=answered")).total).toBe(0);
+    expect((await list(secretary.cookie, "open")).total).toBe(1);
+    expect((await list(secretary.cookie, "answered")).total).toBe(0);
     expect(await (await staffGet(secretary.cookie, "/api/staff/figures")).text()).toBe(figuresBefore);
   });
 
@@ -117,10 +109,9 @@ describe("a village question the town takes over", () => {
     const moved = await fileReport(VILLAGE, { content: "会计把补贴款挪用了。" });
     await act(inspector.cookie, moved.id, "triage", { route: "discipline" });
     await act(inspector.cookie, moved.id, "triage", { route: "township" });
-    for (const route of ["village", "neighbours"]) {
-      const res = await staffPost(inspector.cookie, `/api/staff/reports/${moved.id}/triage`, { route });
-      expect(res.status).toBe(422);
-      expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields.route).toBeTruthy();
+    for (const route of ["village", "neighbours"] as const) {
+      const { error } = await refused(postAction(inspector.cookie, moved.id, "triage", { route }), 422);
+      expect(error.fields?.route).toBeTruthy();
     }
   });
 
@@ -129,6 +120,6 @@ describe("a village question the town takes over", () => {
     const secretary = await loginAs(env.DB, { role: "village_secretary", scope: village });
     const m = await fileReport(village, { kind: "misconduct", topic: "conduct", content: "村支书优亲厚友。" });
     expect((await list(secretary.cookie)).total).toBe(0);
-    expect((await staffGet(secretary.cookie, `/api/staff/reports/${m.id}`)).status).toBe(404);
+    expect((await getCase(secretary.cookie, m.id)).status).toBe(404);
   });
 });

@@ -7,8 +7,8 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { StaffRole } from "#core/staff.ts";
 import { verifyAudit } from "../../worker/src/audit/queries.ts";
-import { act, auditOf, fileReport, staffGet, staffPost } from "../fixtures/cases.ts";
-import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { act, auditOf, fileReport, listCases, postAction, staffGet, staffPost } from "../fixtures/cases.ts";
+import { answered, loginAs, staffClient, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const VILLAGE = "371603104201";
 
@@ -59,8 +59,7 @@ describe("a misconduct report", () => {
     it(`${who.name}: ${who.inScope && inspectorSide(who) ? "can read and act" : "gets 404 everywhere"}`, async () => {
       const { cookie } = await loginAs(env.DB, { role: who.role, scope: who.scope });
       const received = async () =>
-        ((await (await staffGet(cookie, "/api/staff/figures")).json()) as { total: { received: number } }).total
-          .received;
+        (await answered(staffClient(cookie).api.staff.figures.$get({ query: {} }))).total.received;
       const receivedBefore = await received();
       const m = await fileReport(VILLAGE, {
         kind: "misconduct",
@@ -99,9 +98,9 @@ describe("a misconduct report", () => {
       expect(csv).toContain("13900000000");
       expect(receivedAfter).toBe(receivedBefore + 2);
       expect((await staffGet(cookie, `/api/staff/reports/${m.id}`)).status).toBe(200);
-      const contact = (await (await staffGet(cookie, `/api/staff/reports/${m.id}/contact`)).json()) as {
-        contact: unknown;
-      };
+      const contact = await answered(
+        staffClient(cookie).api.staff.reports[":id"].contact.$get({ param: { id: String(m.id) } }),
+      );
       expect(contact.contact).toEqual({ name: null, phone: "13900000000" });
       await act(cookie, m.id, "triage", { route: "discipline" });
       await act(cookie, m.id, "assign", { responsible: "镇纪委 李某", measures: "调取低保审批材料" });
@@ -168,9 +167,7 @@ describe("a question", () => {
       await act(cookie, q.id, "notes", { note: "已答复" });
       await act(cookie, dup.id, "merge", { into: q.id });
       const moved = await fileReport(VILLAGE);
-      expect((await staffPost(cookie, `/api/staff/reports/${moved.id}/transfer`, { town: "371603105" })).status).toBe(
-        200,
-      );
+      expect((await postAction(cookie, moved.id, "transfer", { town: "371603105" })).status).toBe(200);
     });
   }
 
@@ -179,17 +176,14 @@ describe("a question", () => {
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
     await fileReport(village);
     await fileReport(village, { kind: "misconduct", topic: "conduct", content: "村会计白条记账。" });
-    const list = (await (await staffGet(cookie, "/api/staff/reports")).json()) as { total: number };
+    const list = await listCases(cookie);
     expect(list.total).toBe(1);
-    const figures = (await (await staffGet(cookie, "/api/staff/figures")).json()) as {
-      total: { received: number };
-      groups: { code: string; figures: { received: number } }[];
-    };
+    const figures = await answered(staffClient(cookie).api.staff.figures.$get({ query: {} }));
     expect(figures.total.received).toBe(1);
     expect(figures.groups).toEqual([
       expect.objectContaining({ code: village, figures: expect.objectContaining({ received: 1 }) }),
     ]);
-    expect((await staffGet(cookie, "/api/staff/figures?town=371603204")).status).toBe(403);
+    expect((await staffClient(cookie).api.staff.figures.$get({ query: { town: "371603204" } })).status).toBe(403);
   });
 });
 

@@ -5,17 +5,14 @@
 
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { StaffFigures } from "#core/case.ts";
 import { chinaDate } from "#core/period.ts";
 import { act, fileReport, staffGet } from "../fixtures/cases.ts";
-import { loginAs, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { answered, loginAs, staffClient, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 // 利国乡 is used by no other case test in this file
 const TOWN = "371603204";
 const V1 = "371603204201";
 const V2 = "371603204202";
-
-type Figures = StaffFigures;
 
 const shift = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -48,11 +45,9 @@ describe("figures", () => {
       body: JSON.stringify({ rating: "satisfied" }),
     });
 
-    const town = (await (await staffGet(inspector.cookie, "/api/staff/figures")).json()) as {
-      scope: { level: string; code: string };
-      total: Figures;
-      groups: { code: string; name: string; figures: Figures }[];
-    };
+    const figures = (cookie: string, town?: string) =>
+      staffClient(cookie).api.staff.figures.$get({ query: town === undefined ? {} : { town } });
+    const town = await answered(figures(inspector.cookie));
     expect(town.scope).toMatchObject({ level: "town", code: TOWN });
     expect(town.total).toMatchObject({
       received: 4,
@@ -69,22 +64,17 @@ describe("figures", () => {
     expect(v2?.figures.received).toBe(1);
     expect(d.id).toBeGreaterThan(0);
 
-    const district = (await (await staffGet(admin.cookie, "/api/staff/figures")).json()) as {
-      scope: { level: string };
-      groups: { code: string; figures: Figures }[];
-    };
+    const district = await answered(figures(admin.cookie));
     expect(district.scope.level).toBe("district");
     expect(district.groups.find((g) => g.code === TOWN)?.figures).toMatchObject({
       received: 4,
       closed: 1,
       answered: 2,
     });
-    const drill = (await (await staffGet(admin.cookie, `/api/staff/figures?town=${TOWN}`)).json()) as {
-      total: Figures;
-    };
+    const drill = await answered(figures(admin.cookie, TOWN));
     expect(drill.total.received).toBe(4);
-    expect((await staffGet(inspector.cookie, "/api/staff/figures?town=371603104")).status).toBe(403);
-    expect((await staffGet(inspector.cookie, "/api/staff/figures?town=nope")).status).toBe(400);
+    expect((await figures(inspector.cookie, "371603104")).status).toBe(403);
+    expect((await figures(inspector.cookie, "nope")).status).toBe(400);
   });
 });
 
@@ -116,7 +106,8 @@ describe("CSV exports", () => {
   it("refuse bad filters with a 400", async () => {
     const inspector = await loginAs(env.DB, { role: "town_inspector", scope: TOWN });
     expect((await staffGet(inspector.cookie, "/api/staff/reports.csv?state=lost")).status).toBe(400);
-    expect((await staffGet(inspector.cookie, "/api/staff/reports?page=0")).status).toBe(400);
-    expect((await staffGet(inspector.cookie, "/api/staff/reports?village=123")).status).toBe(400);
+    const list = staffClient(inspector.cookie).api.staff.reports;
+    expect((await list.$get({ query: { page: "0" } })).status).toBe(400);
+    expect((await list.$get({ query: { village: "123" } })).status).toBe(400);
   });
 });

@@ -9,8 +9,8 @@ import calendar from "#core/data/holidays.json" with { type: "json" };
 import { chinaDate } from "#core/period.ts";
 import { addWorkingDays } from "#core/workdays.ts";
 import worker from "../../worker/src/index.ts";
-import { act, auditOf, fileReport, fullCase, listCases, staffGet, staffPost } from "../fixtures/cases.ts";
-import { loginAs, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { act, auditOf, fileReport, fullCase, getCase, listCases, postAction, staffPost } from "../fixtures/cases.ts";
+import { answered, loginAs, refused, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const VILLAGE = "371603104201";
 const TOWN = "371603104";
@@ -114,11 +114,8 @@ describe("the full path of a question", () => {
     const before = await fullCase(cookie, id);
     expect(before.case.deadline).toBe(addWorkingDays(today, 5));
 
-    const wrong = await staffPost(cookie, `/api/staff/reports/${id}/triage`, { route: "village" });
-    expect(wrong.status).toBe(422);
-    expect(((await wrong.json()) as { error: { fields: Record<string, string> } }).error.fields.route).toContain(
-      "纪委",
-    );
+    const wrong = await refused(postAction(cookie, id, "triage", { route: "village" }), 422);
+    expect(wrong.error.fields?.route).toContain("纪委");
 
     const accepted = await act(cookie, id, "triage", { route: "discipline" });
     expect(accepted.case).toMatchObject({
@@ -151,10 +148,8 @@ describe("the villager's rating", () => {
     expect(order.indexOf(id)).toBeLessThan(order.indexOf(other.id));
 
     // raised to the town: the village secretary may read it but no longer answer it
-    const refused = await staffPost(secretary.cookie, `/api/staff/reports/${id}/answer`, {
-      answer: "已经处理好了，请放心。",
-    });
-    expect(refused.status).toBe(403);
+    const notTheirs = await postAction(secretary.cookie, id, "answer", { answer: "已经处理好了，请放心。" });
+    expect(notTheirs.status).toBe(403);
 
     await act(cookie, id, "answer", { answer: "镇里复核了合同和付款凭证，已在公开栏补充公开明细。" });
     expect((await publicView(receipt)).answer).toBe("镇里复核了合同和付款凭证，已在公开栏补充公开明细。");
@@ -249,24 +244,16 @@ describe("deadlines and overdue in working days", () => {
     });
     await act(cookie, id, "triage", { route: "township" });
     const today = chinaDate();
-    const past = await staffPost(cookie, `/api/staff/reports/${id}/assign`, {
-      responsible: "镇城建办",
-      measures: "更换路灯",
-      deadline: shift(today, -1),
-    });
-    expect(past.status).toBe(422);
-    expect(((await past.json()) as { error: { fields: Record<string, string> } }).error.fields.deadline).toContain(
-      "不能早于今天",
+    const past = await refused(
+      postAction(cookie, id, "assign", { responsible: "镇城建办", measures: "更换路灯", deadline: shift(today, -1) }),
+      422,
     );
-    const bad = await staffPost(cookie, `/api/staff/reports/${id}/assign`, {
-      responsible: "",
-      measures: "",
-      deadline: "明天",
-    });
-    expect(bad.status).toBe(422);
-    expect(
-      Object.keys(((await bad.json()) as { error: { fields: Record<string, string> } }).error.fields).sort(),
-    ).toEqual(["deadline", "measures", "responsible"]);
+    expect(past.error.fields?.deadline).toContain("不能早于今天");
+    const bad = await refused(
+      postAction(cookie, id, "assign", { responsible: "", measures: "", deadline: "明天" }),
+      422,
+    );
+    expect(Object.keys(bad.error.fields ?? {}).sort()).toEqual(["deadline", "measures", "responsible"]);
     const dflt = await act(cookie, id, "assign", { responsible: "镇城建办", measures: "更换路灯" });
     expect(dflt.case.deadlineSet).toBe(addWorkingDays(today, 15));
     const chosen = await act(cookie, id, "assign", {
@@ -294,25 +281,24 @@ describe("wrong states and bad input leave nothing written", () => {
       return row;
     };
     const before = await count();
-    const early = await staffPost(cookie, `/api/staff/reports/${id}/answer`, { answer: "已经处理好了，请放心。" });
-    expect(early.status).toBe(409);
-    expect(((await early.json()) as { error: { message: string } }).error.message).toContain("请先定责");
-    const assign = await staffPost(cookie, `/api/staff/reports/${id}/assign`, { responsible: "张某", measures: "查" });
+    const early = await refused(postAction(cookie, id, "answer", { answer: "已经处理好了，请放心。" }), 409);
+    expect(early.error.message).toContain("请先定责");
+    const assign = await postAction(cookie, id, "assign", { responsible: "张某", measures: "查" });
     expect(assign.status).toBe(409);
     expect(await count()).toEqual(before);
 
+    // a malformed body and a route outside the list: the typed client cannot send these
     const badJson = await staffPost(cookie, `/api/staff/reports/${id}/triage`, "{nope");
     expect(badJson.status).toBe(400);
     const badRoute = await staffPost(cookie, `/api/staff/reports/${id}/triage`, { route: "elsewhere" });
     expect(badRoute.status).toBe(422);
-    const shortAnswer = await staffPost(cookie, `/api/staff/reports/${id}/answer`, { answer: "好" });
+    const shortAnswer = await postAction(cookie, id, "answer", { answer: "好" });
     expect(shortAnswer.status).toBe(422);
     expect(await count()).toEqual(before);
 
     await answeredCase(cookie).then(async (done) => {
-      const again = await staffPost(cookie, `/api/staff/reports/${done.id}/triage`, { route: "township" });
-      expect(again.status).toBe(409);
-      expect(((await again.json()) as { error: { message: string } }).error.message).toContain("已答复");
+      const again = await refused(postAction(cookie, done.id, "triage", { route: "township" }), 409);
+      expect(again.error.message).toContain("已答复");
     });
   });
 });
@@ -328,9 +314,9 @@ describe("merge and transfer", () => {
       content: "会计白条记账，账目不清。",
     });
 
-    const mixed = await staffPost(cookie, `/api/staff/reports/${misconduct.id}/merge`, { into: first.id });
+    const mixed = await postAction(cookie, misconduct.id, "merge", { into: first.id });
     expect(mixed.status).toBe(422);
-    const self = await staffPost(cookie, `/api/staff/reports/${dup.id}/merge`, { into: dup.id });
+    const self = await postAction(cookie, dup.id, "merge", { into: dup.id });
     expect(self.status).toBe(422);
 
     const merged = await act(cookie, dup.id, "merge", { into: first.id });
@@ -338,7 +324,7 @@ describe("merge and transfer", () => {
     expect((await publicView(dup.receipt)).timeline.map((e) => e.kind)).toContain("merged");
     const target = await fullCase(cookie, first.id);
     expect(target.events).toContainEqual(expect.objectContaining({ kind: "merged", body: `#${dup.id}` }));
-    const again = await staffPost(cookie, `/api/staff/reports/${dup.id}/merge`, { into: first.id });
+    const again = await postAction(cookie, dup.id, "merge", { into: first.id });
     expect(again.status).toBe(409);
   });
 
@@ -348,16 +334,15 @@ describe("merge and transfer", () => {
     const secretary = await loginAs(env.DB, { role: "village_secretary", scope: VILLAGE });
     const { id } = await fileReport(VILLAGE);
 
-    const same = await staffPost(botou.cookie, `/api/staff/reports/${id}/transfer`, { town: TOWN });
+    const same = await postAction(botou.cookie, id, "transfer", { town: TOWN });
     expect(same.status).toBe(422);
-    expect((await staffGet(xiawa.cookie, `/api/staff/reports/${id}`)).status).toBe(404);
-    const res = await staffPost(botou.cookie, `/api/staff/reports/${id}/transfer`, { town: "371603101" });
+    expect((await getCase(xiawa.cookie, id)).status).toBe(404);
+    const res = await postAction(botou.cookie, id, "transfer", { town: "371603101" });
     expect(res.status).toBe(200);
-    expect((await staffGet(botou.cookie, `/api/staff/reports/${id}`)).status).toBe(404);
+    expect((await getCase(botou.cookie, id)).status).toBe(404);
     // the secretary saw it, so it stays in their list as 转镇里办理, with no detail (issue 10, item 13)
-    const moved = await staffGet(secretary.cookie, `/api/staff/reports/${id}`);
-    expect(moved.status).toBe(200);
-    expect(((await moved.json()) as { case: { movedToTown: boolean; townName: string } }).case).toMatchObject({
+    const moved = await answered(getCase(secretary.cookie, id), 200);
+    expect(moved.case).toMatchObject({
       movedToTown: true,
       townName: "泊头镇",
     });

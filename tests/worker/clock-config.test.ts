@@ -89,11 +89,10 @@ describe("the request's time", () => {
 
 describe("session expiry on a set clock", () => {
   it("keeps a session 7h59m idle and ends it at 8h01m, by the request's time alone", async () => {
-    const { loginAs, staffHeaders, TEST_ORIGIN } = await import("../fixtures/staff.ts");
+    const { loginAs, staffClient } = await import("../fixtures/staff.ts");
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: "371603104201" });
     const at = (ms: number) => new Date(Date.now() + ms).toISOString();
-    const me = (time: string) =>
-      SELF.fetch(`${TEST_ORIGIN}/api/staff/me`, { headers: staffHeaders(cookie, { "X-Cunma-Now": time }) });
+    const me = (time: string) => staffClient(cookie).api.staff.me.$get(undefined, { headers: { "X-Cunma-Now": time } });
     expect((await me(at(8 * 3600_000 - 60_000))).status).toBe(200);
     // that request touched the session at its own time: 8 hours after it, the session is idle too long
     expect((await me(at(2 * 8 * 3600_000))).status).toBe(401);
@@ -102,7 +101,9 @@ describe("session expiry on a set clock", () => {
 
 describe("publishing on a set clock", () => {
   it("stamps a version with the request's time, and refuses a quarter that has not begun on that date", async () => {
-    const { createStaff, staffHeaders, TEST_ORIGIN } = await import("../fixtures/staff.ts");
+    const { answered, createStaff, errorOf, staffClient, staffHeaders, TEST_ORIGIN } = await import(
+      "../fixtures/staff.ts"
+    );
     const staff = await createStaff(env.DB, { role: "village_secretary", scope: "371603104221" });
     const at = (time: string, extra: Record<string, string> = {}) =>
       staffHeaders(undefined, { "CF-Connecting-IP": "203.0.113.90", "X-Cunma-Now": time, ...extra });
@@ -115,23 +116,22 @@ describe("publishing on a set clock", () => {
     expect(login.status).toBe(200);
     const cookie = /cunma_staff=[^;]+/.exec(login.headers.get("Set-Cookie") ?? "")?.[0] as string;
     const publish = (time: string) =>
-      SELF.fetch(`${TEST_ORIGIN}/api/staff/disclosures`, {
-        method: "POST",
-        headers: at(time, { Cookie: cookie }),
-        body: JSON.stringify({
-          village: "371603104221",
-          item: "village-dibao",
-          period: "2027-Q1",
-          title: "低保名单",
-          content: "本季度低保名单无变动。",
-        }),
-      });
+      staffClient(cookie).api.staff.disclosures.$post(
+        {
+          json: {
+            village: "371603104221",
+            item: "village-dibao",
+            period: "2027-Q1",
+            title: "低保名单",
+            content: "本季度低保名单无变动。",
+          },
+        },
+        { headers: { "CF-Connecting-IP": "203.0.113.90", "X-Cunma-Now": time } },
+      );
     const early = await publish("2026-12-20T01:00:00.000Z");
     expect(early.status).toBe(422);
-    expect(((await early.json()) as { error: { fields: Record<string, string> } }).error.fields.period).toBeTruthy();
-    const ok = await publish(newYear);
-    expect(ok.status).toBe(201);
-    const { id } = (await ok.json()) as { id: number };
+    expect((await errorOf(early)).error.fields?.period).toBeTruthy();
+    const { id } = await answered(publish(newYear), 201);
     const row = await env.DB.prepare("SELECT published_at FROM disclosures WHERE id = ?1")
       .bind(id)
       .first<{ published_at: string }>();

@@ -5,8 +5,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import templates from "#core/data/reply-templates.json" with { type: "json" };
-import { act, fileReport, staffPost } from "../fixtures/cases.ts";
-import { loginAs } from "../fixtures/staff.ts";
+import { act, fileReport } from "../fixtures/cases.ts";
+import { loginAs, refused, staffClient } from "../fixtures/staff.ts";
 
 // 大高镇: no other console test files cases here
 const TOWN = "371603105";
@@ -29,15 +29,19 @@ describe("an answer with a template's placeholder", () => {
   it.each(withBlank)("is refused when template '$id' is sent unchanged, and nothing is written", async (tpl) => {
     const { cookie } = await loginAs(env.DB, { role: "town_inspector", scope: TOWN });
     const id = await handlingCase(cookie);
-    const res = await staffPost(cookie, `/api/staff/reports/${id}/answer`, { answer: tpl.text });
-    expect(res.status).toBe(422);
-    const { error } = (await res.json()) as { error: { fields: Record<string, string> } };
-    expect(Object.keys(error.fields)).toEqual(["answer"]);
-    expect(error.fields.answer).toContain("……");
-    expect(error.fields.answer).toMatch(/换成/);
+    const { error } = await refused(
+      staffClient(cookie).api.staff.reports[":id"].answer.$post({
+        param: { id: String(id) },
+        json: { answer: tpl.text },
+      }),
+      422,
+    );
+    expect(Object.keys(error.fields ?? {})).toEqual(["answer"]);
+    expect(error.fields?.answer).toContain("……");
+    expect(error.fields?.answer).toMatch(/换成/);
     // the message quotes the words the blank follows, so the inspector finds it
     const before = tpl.text.slice(0, tpl.text.indexOf("……")).slice(-6);
-    expect(error.fields.answer).toContain(before);
+    expect(error.fields?.answer).toContain(before);
     const row = await env.DB.prepare("SELECT state, answer FROM reports WHERE id = ?1")
       .bind(id)
       .first<{ state: string; answer: string | null }>();
@@ -54,11 +58,12 @@ describe("an answer with a template's placeholder", () => {
     const { cookie } = await loginAs(env.DB, { role: "town_inspector", scope: TOWN });
     const id = await handlingCase(cookie);
     for (const answer of ["您好，路灯的事已经办完：……，请评价。", "您好，结果如下：…，请评价。", "……。请您评价。"]) {
-      const res = await staffPost(cookie, `/api/staff/reports/${id}/answer`, { answer });
-      expect(res.status, answer).toBe(422);
-      const { error } = (await res.json()) as { error: { fields: Record<string, string> } };
-      expect(error.fields.answer, answer).toMatch(/^答复里还有模板留的空“……”没有填/);
-      expect(error.fields.answer, answer).not.toContain("“”");
+      const { error } = await refused(
+        staffClient(cookie).api.staff.reports[":id"].answer.$post({ param: { id: String(id) }, json: { answer } }),
+        422,
+      );
+      expect(error.fields?.answer, answer).toMatch(/^答复里还有模板留的空“……”没有填/);
+      expect(error.fields?.answer, answer).not.toContain("“”");
     }
   });
 

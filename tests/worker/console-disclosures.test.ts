@@ -7,7 +7,7 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { DisclosureTables } from "#core/disclosure.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
-import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { answered, loginAs, refused, staffClient, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const VILLAGE = "371603106201"; // 黄升店村
 const OTHER = "371603106202";
@@ -50,9 +50,11 @@ const ledgerIn = (month: string): DisclosureTables => ({
   rows: ledger.rows.map((r) => ({ ...r, date: r.date.replace("-10-", `-${month}-`) })),
 });
 
-const get = (cookie: string, path: string) => SELF.fetch(`${TEST_ORIGIN}${path}`, { headers: staffHeaders(cookie) });
-const post = (cookie: string, path: string, body: unknown) =>
-  SELF.fetch(`${TEST_ORIGIN}${path}`, { method: "POST", headers: staffHeaders(cookie), body: JSON.stringify(body) });
+const disclosures = (cookie: string) => staffClient(cookie).api.staff.disclosures;
+const version = (cookie: string, id: number) => disclosures(cookie)[":id"].$get({ param: { id: String(id) } });
+type PreviewBody = Parameters<ReturnType<typeof disclosures>[":id"]["corrections"]["preview"]["$post"]>[0]["json"];
+const preview = (cookie: string, id: number, json: PreviewBody) =>
+  disclosures(cookie)[":id"].corrections.preview.$post({ param: { id: String(id) }, json });
 const versions = async () =>
   ((await env.DB.prepare("SELECT COUNT(*) AS n FROM disclosures").first<{ n: number }>())?.n ?? 0) as number;
 
@@ -65,9 +67,7 @@ describe("a version in full", () => {
       tables: ledger,
     });
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: VILLAGE });
-    const res = await get(cookie, `/api/staff/disclosures/${id}`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({
+    expect(await answered(version(cookie, id), 200)).toMatchObject({
       id,
       village: VILLAGE,
       villageName: "黄升店村",
@@ -88,9 +88,11 @@ describe("a version in full", () => {
       tables: ledger,
     });
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: VILLAGE });
-    expect((await get(cookie, `/api/staff/disclosures/${id}`)).status).toBe(404);
-    expect((await get(cookie, "/api/staff/disclosures/999999")).status).toBe(404);
-    expect((await get(cookie, "/api/staff/disclosures/overdue")).status).not.toBe(404);
+    expect((await version(cookie, id)).status).toBe(404);
+    expect((await version(cookie, 999999)).status).toBe(404);
+    // another route under the same prefix, not a version id
+    const overdue = await SELF.fetch(`${TEST_ORIGIN}/api/staff/disclosures/overdue`, { headers: staffHeaders(cookie) });
+    expect(overdue.status).not.toBe(404);
   });
 });
 
@@ -100,9 +102,7 @@ describe("the periods already published", () => {
     const b = await publishDisclosure(env.DB, { village: VILLAGE, item: "finance-quarterly", period: "2026-Q3" });
     await publishDisclosure(env.DB, { village: OTHER, item: "finance-quarterly", period: "2026-Q1" });
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: VILLAGE });
-    const res = await get(cookie, `/api/staff/disclosures/periods?village=${VILLAGE}`);
-    expect(res.status).toBe(200);
-    const { periods } = (await res.json()) as { periods: { item: string; period: string; id: number }[] };
+    const { periods } = await answered(disclosures(cookie).periods.$get({ query: { village: VILLAGE } }), 200);
     const quarterly = periods.filter((p) => p.item === "finance-quarterly");
     expect(quarterly).toEqual(
       expect.arrayContaining([
@@ -111,7 +111,7 @@ describe("the periods already published", () => {
       ]),
     );
     expect(quarterly.some((p) => p.period === "2026-Q1")).toBe(false);
-    expect((await get(cookie, `/api/staff/disclosures/periods?village=${OTHER}`)).status).toBe(403);
+    expect((await disclosures(cookie).periods.$get({ query: { village: OTHER } })).status).toBe(403);
   });
 });
 
@@ -142,13 +142,10 @@ describe("the difference a correction would make", () => {
       ],
     };
     const before = await versions();
-    const res = await post(cookie, `/api/staff/disclosures/${id}/corrections/preview`, {
-      title: "2026年9月收支明细",
-      content: "本月收支明细如下（更正）。",
-      tables: corrected,
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-    const body = (await res.json()) as { changes: string[]; rows: number };
+    const body = await answered(
+      preview(cookie, id, { title: "2026年9月收支明细", content: "本月收支明细如下（更正）。", tables: corrected }),
+      200,
+    );
     expect(body.rows).toBe(3);
     expect(body.changes).toHaveLength(4);
     expect(body.changes.join("\n")).toContain("9800.50元");
@@ -169,17 +166,9 @@ describe("the difference a correction would make", () => {
       tables: ledgerIn("08"),
     });
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: VILLAGE });
-    const res = await post(cookie, `/api/staff/disclosures/${id}/corrections/preview`, {
-      title: "八月",
-      content: "内容",
-    });
+    const res = await preview(cookie, id, { title: "八月", content: "内容" });
     expect(await res.json()).toEqual({ changes: [], rows: 3 });
-    const dropped = await post(cookie, `/api/staff/disclosures/${id}/corrections/preview`, {
-      title: "八月",
-      content: "内容",
-      tables: null,
-    });
-    const gone = (await dropped.json()) as { changes: string[]; rows: number };
+    const gone = await answered(preview(cookie, id, { title: "八月", content: "内容", tables: null }));
     expect(gone.rows).toBe(0);
     expect(gone.changes.filter((c) => c.startsWith("删掉一行"))).toHaveLength(3);
   });
@@ -192,16 +181,14 @@ describe("the difference a correction would make", () => {
       tables: ledger,
     });
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: VILLAGE });
-    expect(
-      (await post(cookie, `/api/staff/disclosures/${id}/corrections/preview`, { title: "t", content: "c" })).status,
-    ).toBe(403);
+    expect((await preview(cookie, id, { title: "t", content: "c" })).status).toBe(403);
     const own = await publishDisclosure(env.DB, {
       village: VILLAGE,
       item: "finance-ledger",
       period: "2026-06",
       tables: ledger,
     });
-    const bad = await post(cookie, `/api/staff/disclosures/${own}/corrections/preview`, {
+    const bad = await preview(cookie, own, {
       title: "t",
       content: "c",
       csv: btoa(
@@ -212,18 +199,14 @@ describe("the difference a correction would make", () => {
         ),
       ),
     });
-    expect(bad.status).toBe(422);
-    const correction = await post(cookie, `/api/staff/disclosures/${own}/corrections`, {
-      title: "t",
-      content: "c",
-      reason: "改正一处笔误。",
+    const refusal = await refused(Promise.resolve(bad), 422);
+    const correction = await disclosures(cookie)[":id"].corrections.$post({
+      param: { id: String(own) },
+      json: { title: "t", content: "c", reason: "改正一处笔误。" },
     });
     expect(correction.status).toBe(201);
-    const stale = await post(cookie, `/api/staff/disclosures/${own}/corrections/preview`, {
-      title: "t",
-      content: "c2",
-    });
+    const stale = await preview(cookie, own, { title: "t", content: "c2" });
     expect(stale.status).toBe(409);
-    expect(Object.keys(((await bad.json()) as { error: { fields: object } }).error.fields)[0]).toMatch(/^csv\.\d/);
+    expect(Object.keys(refusal.error.fields ?? {})[0]).toMatch(/^csv\.\d/);
   });
 });

@@ -4,18 +4,11 @@
  */
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { StaffFigures } from "#core/case.ts";
 import { act, fileReport, staffGet } from "../fixtures/cases.ts";
-import { loginAs } from "../fixtures/staff.ts";
+import { answered, loginAs, refused, staffClient } from "../fixtures/staff.ts";
 
 const TOWN = "371603106";
 const VILLAGE = "371603106201";
-
-interface FiguresJson {
-  period: { code: string; label: string; start: string; end: string } | null;
-  total: StaffFigures;
-  groups: { code: string; figures: StaffFigures }[];
-}
 
 async function receivedOn(date: string, answered = false, cookie = "") {
   const { id } = await fileReport(VILLAGE);
@@ -36,31 +29,28 @@ describe("figures by period", () => {
     await receivedOn("2026-11-03");
     await receivedOn("2026-11-20", true, cookie);
 
-    const get = async (query: string) => {
-      const res = await staffGet(cookie, `/api/staff/figures${query}`);
-      expect(res.status, await res.clone().text()).toBe(200);
-      return (await res.json()) as FiguresJson;
-    };
-    const all = await get("");
+    const get = (period?: string) =>
+      answered(staffClient(cookie).api.staff.figures.$get({ query: period ? { period } : {} }), 200);
+    const all = await get();
     expect(all.period).toBeNull();
     expect(all.total.received).toBe(4);
 
-    const month = await get("?period=2026-11");
+    const month = await get("2026-11");
     expect(month.period).toEqual({ code: "2026-11", label: "2026年11月", start: "2026-11-01", end: "2026-11-30" });
     expect(month.total.received).toBe(2);
     expect(month.total.answered).toBe(1);
     expect(month.groups.find((g) => g.code === VILLAGE)?.figures.received).toBe(2);
 
-    const quarter = await get("?period=2026-Q4");
+    const quarter = await get("2026-Q4");
     expect(quarter.period?.label).toBe("2026年第四季度");
     expect(quarter.total.received).toBe(3);
     expect(quarter.total.answered).toBe(2);
 
-    const year = await get("?period=2025");
+    const year = await get("2025");
     expect(year.total.received).toBe(1);
     // an old open case is overdue, and it is counted in the period it was received in
     expect(year.total.overdue).toBe(1);
-    expect((await get("?period=2026")).total.received).toBe(3);
+    expect((await get("2026")).total.received).toBe(3);
   });
 
   it("the CSV follows the same period, with on-time answers beside the cases still overdue", async () => {
@@ -85,9 +75,7 @@ describe("figures by period", () => {
   it("refuses a malformed period with a 400 naming the field", async () => {
     const { cookie } = await loginAs(env.DB, { role: "town_inspector", scope: TOWN });
     for (const period of ["2026-13", "2026-Q5", "26", "2026-11-01", "now"]) {
-      const res = await staffGet(cookie, `/api/staff/figures?period=${period}`);
-      expect(res.status, period).toBe(400);
-      const { error } = (await res.json()) as { error: { fields?: Record<string, string> } };
+      const { error } = await refused(staffClient(cookie).api.staff.figures.$get({ query: { period } }), 400);
       expect(Object.keys(error.fields ?? {}), period).toEqual(["period"]);
       expect((await staffGet(cookie, `/api/staff/figures.csv?period=${period}`)).status).toBe(400);
     }

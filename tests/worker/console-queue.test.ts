@@ -5,9 +5,9 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { chinaDate } from "#core/period.ts";
-import { act, fileReport, staffGet } from "../fixtures/cases.ts";
+import { act, fileReport, fullCase, listCases } from "../fixtures/cases.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
-import { loginAs } from "../fixtures/staff.ts";
+import { answered, loginAs, staffClient } from "../fixtures/staff.ts";
 
 const TOWN = "371603107"; // 滨海镇
 const VILLAGE = "371603107201";
@@ -34,8 +34,7 @@ describe("the queue's order", () => {
     await act(cookie, answered, "answer", { answer: "已经核实，账目和凭证一致。" });
     const fresh = (await fileReport(VILLAGE)).id;
 
-    const res = await staffGet(cookie, "/api/staff/reports?state=open");
-    const { cases } = (await res.json()) as { cases: { id: number }[] };
+    const { cases } = await listCases(cookie, { state: "open" });
     expect(cases.map((c) => c.id)).toEqual([overdue, fresh, dueToday, answered]);
   });
 });
@@ -43,23 +42,17 @@ describe("the queue's order", () => {
 describe("what needs action", () => {
   it("counts new, overdue and reopened cases in the member's scope only", async () => {
     const { cookie } = await loginAs(env.DB, { role: "town_inspector", scope: TOWN });
-    const before = (await (await staffGet(cookie, "/api/staff/queue")).json()) as {
-      new: number;
-      overdue: number;
-      reopened: number;
-    };
+    const before = await answered(staffClient(cookie).api.staff.queue.$get());
     await fileReport(VILLAGE);
     await fileReport(VILLAGE);
     await fileReport("371603104201"); // another town
     const late = await handling(cookie);
     await setDeadline(late, "2026-01-05");
-    const res = await staffGet(cookie, "/api/staff/queue");
-    expect(res.status).toBe(200);
-    const after = (await res.json()) as { new: number; overdue: number; reopened: number };
+    const after = await answered(staffClient(cookie).api.staff.queue.$get(), 200);
     expect(after.new - before.new).toBe(2);
     expect(after.overdue - before.overdue).toBe(1);
     expect(after.reopened).toBe(before.reopened);
-    expect((await staffGet(undefined, "/api/staff/queue")).status).toBe(401);
+    expect((await staffClient().api.staff.queue.$get()).status).toBe(401);
   });
 });
 
@@ -80,9 +73,7 @@ describe("what a question is about", () => {
       content: "村会计白条记账，账目不清。",
     });
     const plain = await fileReport(VILLAGE);
-    const subject = async (id: number) =>
-      ((await (await staffGet(cookie, `/api/staff/reports/${id}`)).json()) as { case: { subject: unknown } }).case
-        .subject;
+    const subject = async (id: number) => (await fullCase(cookie, id)).case.subject;
     expect(await subject(asked.id)).toMatchObject({
       kind: "disclosure",
       title: "2026年10月收支明细",

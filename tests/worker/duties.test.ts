@@ -6,8 +6,8 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { responsibleItem } from "#core/duties.ts";
-import { act, fileReport, staffGet, staffPost } from "../fixtures/cases.ts";
-import { loginAs, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { act, fileReport } from "../fixtures/cases.ts";
+import { answered, loginAs, refused, staffClient, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const VILLAGE = "371603104207";
 
@@ -17,15 +17,14 @@ describe("定责 from the lists", () => {
     const { id, receipt } = await fileReport(VILLAGE, { kind: "request", topic: "livelihood" });
     await act(cookie, id, "triage", { route: "township" });
     const item = responsibleItem("m004");
-    const view = await act(cookie, id, "assign", { responsible: item?.body, measures: "现场查看", duty: "m004" });
-    expect(view.case).toMatchObject({ duty: { id: "m004", list: "matter", name: item?.name, body: item?.body } });
+    if (!item) throw new Error("m004 is in neither list");
+    const view = await act(cookie, id, "assign", { responsible: item.body, measures: "现场查看", duty: "m004" });
+    expect(view.case).toMatchObject({ duty: { id: "m004", list: "matter", name: item.name, body: item.body } });
     const pub = (await (await SELF.fetch(`${TEST_ORIGIN}/api/reports/${receipt}`)).json()) as {
       timeline: { kind: string; body: string | null }[];
     };
-    expect(pub.timeline.find((e) => e.kind === "assigned")?.body).toBe(item?.body);
-    const figures = (await (await staffGet(cookie, "/api/staff/figures")).json()) as {
-      duties: { id: string; name: string; cases: number }[];
-    };
+    expect(pub.timeline.find((e) => e.kind === "assigned")?.body).toBe(item.body);
+    const figures = await answered(staffClient(cookie).api.staff.figures.$get({ query: {} }));
     expect(figures.duties.find((d) => d.id === "m004")?.cases).toBeGreaterThanOrEqual(1);
   });
 
@@ -44,13 +43,14 @@ describe("定责 from the lists", () => {
     const { id } = await fileReport(VILLAGE);
     await act(cookie, id, "triage", { route: "township" });
     for (const duty of ["d999", "x1", "toString"]) {
-      const res = await staffPost(cookie, `/api/staff/reports/${id}/assign`, {
-        responsible: "某单位",
-        measures: "查",
-        duty,
-      });
-      expect(res.status, duty).toBe(422);
-      expect(Object.keys(((await res.json()) as { error: { fields: object } }).error.fields)).toEqual(["duty"]);
+      const { error } = await refused(
+        staffClient(cookie).api.staff.reports[":id"].assign.$post({
+          param: { id: String(id) },
+          json: { responsible: "某单位", measures: "查", duty },
+        }),
+        422,
+      );
+      expect(Object.keys(error.fields ?? {}), duty).toEqual(["duty"]);
     }
     const row = await env.DB.prepare("SELECT state, responsible, duty_item FROM reports WHERE id = ?1")
       .bind(id)

@@ -10,59 +10,45 @@ import { gridAreas, gridById, grids } from "#core/grid.ts";
 import type { GridFigures as Figures } from "#core/grid-work.ts";
 import { chinaDate } from "#core/period.ts";
 import { villagesOfTown } from "#core/reference.ts";
-import { fileReport, staffPost } from "../fixtures/cases.ts";
-import { loginAs, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { fileReport } from "../fixtures/cases.ts";
+import { answered, loginAs, publicClient, refused, staffClient, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const TOWN = "371603203"; // 下河乡: no other test files cases here
 const GRID = grids.find((g) => g.village.startsWith(TOWN))?.id as string;
 const AREA = gridById(GRID)?.area as string;
 
-interface Answer {
-  scope: { level: string; code: string; name: string };
-  by: string;
-  total: Figures;
-  groups: ({ code: string; name: string } & Figures)[];
-}
-
-const figures = async (query = "") =>
-  (await (await SELF.fetch(`${TEST_ORIGIN}/api/figures/grid${query}`)).json()) as Answer;
+const figures = (query: { town?: string; area?: string } = {}) =>
+  answered(publicClient().api.figures.grid.$get({ query }));
 
 describe("the grid's figures", () => {
   it("count talks, requests, patrols and 代办 from rows at every level, with their denominators", async () => {
-    const before = await figures(`?town=${TOWN}`);
+    const before = await figures({ town: TOWN });
     const { cookie } = await loginAs(env.DB, { role: "grid_worker", scope: GRID });
     const village = gridById(GRID)?.village as string;
-    const talk = await staffPost(cookie, "/api/staff/grid/talks", {
-      grid: GRID,
-      heldOn: chinaDate(),
-      place: "文化广场",
-      attendees: 31,
-      requests: [
-        { kind: "request", topic: "livelihood", content: "村北的桥栏杆断了一截，要修。" },
-        { kind: "question", topic: "policy", content: "今年的耕地地力补贴什么时候发？" },
-      ],
+    const grid = staffClient(cookie).api.staff.grid;
+    const talk = await grid.talks.$post({
+      json: {
+        grid: GRID,
+        heldOn: chinaDate(),
+        place: "文化广场",
+        attendees: 31,
+        requests: [
+          { kind: "request", topic: "livelihood", content: "村北的桥栏杆断了一截，要修。" },
+          { kind: "question", topic: "policy", content: "今年的耕地地力补贴什么时候发？" },
+        ],
+      },
     });
     expect(talk.status).toBe(201);
-    await staffPost(cookie, "/api/staff/grid/patrols", {
-      grid: GRID,
-      category: "living",
-      content: "村口垃圾堆了三天没人清。",
+    await grid.patrols.$post({ json: { grid: GRID, category: "living", content: "村口垃圾堆了三天没人清。" } });
+    await grid.cases.$post({
+      json: { grid: GRID, kind: "question", topic: "affairs", content: "刘大爷问村里的账什么时候公开。" },
     });
-    await staffPost(cookie, "/api/staff/grid/cases", {
-      grid: GRID,
-      kind: "question",
-      topic: "affairs",
-      content: "刘大爷问村里的账什么时候公开。",
-    });
-    await staffPost(cookie, "/api/staff/grid/cases", {
-      grid: GRID,
-      kind: "misconduct",
-      topic: "conduct",
-      content: "村干部优亲厚友，这事要反映。",
+    await grid.cases.$post({
+      json: { grid: GRID, kind: "misconduct", topic: "conduct", content: "村干部优亲厚友，这事要反映。" },
     });
     await fileReport(village);
 
-    const after = await figures(`?town=${TOWN}`);
+    const after = await figures({ town: TOWN });
     expect(after.scope).toMatchObject({ level: "town", code: TOWN });
     expect(after.by).toBe("area");
     const delta = (key: keyof Figures) => (after.total[key] as number) - (before.total[key] as number);
@@ -73,7 +59,7 @@ describe("the grid's figures", () => {
     expect(after.total.grids).toBe(grids.filter((g) => g.village.startsWith(TOWN)).length);
     expect(after.groups.map((g) => g.code)).toEqual(gridAreas.filter((a) => a.town === TOWN).map((a) => a.id));
 
-    const byGrid = await figures(`?area=${AREA}`);
+    const byGrid = await figures({ area: AREA });
     expect(byGrid.by).toBe("grid");
     const line = byGrid.groups.find((g) => g.code === GRID);
     expect(line).toMatchObject({ grids: 1, villages: 1, qr: null });
@@ -95,11 +81,10 @@ describe("the grid's figures", () => {
   });
 
   it("refuses an unknown town or 管区 naming the field", async () => {
-    const res = await SELF.fetch(`${TEST_ORIGIN}/api/figures/grid?town=371603999`);
-    expect(res.status).toBe(404);
-    expect(Object.keys(((await res.json()) as { error: { fields: object } }).error.fields)).toEqual(["town"]);
-    const area = await SELF.fetch(`${TEST_ORIGIN}/api/figures/grid?area=37160310499`);
-    expect(area.status).toBe(404);
-    expect(Object.keys(((await area.json()) as { error: { fields: object } }).error.fields)).toEqual(["area"]);
+    const grid = publicClient().api.figures.grid;
+    const town = await refused(grid.$get({ query: { town: "371603999" } }), 404);
+    expect(Object.keys(town.error.fields ?? {})).toEqual(["town"]);
+    const area = await refused(grid.$get({ query: { area: "37160310499" } }), 404);
+    expect(Object.keys(area.error.fields ?? {})).toEqual(["area"]);
   });
 });

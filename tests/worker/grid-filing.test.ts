@@ -6,24 +6,17 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { staffGet, staffPost } from "../fixtures/cases.ts";
-import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
+import type { ApiErrorBody } from "../../worker/src/errors.ts";
+import { getCase, staffGet, staffPost } from "../fixtures/cases.ts";
+import { answered, loginAs, refused, staffClient, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const GRID = "37160310420101"; // 泊头镇徐万粮村第1网格
 const VILLAGE = "371603104201";
 
-interface Filed {
-  id: number;
-  receipt: string;
-  url: string;
-  village: string;
-  kind: string;
-}
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
+const cases = (cookie?: string) => staffClient(cookie).api.staff.grid.cases;
+type BehalfBody = Parameters<ReturnType<typeof cases>["$post"]>[0]["json"];
 
-const behalf = (extra: object = {}) => ({
+const behalf = (extra: Partial<BehalfBody> = {}): BehalfBody => ({
   grid: GRID,
   kind: "request",
   topic: "livelihood",
@@ -41,9 +34,7 @@ const counts = async () =>
 describe("代办: filing on a villager's behalf", () => {
   it("makes a case of the grid's village marked as filed by staff, with a receipt for the slip", async () => {
     const { cookie, staff } = await loginAs(env.DB, { role: "grid_worker", scope: GRID });
-    const res = await staffPost(cookie, "/api/staff/grid/cases", behalf());
-    expect(res.status, await res.clone().text()).toBe(201);
-    const filed = (await res.json()) as Filed;
+    const filed = await answered(cases(cookie).$post({ json: behalf() }), 201);
     expect(filed.receipt).toMatch(/^\d{16}$/);
     expect(filed.url).toBe(`/r/${filed.receipt}`);
     expect(filed.village).toBe(VILLAGE);
@@ -75,53 +66,59 @@ describe("代办: filing on a villager's behalf", () => {
 
   it("sends a misconduct report to the town's discipline inspectors only", async () => {
     const { cookie } = await loginAs(env.DB, { role: "grid_worker", scope: GRID });
-    const res = await staffPost(
-      cookie,
-      "/api/staff/grid/cases",
-      behalf({ kind: "misconduct", topic: "conduct", content: "村会计把救灾物资拉回了自己家。", contact: undefined }),
+    const { id } = await answered(
+      cases(cookie).$post({
+        json: behalf({
+          kind: "misconduct",
+          topic: "conduct",
+          content: "村会计把救灾物资拉回了自己家。",
+          contact: undefined,
+        }),
+      }),
+      201,
     );
-    expect(res.status, await res.clone().text()).toBe(201);
-    const { id } = (await res.json()) as Filed;
     const secretary = await loginAs(env.DB, { role: "village_secretary", scope: VILLAGE });
-    expect((await staffGet(secretary.cookie, `/api/staff/reports/${id}`)).status).toBe(404);
+    expect((await getCase(secretary.cookie, id)).status).toBe(404);
     const inspector = await loginAs(env.DB, { role: "town_inspector", scope: "371603104" });
-    expect((await staffGet(inspector.cookie, `/api/staff/reports/${id}`)).status).toBe(200);
+    expect((await getCase(inspector.cookie, id)).status).toBe(200);
     // the grid worker who filed it learns only that the town has it
-    const own = (await (await staffGet(cookie, `/api/staff/reports/${id}`)).json()) as { case: object };
+    const own = await answered(getCase(cookie, id));
     expect(own.case).toMatchObject({ movedToTown: true });
     expect(JSON.stringify(own)).not.toContain("救灾物资");
     // another grid worker of the same grid never sees it
     const other = await loginAs(env.DB, { role: "grid_worker", scope: GRID });
-    expect((await staffGet(other.cookie, `/api/staff/reports/${id}`)).status).toBe(404);
+    expect((await getCase(other.cookie, id)).status).toBe(404);
   });
 
   it("refuses a grid outside the worker's grids, other roles and bad fields, writing nothing", async () => {
     const { cookie } = await loginAs(env.DB, { role: "grid_worker", scope: GRID });
     const before = await counts();
-    const elsewhere = await staffPost(cookie, "/api/staff/grid/cases", behalf({ grid: "37160310420201" }));
-    expect(elsewhere.status).toBe(403);
-    expect(((await elsewhere.json()) as ErrorBody).error.message).toMatch(/网格/);
+    const elsewhere = await refused(cases(cookie).$post({ json: behalf({ grid: "37160310420201" }) }), 403);
+    expect(elsewhere.error.message).toMatch(/网格/);
     for (const role of ["village_secretary", "town_inspector", "district_admin"] as const) {
       const other = await loginAs(env.DB, { role });
-      expect((await staffPost(other.cookie, "/api/staff/grid/cases", behalf())).status, role).toBe(403);
+      expect((await cases(other.cookie).$post({ json: behalf() })).status, role).toBe(403);
     }
-    const bad = await staffPost(
-      cookie,
-      "/api/staff/grid/cases",
-      behalf({ grid: "3716031042010", kind: "gossip", content: "短", contact: { phone: "12345" } }),
-    );
+    // a kind outside the list: the typed client cannot send it
+    const bad = await staffPost(cookie, "/api/staff/grid/cases", {
+      ...behalf(),
+      grid: "3716031042010",
+      kind: "gossip",
+      content: "短",
+      contact: { phone: "12345" },
+    });
     expect(bad.status).toBe(422);
-    const fields = ((await bad.json()) as ErrorBody).error.fields ?? {};
+    const fields = ((await bad.json()) as ApiErrorBody).error.fields ?? {};
     expect(Object.keys(fields).sort()).toEqual(["content", "grid", "kind", "phone"]);
     for (const message of Object.values(fields)) expect(message).toMatch(/[\u4e00-\u9fff]/);
-    const unknown = await staffPost(cookie, "/api/staff/grid/cases", behalf({ grid: "37160310420199" }));
+    const unknown = await cases(cookie).$post({ json: behalf({ grid: "37160310420199" }) });
     expect(unknown.status).toBe(403);
     expect(await counts()).toEqual(before);
   });
 
   it("answers 401 without a session and 403 to a cross-site post", async () => {
     const { cookie } = await loginAs(env.DB, { role: "grid_worker", scope: GRID });
-    expect((await staffPost(undefined, "/api/staff/grid/cases", behalf())).status).toBe(401);
+    expect((await cases().$post({ json: behalf() })).status).toBe(401);
     const cross = await SELF.fetch(`${TEST_ORIGIN}/api/staff/grid/cases`, {
       method: "POST",
       headers: staffHeaders(cookie, { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" }),

@@ -7,8 +7,9 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { gridsOfVillage, liaisonsOfVillage, villageArea } from "#core/grid.ts";
 import { chinaDate } from "#core/period.ts";
-import { fileReport, staffGet, staffPost } from "../fixtures/cases.ts";
-import { loginAs, TEST_ORIGIN } from "../fixtures/staff.ts";
+import type { ApiErrorBody } from "../../worker/src/errors.ts";
+import { act, fileReport, getCase, listCases, postAction, staffGet, staffPost } from "../fixtures/cases.ts";
+import { answered, loginAs, refused, staffClient, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const GRID = "37160310420101"; // 泊头镇徐万粮村第1网格
 const VILLAGE = "371603104201";
@@ -16,21 +17,11 @@ const NEIGHBOUR = "371603104202";
 const NEIGHBOUR_GRID = "37160310420201";
 const TODAY = chinaDate();
 
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
-interface MyCase {
-  id: number;
-  way: string;
-  kind: string;
-  state: string;
-  village: string;
-  contactName: string | null;
-  content: string | null;
-}
-
-const listIds = async (cookie: string) =>
-  ((await (await staffGet(cookie, "/api/staff/reports")).json()) as { cases: { id: number }[] }).cases.map((c) => c.id);
+const listIds = async (cookie: string) => (await listCases(cookie)).cases.map((c) => c.id);
+const grid = (cookie: string) => staffClient(cookie).api.staff.grid;
+type TalkBody = Parameters<ReturnType<typeof grid>["talks"]["$post"]>[0]["json"];
+const contactOf = (cookie: string, id: number) =>
+  staffClient(cookie).api.staff.reports[":id"].contact.$get({ param: { id: String(id) } });
 
 describe("what a grid worker sees", () => {
   it("their grids' villages' cases and their own filings, never others' misconduct or contact details", async () => {
@@ -45,15 +36,19 @@ describe("what a grid worker sees", () => {
     const neighbours = await fileReport(NEIGHBOUR, { contact: { name: "赵大爷", phone: "13500000000" } });
     // another grid worker files for the neighbouring village
     const other = await loginAs(env.DB, { role: "grid_worker", scope: NEIGHBOUR_GRID });
-    const theirs = await staffPost(other.cookie, "/api/staff/grid/cases", {
-      grid: NEIGHBOUR_GRID,
-      kind: "request",
-      topic: "livelihood",
-      content: "赵大爷家的低保卡丢了，想补办。",
-      contact: { name: "赵大爷", phone: "13500000001" },
-    });
-    expect(theirs.status).toBe(201);
-    const theirId = ((await theirs.json()) as { id: number }).id;
+    const theirs = await answered(
+      grid(other.cookie).cases.$post({
+        json: {
+          grid: NEIGHBOUR_GRID,
+          kind: "request",
+          topic: "livelihood",
+          content: "赵大爷家的低保卡丢了，想补办。",
+          contact: { name: "赵大爷", phone: "13500000001" },
+        },
+      }),
+      201,
+    );
+    const theirId = theirs.id;
 
     const ids = await listIds(cookie);
     expect(ids).toContain(question.id);
@@ -61,10 +56,10 @@ describe("what a grid worker sees", () => {
     expect(ids).not.toContain(neighbours.id);
     expect(ids).not.toContain(theirId);
     for (const id of [misconduct.id, neighbours.id, theirId]) {
-      expect((await staffGet(cookie, `/api/staff/reports/${id}`)).status, `case ${id}`).toBe(404);
-      expect((await staffGet(cookie, `/api/staff/reports/${id}/contact`)).status, `contact ${id}`).toBe(404);
+      expect((await getCase(cookie, id)).status, `case ${id}`).toBe(404);
+      expect((await contactOf(cookie, id)).status, `contact ${id}`).toBe(404);
     }
-    expect((await staffGet(cookie, `/api/staff/reports/${question.id}/contact`)).status).toBe(403);
+    expect((await contactOf(cookie, question.id)).status).toBe(403);
     const everything = [
       await (await staffGet(cookie, "/api/staff/reports")).text(),
       await (await staffGet(cookie, "/api/staff/reports.csv")).text(),
@@ -80,23 +75,24 @@ describe("what a grid worker sees", () => {
 
   it("lists their own filings with their state, and the contact they took down for their own only", async () => {
     const { cookie } = await loginAs(env.DB, { role: "grid_worker", scope: GRID });
-    const filed = await staffPost(cookie, "/api/staff/grid/cases", {
-      grid: GRID,
-      kind: "question",
-      topic: "policy",
-      content: "孙大爷问今年的养老金什么时候涨。",
-      contact: { name: "孙大爷" },
-    });
-    const { id } = (await filed.json()) as { id: number };
+    const { id } = await answered(
+      grid(cookie).cases.$post({
+        json: {
+          grid: GRID,
+          kind: "question",
+          topic: "policy",
+          content: "孙大爷问今年的养老金什么时候涨。",
+          contact: { name: "孙大爷" },
+        },
+      }),
+    );
     const inspector = await loginAs(env.DB, { role: "town_inspector", scope: "371603104" });
-    await staffPost(inspector.cookie, `/api/staff/reports/${id}/triage`, { route: "township" });
-    const mine = (await (await staffGet(cookie, "/api/staff/grid/cases")).json()) as { cases: MyCase[] };
+    await act(inspector.cookie, id, "triage", { route: "township" });
+    const mine = await answered(grid(cookie).cases.$get());
     const line = mine.cases.find((c) => c.id === id);
     expect(line).toMatchObject({ way: "behalf", kind: "question", state: "accepted", contactName: "孙大爷" });
     // a note of what the villager said later: never a rating
-    const note = await staffPost(cookie, `/api/staff/reports/${id}/notes`, {
-      note: "孙大爷说已经有人给他打过电话了。",
-    });
+    const note = await postAction(cookie, id, "notes", { note: "孙大爷说已经有人给他打过电话了。" });
     expect(note.status, await note.clone().text()).toBe(200);
     const row = await env.DB.prepare("SELECT rating, state FROM reports WHERE id = ?1").bind(id).first();
     expect(row).toEqual({ rating: null, state: "accepted" });
@@ -121,14 +117,13 @@ describe("the public village page", () => {
 describe("排查上报: a problem found on patrol", () => {
   it("becomes a request of the grid's village with its 特别关注 category and no villager behind it", async () => {
     const { cookie, staff } = await loginAs(env.DB, { role: "grid_worker", scope: GRID });
-    const res = await staffPost(cookie, "/api/staff/grid/patrols", {
-      grid: GRID,
-      category: "safety",
-      content: "村西头变压器旁边的电线垂得很低，孩子放学从这里走。",
-    });
-    expect(res.status, await res.clone().text()).toBe(201);
-    const body = (await res.json()) as { id: number; receipt?: string };
-    expect(body.receipt).toBeUndefined();
+    const body = await answered(
+      grid(cookie).patrols.$post({
+        json: { grid: GRID, category: "safety", content: "村西头变压器旁边的电线垂得很低，孩子放学从这里走。" },
+      }),
+      201,
+    );
+    expect("receipt" in body ? body.receipt : undefined).toBeUndefined();
     const row = await env.DB.prepare(
       `SELECT r.kind, r.topic, r.contact_name, r.contact_phone, r.filed_by, g.way, g.category
          FROM reports r JOIN grid_cases g ON g.report_id = r.id WHERE r.id = ?1`,
@@ -144,14 +139,18 @@ describe("排查上报: a problem found on patrol", () => {
       way: "patrol",
       category: "safety",
     });
+    // a category outside the list: the typed client cannot send it
     const bad = await staffPost(cookie, "/api/staff/grid/patrols", { grid: GRID, category: "gossip", content: "短" });
     expect(bad.status).toBe(422);
-    expect(Object.keys(((await bad.json()) as ErrorBody).error.fields ?? {}).sort()).toEqual(["category", "content"]);
+    expect(Object.keys(((await bad.json()) as ApiErrorBody).error.fields ?? {}).sort()).toEqual([
+      "category",
+      "content",
+    ]);
   });
 });
 
 describe("百姓夜话: an evening talk", () => {
-  const talk = (extra: object = {}) => ({
+  const talk = (extra: Partial<TalkBody> = {}): TalkBody => ({
     grid: GRID,
     heldOn: TODAY,
     place: "张家大院",
@@ -165,9 +164,7 @@ describe("百姓夜话: an evening talk", () => {
 
   it("records the talk and turns each request into a case with its own receipt; the village page lists it", async () => {
     const { cookie } = await loginAs(env.DB, { role: "grid_worker", scope: GRID });
-    const res = await staffPost(cookie, "/api/staff/grid/talks", talk());
-    expect(res.status, await res.clone().text()).toBe(201);
-    const saved = (await res.json()) as { id: number; requests: { id: number; receipt: string; url: string }[] };
+    const saved = await answered(grid(cookie).talks.$post({ json: talk() }), 201);
     expect(saved.requests).toHaveLength(2);
     expect(new Set(saved.requests.map((r) => r.receipt)).size).toBe(2);
     for (const r of saved.requests) {
@@ -193,17 +190,17 @@ describe("百姓夜话: an evening talk", () => {
     const { cookie } = await loginAs(env.DB, { role: "grid_worker", scope: GRID });
     const count = () => env.DB.prepare("SELECT COUNT(*) AS n FROM grid_talks").first<{ n: number }>();
     const before = await count();
-    const misconduct = await staffPost(
-      cookie,
-      "/api/staff/grid/talks",
-      talk({ requests: [{ kind: "misconduct", topic: "conduct", content: "会计乱花钱的事要反映。" }] }),
-    );
+    const talks = grid(cookie).talks;
+    // a misconduct request at a talk: the typed client cannot send it
+    const misconduct = await staffPost(cookie, "/api/staff/grid/talks", {
+      ...talk(),
+      requests: [{ kind: "misconduct", topic: "conduct", content: "会计乱花钱的事要反映。" }],
+    });
     expect(misconduct.status).toBe(422);
-    expect(Object.keys(((await misconduct.json()) as ErrorBody).error.fields ?? {})).toEqual(["requests.1"]);
-    const ahead = await staffPost(cookie, "/api/staff/grid/talks", talk({ heldOn: "2999-01-01" }));
-    expect(ahead.status).toBe(422);
-    expect(Object.keys(((await ahead.json()) as ErrorBody).error.fields ?? {})).toEqual(["heldOn"]);
-    expect((await staffPost(cookie, "/api/staff/grid/talks", talk({ grid: NEIGHBOUR_GRID }))).status).toBe(403);
+    expect(Object.keys(((await misconduct.json()) as ApiErrorBody).error.fields ?? {})).toEqual(["requests.1"]);
+    const ahead = await refused(talks.$post({ json: talk({ heldOn: "2999-01-01" }) }), 422);
+    expect(Object.keys(ahead.error.fields ?? {})).toEqual(["heldOn"]);
+    expect((await talks.$post({ json: talk({ grid: NEIGHBOUR_GRID }) })).status).toBe(403);
     expect(await count()).toEqual(before);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { auditOf, staffGet } from "../fixtures/cases.ts";
+import { auditOf, fullCase, staffGet } from "../fixtures/cases.ts";
 import { contains, jpegWithGps, latitudeBytes, webm } from "../fixtures/media.ts";
 import { caseIdOf } from "../fixtures/reports.ts";
 import { loginAs } from "../fixtures/staff.ts";
@@ -58,9 +58,7 @@ describe("a misconduct report's photo", () => {
       { role: "district_admin", scope: "371603" },
     ] as const) {
       const { cookie, staff } = await loginAs(env.DB, who);
-      const view = (await (await staffGet(cookie, `/api/staff/reports/${misconductId}`)).json()) as {
-        attachments: { name: string; url: string }[];
-      };
+      const view = await fullCase(cookie, misconductId);
       expect(view.attachments.map((a) => a.name)).toEqual(["photo-1"]);
       const res = await staffGet(cookie, view.attachments[0]?.url ?? "");
       expectServed(res, "image/jpeg", "photo-1");

@@ -10,27 +10,23 @@ import { quarterOf } from "#core/meeting.ts";
 import { chinaDate, expectedPeriod } from "#core/period.ts";
 import { periodBounds } from "#core/publish-periods.ts";
 import { receiptHash } from "#core/report.ts";
+import type { ApiErrorBody } from "../../worker/src/errors.ts";
+import { listCases } from "../fixtures/cases.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
-import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { answered, loginAs, publicClient, staffClient, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const TODAY = chinaDate();
 const QUARTER = quarterOf(TODAY);
 const HELD_ON = periodBounds(QUARTER).start;
 const LAST_QUARTER = expectedPeriod("quarterly", TODAY) as string;
 
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
-interface Recorded {
-  id: number;
-  url: string;
-  questions: { receipt: string; url: string }[];
-}
-
 const post = (path: string, cookie: string | undefined, body: unknown) =>
   SELF.fetch(`${TEST_ORIGIN}${path}`, { method: "POST", headers: staffHeaders(cookie), body: JSON.stringify(body) });
+const meetings = (cookie: string) => staffClient(cookie).api.staff.meetings;
+type MeetingBody = Parameters<ReturnType<typeof meetings>["$post"]>[0]["json"];
+const record = (cookie: string, json: MeetingBody) => meetings(cookie).$post({ json });
 
-const meeting = (village: string, extra: object = {}) => ({
+const meeting = (village: string, extra: Partial<MeetingBody> = {}): MeetingBody => ({
   village,
   quarter: QUARTER,
   heldOn: HELD_ON,
@@ -55,13 +51,13 @@ describe("recording a meeting", () => {
       title: "上季度收支汇总",
     });
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
-    const res = await post(
-      "/api/staff/meetings",
-      cookie,
-      meeting(village, { disclosures: [disclosure], ratings: { satisfied: 40, basic: 5, unsatisfied: 1 } }),
+    const recorded = await answered(
+      record(
+        cookie,
+        meeting(village, { disclosures: [disclosure], ratings: { satisfied: 40, basic: 5, unsatisfied: 1 } }),
+      ),
+      201,
     );
-    expect(res.status).toBe(201);
-    const recorded = (await res.json()) as Recorded;
     expect(recorded.url).toBe(`/v/${village}/meetings/${QUARTER}/`);
     expect(recorded.questions).toHaveLength(2);
 
@@ -94,15 +90,11 @@ describe("recording a meeting", () => {
 
     // and it is in the console of the town inspector, marked as from the meeting
     const inspector = await loginAs(env.DB, { role: "town_inspector", scope: "371603104" });
-    const list = (await (
-      await SELF.fetch(`${TEST_ORIGIN}/api/staff/reports?village=${village}`, {
-        headers: staffHeaders(inspector.cookie),
-      })
-    ).json()) as {
-      cases: { id: number; filedByStaff: boolean }[];
-    };
+    const list = await listCases(inspector.cookie, { village });
     // listed, marked as filed by staff, and never with the receipt, which only the slip showed
-    expect(list.cases.map((c) => [c.id, c.filedByStaff])).toEqual(cases.results.map((r) => [r.id, true]));
+    expect(list.cases.map((c) => [c.id, "filedByStaff" in c ? c.filedByStaff : undefined])).toEqual(
+      cases.results.map((r) => [r.id, true]),
+    );
     for (const q of recorded.questions) expect(JSON.stringify(list)).not.toContain(q.receipt);
 
     const audit = await env.DB.prepare(
@@ -118,7 +110,7 @@ describe("recording a meeting", () => {
     expect(villagePage).toContain("村民提了 2 个问题");
     expect(await (await SELF.fetch(`${TEST_ORIGIN}/v/371603104239/`)).text()).not.toContain("data-meeting");
 
-    const again = await post("/api/staff/meetings", cookie, meeting(village));
+    const again = await record(cookie, meeting(village));
     expect(again.status).toBe(409);
     expect(
       await env.DB.prepare("SELECT COUNT(*) AS n FROM reports WHERE village_code = ?1").bind(village).first("n"),
@@ -144,8 +136,9 @@ describe("recording a meeting", () => {
         "questions.1",
         /第 1 个问题/,
       ],
+      // a misconduct question at a meeting: the typed client cannot send it, so this table goes raw
       [
-        meeting(village, { questions: [{ kind: "misconduct", topic: "conduct", content: "有人贪污了修路钱" }] }),
+        { ...meeting(village), questions: [{ kind: "misconduct", topic: "conduct", content: "有人贪污了修路钱" }] },
         "questions.1",
         /第 1 个问题/,
       ],
@@ -154,12 +147,12 @@ describe("recording a meeting", () => {
     for (const [body, field, message] of cases) {
       const res = await post("/api/staff/meetings", cookie, body);
       expect(res.status, field).toBe(422);
-      expect(((await res.json()) as ErrorBody).error.fields?.[field], field).toMatch(message);
+      expect(((await res.json()) as ApiErrorBody).error.fields?.[field], field).toMatch(message);
     }
     const other = await loginAs(env.DB, { role: "village_secretary", scope: "371603104233" });
-    expect((await post("/api/staff/meetings", other.cookie, meeting(village))).status).toBe(403);
+    expect((await record(other.cookie, meeting(village))).status).toBe(403);
     const inspector = await loginAs(env.DB, { role: "town_inspector", scope: "371603104" });
-    expect((await post("/api/staff/meetings", inspector.cookie, meeting(village))).status).toBe(403);
+    expect((await record(inspector.cookie, meeting(village))).status).toBe(403);
     expect(
       await env.DB.prepare("SELECT COUNT(*) AS n FROM meetings WHERE village_code = ?1").bind(village).first("n"),
     ).toBe(0);
@@ -173,7 +166,7 @@ describe("the public meeting page and the figures", () => {
   it("shows the meeting, its questions and where each stands, never a receipt, a contact or misconduct", async () => {
     const village = "371603104234";
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
-    const recorded = (await (await post("/api/staff/meetings", cookie, meeting(village))).json()) as Recorded;
+    const recorded = await answered(record(cookie, meeting(village)));
     // a misconduct report from the same village exists, but is no meeting question
     await SELF.fetch(`${TEST_ORIGIN}/api/villages/${village}/reports`, {
       method: "POST",
@@ -186,6 +179,7 @@ describe("the public meeting page and the figures", () => {
       }),
     });
     // 评 recorded after the meeting
+    // the ratings route is not in the typed client (worker/src/client.ts): it answers untyped JSON
     const rated = await post(`/api/staff/meetings/${recorded.id}/ratings`, cookie, {
       satisfied: 30,
       basic: 10,
@@ -218,18 +212,14 @@ describe("the public meeting page and the figures", () => {
   });
 
   it("district figures count meetings held and items disclosed from rows, with their denominators", async () => {
-    const read = async () =>
-      (await (await SELF.fetch(`${TEST_ORIGIN}/api/figures/disclosures`)).json()) as {
-        total: { villages: number; meetings: number; items: number; corrections: number; questions: number };
-        towns: { code: string; villages: number; meetings: number; items: number; villagesMet: number }[];
-      };
+    const read = () => answered(publicClient().api.figures.disclosures.$get());
     const before = await read();
     expect(before.total.villages).toBe(438);
     const village = "371603105201";
     await publishDisclosure(env.DB, { village, item: "village-dibao", period: LAST_QUARTER });
     await publishDisclosure(env.DB, { village, item: "village-relief", period: LAST_QUARTER });
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
-    expect((await post("/api/staff/meetings", cookie, meeting(village, { questions: [] }))).status).toBe(201);
+    expect((await record(cookie, meeting(village, { questions: [] }))).status).toBe(201);
     const after = await read();
     expect(after.total.items).toBe(before.total.items + 2);
     expect(after.total.meetings).toBe(before.total.meetings + 1);

@@ -16,11 +16,12 @@ import { bumpVillage } from "../../worker/src/pages/versions.ts";
 import { act, fileReport, staffPost } from "../fixtures/cases.ts";
 import { ledgerCsv } from "../fixtures/csv-samples.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
-import { loginAs, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { answered, loginAs, staffClient, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const TODAY = chinaDate();
 const QUARTER = quarterOf(TODAY);
 const LAST_QUARTER = expectedPeriod("quarterly", TODAY) as string;
+const LAST_MONTH = expectedPeriod("monthly", TODAY) as string;
 
 const view = async (path: string, headers: Record<string, string> = {}) => {
   const res = await SELF.fetch(`${TEST_ORIGIN}${path}`, { headers });
@@ -32,25 +33,27 @@ const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().e
 /** The village page's case figures line. */
 const casesLine = (html: string) => /data-cases[^>]*>([^<]*)</.exec(html)?.[1] ?? "";
 
-async function created<T>(res: Response): Promise<T> {
-  expect(res.status, await res.clone().text()).toBe(201);
-  return (await res.json()) as T;
-}
+/** The typed client's /api/staff/disclosures and /api/staff/meetings routes, as `cookie`'s member. */
+const disclosures = (cookie: string) => staffClient(cookie).api.staff.disclosures;
+const meetings = (cookie: string) => staffClient(cookie).api.staff.meetings;
 
 /** Records a meeting with one question through the real route; its id, question receipt and case id. */
 async function recordMeeting(village: string) {
   const secretary = await loginAs(env.DB, { role: "village_secretary", scope: village });
-  const meeting = await created<{ id: number; questions: { receipt: string }[] }>(
-    await staffPost(secretary.cookie, "/api/staff/meetings", {
-      village,
-      quarter: QUARTER,
-      heldOn: periodBounds(QUARTER).start,
-      place: "村委会大院",
-      attendees: 40,
-      partyMembers: 15,
-      representatives: 18,
-      questions: [{ kind: "question", topic: "affairs", content: "村东坑塘承包费今年收了没有？收了多少？" }],
+  const meeting = await answered(
+    meetings(secretary.cookie).$post({
+      json: {
+        village,
+        quarter: QUARTER,
+        heldOn: periodBounds(QUARTER).start,
+        place: "村委会大院",
+        attendees: 40,
+        partyMembers: 15,
+        representatives: 18,
+        questions: [{ kind: "question", topic: "affairs", content: "村东坑塘承包费今年收了没有？收了多少？" }],
+      },
     }),
+    201,
   );
   const receipt = meeting.questions[0]?.receipt as string;
   const { id } = (await env.DB.prepare(
@@ -66,14 +69,17 @@ describe("a view after a write shows the write at once", () => {
     const village = "371603105240";
     await view(`/v/${village}/`);
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
-    await created(
-      await staffPost(cookie, "/api/staff/disclosures", {
-        village,
-        item: "village-dibao",
-        period: LAST_QUARTER,
-        title: "新公开的低保名单",
-        content: "本季度低保名单无变动。",
+    await answered(
+      disclosures(cookie).$post({
+        json: {
+          village,
+          item: "village-dibao",
+          period: LAST_QUARTER,
+          title: "新公开的低保名单",
+          content: "本季度低保名单无变动。",
+        },
       }),
+      201,
     );
     expect((await view(`/v/${village}/`)).html).toContain("新公开的低保名单");
   });
@@ -82,15 +88,18 @@ describe("a view after a write shows the write at once", () => {
     const village = "371603105241";
     await view(`/v/${village}/`);
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
-    await created(
-      await staffPost(cookie, "/api/staff/disclosures", {
-        village,
-        item: "finance-ledger",
-        period: expectedPeriod("monthly", TODAY),
-        title: "表格上传的收支明细",
-        content: "收支如下。",
-        csv: base64(`\uFEFF${ledgerCsv}`),
+    await answered(
+      disclosures(cookie).$post({
+        json: {
+          village,
+          item: "finance-ledger",
+          period: LAST_MONTH,
+          title: "表格上传的收支明细",
+          content: "收支如下。",
+          csv: base64(`\uFEFF${ledgerCsv}`),
+        },
       }),
+      201,
     );
     expect((await view(`/v/${village}/`)).html).toContain("表格上传的收支明细");
   });
@@ -98,24 +107,31 @@ describe("a view after a write shows the write at once", () => {
   it("a correction, on the village page and the history page", async () => {
     const village = "371603105242";
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
-    const first = await created<{ id: number }>(
-      await staffPost(cookie, "/api/staff/disclosures", {
-        village,
-        item: "village-dibao",
-        period: LAST_QUARTER,
-        title: "低保名单",
-        content: "本季度低保名单无变动。",
+    const first = await answered(
+      disclosures(cookie).$post({
+        json: {
+          village,
+          item: "village-dibao",
+          period: LAST_QUARTER,
+          title: "低保名单",
+          content: "本季度低保名单无变动。",
+        },
       }),
+      201,
     );
     const history = `/v/${village}/d/${first.id}/`;
     await view(`/v/${village}/`);
     expect((await view(history)).html).not.toContain("低保名单（更正）");
-    await created(
-      await staffPost(cookie, `/api/staff/disclosures/${first.id}/corrections`, {
-        title: "低保名单（更正）",
-        content: "本季度新增一户。",
-        reason: "漏登了一户",
+    await answered(
+      disclosures(cookie)[":id"].corrections.$post({
+        param: { id: String(first.id) },
+        json: {
+          title: "低保名单（更正）",
+          content: "本季度新增一户。",
+          reason: "漏登了一户",
+        },
       }),
+      201,
     );
     expect((await view(`/v/${village}/`)).html).toContain("低保名单（更正）");
     expect((await view(history)).html).toContain("低保名单（更正）");

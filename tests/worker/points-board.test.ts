@@ -8,10 +8,8 @@ import { describe, expect, it } from "vitest";
 import { quarterOf } from "#core/meeting.ts";
 import { chinaDate } from "#core/period.ts";
 import { maskName } from "#core/points.ts";
-import { confirmedEntry, expectPost, type PointsVillage, pointsVillage } from "../fixtures/points.ts";
-import { TEST_ORIGIN } from "../fixtures/staff.ts";
-
-type Household = PointsVillage["households"][number];
+import { confirmedEntry, householdOf, points, pointsVillage } from "../fixtures/points.ts";
+import { answered, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const TODAY = chinaDate();
 const QUARTER = quarterOf(TODAY);
@@ -19,22 +17,20 @@ const QUARTER = quarterOf(TODAY);
 describe("the points board", () => {
   it("shows masked names, the quarter's moves and balances, totals that add up to the ledger, and the rules", async () => {
     const v = await pointsVillage("371603106201", 2);
-    const [a, b] = v.households as [Household, Household];
+    const [a, b] = [householdOf(v, 0), householdOf(v, 1)];
     await confirmedEntry(v, a.id, "A2", TODAY);
     const wrong = await confirmedEntry(v, a.id, "A1", TODAY);
     await confirmedEntry(v, b.id, "B1", TODAY);
-    const reversal = await expectPost<{ id: number }>(
-      v.admin,
-      `/api/staff/points/entries/${wrong}/reversal`,
-      { reason: "重复记了" },
+    const reversal = await answered(
+      points(v.admin).entries[":id"].reversal.$post({ param: { id: String(wrong) }, json: { reason: "重复记了" } }),
       201,
     );
-    await expectPost(v.supervisor, `/api/staff/points/entries/${reversal.id}/confirm`, {}, 200);
+    await answered(points(v.supervisor).entries[":id"].confirm.$post({ param: { id: String(reversal.id) } }), 200);
     // recorded but not confirmed: not on the board
-    await expectPost(
-      v.admin,
-      "/api/staff/points/entries",
-      { village: v.village, household: b.id, rule: "A2", date: TODAY, reason: "待核实" },
+    await answered(
+      points(v.admin).entries.$post({
+        json: { village: v.village, household: b.id, rule: "A2", date: TODAY, reason: "待核实" },
+      }),
       201,
     );
 
@@ -75,7 +71,7 @@ describe("the points board", () => {
 
   it("district and town figures: awarded, deducted, reversed, redeemed, shops held", async () => {
     const v = await pointsVillage("371603106202");
-    const household = (v.households[0] as { id: number }).id;
+    const household = householdOf(v).id;
     await confirmedEntry(v, household, "A2", TODAY);
     const town = await (await SELF.fetch(`${TEST_ORIGIN}/api/figures/points?period=${QUARTER}&place=371603106`)).json();
     expect(town).toMatchObject({ place: "371603106", period: QUARTER });
@@ -92,7 +88,7 @@ describe("the points board", () => {
 
   it("a card scanned in capitals opens the household's page", async () => {
     const v = await pointsVillage("371603106203");
-    const { card } = v.households[0] as { card: { code: string } };
+    const { card } = householdOf(v);
     const res = await SELF.fetch(`${TEST_ORIGIN}/H/${card.code}`, { redirect: "manual" });
     expect(res.status).toBe(301);
     expect(res.headers.get("Location")).toBe(`/h/${card.code}`);

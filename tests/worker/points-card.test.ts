@@ -6,10 +6,8 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { isValidReceipt, receiptHash } from "#core/report.ts";
-import { confirmedEntry, expectPost, pointsVillage } from "../fixtures/points.ts";
-import { TEST_ORIGIN } from "../fixtures/staff.ts";
-
-type Card = { id: number; name: string; number: string; card: { code: string; url: string } };
+import { confirmedEntry, householdOf, points, pointsVillage } from "../fixtures/points.ts";
+import { answered, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const form = (fields: Record<string, string>) => ({
   method: "POST",
@@ -21,19 +19,20 @@ const form = (fields: Record<string, string>) => ({
 describe("a household's card", () => {
   it("opens its own ledger, with reasons and balance, and nothing of another household", async () => {
     const v = await pointsVillage("371603104232", 2);
-    const [mine, theirs] = v.households as [Card, Card];
+    const [mine, theirs] = [householdOf(v, 0), householdOf(v, 1)];
     await confirmedEntry(v, mine.id, "A2");
-    const pending = await expectPost<{ id: number }>(
-      v.admin,
-      "/api/staff/points/entries",
-      { village: v.village, household: mine.id, rule: "B1", date: "2026-11-03", reason: "门前柴草乱堆" },
+    const entries = points(v.admin).entries;
+    const pending = await answered(
+      entries.$post({
+        json: { village: v.village, household: mine.id, rule: "B1", date: "2026-11-03", reason: "门前柴草乱堆" },
+      }),
       201,
     );
     await confirmedEntry(v, theirs.id, "A1");
-    await expectPost(
-      v.admin,
-      "/api/staff/points/entries",
-      { village: v.village, household: theirs.id, rule: "A2", date: "2026-11-04", reason: "邻居家的秘密原因" },
+    await answered(
+      entries.$post({
+        json: { village: v.village, household: theirs.id, rule: "A2", date: "2026-11-04", reason: "邻居家的秘密原因" },
+      }),
       201,
     );
 
@@ -56,7 +55,7 @@ describe("a household's card", () => {
 
   it("a code that opens nothing is a 404, spaces and all; the code itself is stored only as a hash", async () => {
     const v = await pointsVillage("371603104233");
-    const { card } = v.households[0] as Card;
+    const { card } = householdOf(v);
     const spaced = card.code.replace(/(\d{4})(?=\d)/g, "$1 ");
     expect((await SELF.fetch(`${TEST_ORIGIN}/h/${encodeURIComponent(spaced)}`)).status).toBe(200);
     const wrong = `${card.code.slice(0, 15)}${(Number(card.code[15]) + 1) % 10}`;
@@ -65,14 +64,14 @@ describe("a household's card", () => {
     expect(await res.text()).toContain("户码不对");
     expect((await SELF.fetch(`${TEST_ORIGIN}/h/abc`)).status).toBe(404);
     const row = await env.DB.prepare("SELECT code_hash FROM points_households WHERE id = ?1")
-      .bind((v.households[0] as Card).id)
+      .bind(householdOf(v).id)
       .first<{ code_hash: string }>();
     expect(row?.code_hash).toBe(await receiptHash(card.code));
   });
 
   it("questions an entry: a 码上问 case about it, with a receipt; never another household's entry", async () => {
     const v = await pointsVillage("371603104234", 2);
-    const [mine, theirs] = v.households as [Card, Card];
+    const [mine, theirs] = [householdOf(v, 0), householdOf(v, 1)];
     const entry = await confirmedEntry(v, mine.id, "B1");
     const others = await confirmedEntry(v, theirs.id, "A1");
 
@@ -112,7 +111,7 @@ describe("a household's card", () => {
 
   it("guessing codes is throttled like guessing receipts: 429 with Retry-After, for the page and the question", async () => {
     const v = await pointsVillage("371603104201");
-    const { card } = v.households[0] as Card;
+    const { card } = householdOf(v);
     const client = { "CF-Connecting-IP": "203.0.113.77" };
     const guess = (n: number) => {
       const digits = String(100_000_000_000_000 + n);

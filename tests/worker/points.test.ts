@@ -11,23 +11,18 @@ import { verifyLedger } from "#core/points.ts";
 import { periodBounds } from "#core/publish-periods.ts";
 import type { StaffRole } from "#core/staff.ts";
 import { ledgerRows } from "../../worker/src/points/queries.ts";
-import { staffGet, staffPost } from "../fixtures/cases.ts";
-import { confirmedEntry, expectPost, pointsVillage, RULES } from "../fixtures/points.ts";
-import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { confirmedEntry, householdOf, points, pointsVillage, RULES } from "../fixtures/points.ts";
+import { answered, loginAs, refused, TEST_ORIGIN } from "../fixtures/staff.ts";
 import { withoutTriggers } from "../fixtures/tamper.ts";
 
-interface Household {
-  id: number;
-  number: string;
-  name: string;
-  balance: number;
-}
-interface VillagePoints {
-  households: Household[];
-  ledger: { id: number; kind: string; points: number; confirmedBy: string | null; reversedBy: number | null }[];
-}
+type EntryBody = Parameters<ReturnType<typeof points>["entries"]["$post"]>[0]["json"];
+const record = (cookie: string, json: EntryBody) => points(cookie).entries.$post({ json });
+const confirm = (cookie: string, id: number) =>
+  points(cookie).entries[":id"].confirm.$post({ param: { id: String(id) } });
+const reverse = (cookie: string, id: number, reason: string) =>
+  points(cookie).entries[":id"].reversal.$post({ param: { id: String(id) }, json: { reason } });
 
-const entryBody = (village: string, household: number, rule = "A1") => ({
+const entryBody = (village: string, household: number, rule = "A1"): EntryBody => ({
   village,
   household,
   rule,
@@ -36,47 +31,37 @@ const entryBody = (village: string, household: number, rule = "A1") => ({
 });
 
 async function balanceOf(cookie: string, village: string, household: number): Promise<number> {
-  const res = await staffGet(cookie, `/api/staff/points?village=${village}`);
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as VillagePoints;
-  return (body.households.find((h) => h.id === household) as Household).balance;
+  const body = await answered(points(cookie).$get({ query: { village } }), 200);
+  const line = body.households.find((h) => h.id === household);
+  if (!line) throw new Error(`household ${household} is not listed`);
+  return line.balance;
 }
 
 describe("two people, always", () => {
   it("an entry counts only once a points supervisor, not its recorder, confirms it", async () => {
     const v = await pointsVillage("371603104220");
-    const household = (v.households[0] as { id: number }).id;
-    const entry = await expectPost<{ id: number }>(
-      v.admin,
-      "/api/staff/points/entries",
-      entryBody(v.village, household, "A2"),
-      201,
-    );
+    const household = householdOf(v).id;
+    const entry = await answered(record(v.admin, entryBody(v.village, household, "A2")), 201);
     expect(await balanceOf(v.admin, v.village, household)).toBe(0);
 
     // the recorder cannot confirm: a points administrator has no confirming role at all
-    const self = await staffPost(v.admin, `/api/staff/points/entries/${entry.id}/confirm`, {});
+    const self = await confirm(v.admin, entry.id);
     expect(self.status).toBe(403);
     // nor can the secretary, who may record
     const secretary = (await loginAs(env.DB, { role: "village_secretary", scope: v.village })).cookie;
-    expect((await staffPost(secretary, `/api/staff/points/entries/${entry.id}/confirm`, {})).status).toBe(403);
+    expect((await confirm(secretary, entry.id)).status).toBe(403);
     expect(await balanceOf(v.admin, v.village, household)).toBe(0);
 
-    await expectPost(v.supervisor, `/api/staff/points/entries/${entry.id}/confirm`, {}, 200);
+    await answered(confirm(v.supervisor, entry.id), 200);
     expect(await balanceOf(v.admin, v.village, household)).toBe(10);
     // once only
-    expect((await staffPost(v.supervisor, `/api/staff/points/entries/${entry.id}/confirm`, {})).status).toBe(409);
+    expect((await confirm(v.supervisor, entry.id)).status).toBe(409);
     expect(await balanceOf(v.admin, v.village, household)).toBe(10);
   });
 
   it("the database itself refuses a confirmation by the one who recorded the entry", async () => {
     const v = await pointsVillage("371603104221");
-    const entry = await expectPost<{ id: number }>(
-      v.admin,
-      "/api/staff/points/entries",
-      entryBody(v.village, (v.households[0] as { id: number }).id),
-      201,
-    );
+    const entry = await answered(record(v.admin, entryBody(v.village, householdOf(v).id)), 201);
     const recorder = await env.DB.prepare("SELECT actor, household_id FROM points_ledger WHERE id = ?1")
       .bind(entry.id)
       .first<{ actor: string; household_id: number }>();
@@ -90,14 +75,9 @@ describe("two people, always", () => {
   it("a secretary records, a supervisor confirms", async () => {
     const v = await pointsVillage("371603104222");
     const secretary = (await loginAs(env.DB, { role: "village_secretary", scope: v.village })).cookie;
-    const household = (v.households[0] as { id: number }).id;
-    const entry = await expectPost<{ id: number }>(
-      secretary,
-      "/api/staff/points/entries",
-      entryBody(v.village, household, "B1"),
-      201,
-    );
-    await expectPost(v.supervisor, `/api/staff/points/entries/${entry.id}/confirm`, {}, 200);
+    const household = householdOf(v).id;
+    const entry = await answered(record(secretary, entryBody(v.village, household, "B1")), 201);
+    await answered(confirm(v.supervisor, entry.id), 200);
     expect(await balanceOf(v.admin, v.village, household)).toBe(-3);
   });
 });
@@ -105,37 +85,20 @@ describe("two people, always", () => {
 describe("reversals", () => {
   it("undo a confirmed entry by a new entry with a reason, which counts once confirmed; never twice", async () => {
     const v = await pointsVillage("371603104223");
-    const household = (v.households[0] as { id: number }).id;
-    const pending = await expectPost<{ id: number }>(
-      v.admin,
-      "/api/staff/points/entries",
-      entryBody(v.village, household),
-      201,
-    );
+    const household = householdOf(v).id;
+    const pending = await answered(record(v.admin, entryBody(v.village, household)), 201);
     // an unconfirmed entry is simply left unconfirmed
-    expect(
-      (await staffPost(v.admin, `/api/staff/points/entries/${pending.id}/reversal`, { reason: "记错了" })).status,
-    ).toBe(409);
+    expect((await reverse(v.admin, pending.id, "记错了")).status).toBe(409);
     const id = await confirmedEntry(v, household, "A2");
     expect(await balanceOf(v.admin, v.village, household)).toBe(10);
-    const noReason = await staffPost(v.admin, `/api/staff/points/entries/${id}/reversal`, { reason: " " });
-    expect(noReason.status).toBe(422);
-    expect(((await noReason.json()) as { error: { fields: Record<string, string> } }).error.fields.reason).toContain(
-      "原因",
-    );
-    const reversal = await expectPost<{ id: number; points: number }>(
-      v.admin,
-      `/api/staff/points/entries/${id}/reversal`,
-      { reason: "这一户不在本村清扫名单里，记错了" },
-      201,
-    );
+    const noReason = await refused(reverse(v.admin, id, " "), 422);
+    expect(noReason.error.fields?.reason).toContain("原因");
+    const reversal = await answered(reverse(v.admin, id, "这一户不在本村清扫名单里，记错了"), 201);
     expect(reversal.points).toBe(-10);
     expect(await balanceOf(v.admin, v.village, household)).toBe(10);
-    await expectPost(v.supervisor, `/api/staff/points/entries/${reversal.id}/confirm`, {}, 200);
+    await answered(confirm(v.supervisor, reversal.id), 200);
     expect(await balanceOf(v.admin, v.village, household)).toBe(0);
-    expect((await staffPost(v.admin, `/api/staff/points/entries/${id}/reversal`, { reason: "再撤一次" })).status).toBe(
-      409,
-    );
+    expect((await reverse(v.admin, id, "再撤一次")).status).toBe(409);
     expect(await balanceOf(v.admin, v.village, household)).toBe(0);
   });
 });
@@ -143,7 +106,7 @@ describe("reversals", () => {
 describe("the ledger is never changed", () => {
   it("refuses an update and a delete", async () => {
     const v = await pointsVillage("371603104224");
-    const id = await confirmedEntry(v, (v.households[0] as { id: number }).id, "A1");
+    const id = await confirmedEntry(v, householdOf(v).id, "A1");
     await expect(env.DB.prepare("UPDATE points_ledger SET points = 500 WHERE id = ?1").bind(id).run()).rejects.toThrow(
       /append-only/,
     );
@@ -154,7 +117,7 @@ describe("the ledger is never changed", () => {
 
   it("is hash-chained: a row changed behind the triggers' back is caught, and the public check says where", async () => {
     const v = await pointsVillage("371603104225");
-    const id = await confirmedEntry(v, (v.households[0] as { id: number }).id, "A1");
+    const id = await confirmedEntry(v, householdOf(v).id, "A1");
     expect((await verifyLedger(await ledgerRows(env.DB, v.village))).valid).toBe(true);
     await withoutTriggers(env.DB, "points_ledger", [
       env.DB.prepare("UPDATE points_ledger SET points = 500 WHERE id = ?1").bind(id),
@@ -170,39 +133,26 @@ describe("the ledger is never changed", () => {
 describe("each village's own", () => {
   it("another village's points people can neither record, confirm, reverse nor read", async () => {
     const v = await pointsVillage("371603104226");
-    const household = (v.households[0] as { id: number }).id;
-    const entry = await expectPost<{ id: number }>(
-      v.admin,
-      "/api/staff/points/entries",
-      entryBody(v.village, household),
-      201,
-    );
+    const household = householdOf(v).id;
+    const entry = await answered(record(v.admin, entryBody(v.village, household)), 201);
     const other = "371603105201";
     const otherAdmin = (await loginAs(env.DB, { role: "points_admin", scope: other })).cookie;
     const otherSupervisor = (await loginAs(env.DB, { role: "points_supervisor", scope: other })).cookie;
     const town = (await loginAs(env.DB, { role: "town_inspector", scope: "371603104" })).cookie;
 
-    expect((await staffPost(otherAdmin, "/api/staff/points/entries", entryBody(v.village, household))).status).toBe(
-      403,
-    );
+    expect((await record(otherAdmin, entryBody(v.village, household))).status).toBe(403);
     // its own village, another village's household
-    expect((await staffPost(otherAdmin, "/api/staff/points/entries", entryBody(other, household))).status).toBe(422);
-    expect((await staffPost(otherAdmin, "/api/staff/points/rules", { village: v.village, rules: RULES })).status).toBe(
-      403,
-    );
-    expect(
-      (await staffPost(otherAdmin, "/api/staff/points/households", { village: v.village, number: "9", name: "李四" }))
-        .status,
-    ).toBe(403);
-    expect((await staffPost(otherSupervisor, `/api/staff/points/entries/${entry.id}/confirm`, {})).status).toBe(404);
-    expect(
-      (await staffPost(otherAdmin, `/api/staff/points/entries/${entry.id}/reversal`, { reason: "x" })).status,
-    ).toBe(404);
-    expect((await staffGet(otherAdmin, `/api/staff/points?village=${v.village}`)).status).toBe(403);
+    expect((await record(otherAdmin, entryBody(other, household))).status).toBe(422);
+    expect((await points(otherAdmin).rules.$post({ json: { village: v.village, rules: RULES } })).status).toBe(403);
+    const stranger = { village: v.village, number: "9", name: "李四" };
+    expect((await points(otherAdmin).households.$post({ json: stranger })).status).toBe(403);
+    expect((await confirm(otherSupervisor, entry.id)).status).toBe(404);
+    expect((await reverse(otherAdmin, entry.id, "x")).status).toBe(404);
+    expect((await points(otherAdmin).$get({ query: { village: v.village } })).status).toBe(403);
     // the town inspector watches but never records
-    expect((await staffGet(town, `/api/staff/points?village=${v.village}`)).status).toBe(200);
-    expect((await staffPost(town, "/api/staff/points/entries", entryBody(v.village, household))).status).toBe(403);
-    expect((await staffPost(town, `/api/staff/points/entries/${entry.id}/confirm`, {})).status).toBe(403);
+    expect((await points(town).$get({ query: { village: v.village } })).status).toBe(200);
+    expect((await record(town, entryBody(v.village, household))).status).toBe(403);
+    expect((await confirm(town, entry.id)).status).toBe(403);
     const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM points_ledger WHERE kind = 'confirm' AND ref_id = ?1")
       .bind(entry.id)
       .first<{ n: number }>();
@@ -211,10 +161,10 @@ describe("each village's own", () => {
 
   it("a household's card code is answered once, and no list holds it", async () => {
     const v = await pointsVillage("371603104227");
-    const { card } = v.households[0] as { card: { code: string; url: string } };
+    const { card } = householdOf(v);
     expect(card.code).toMatch(/^\d{16}$/);
     expect(card.url).toBe(`/h/${card.code}`);
-    const list = await (await staffGet(v.admin, `/api/staff/points?village=${v.village}`)).text();
+    const list = await (await points(v.admin).$get({ query: { village: v.village } })).text();
     expect(list).not.toContain(card.code);
     const stored = await env.DB.prepare("SELECT * FROM points_households WHERE village_code = ?1")
       .bind(v.village)
@@ -232,33 +182,31 @@ const day = (n: number) => {
   return new Date(start.getTime() + n * 86_400_000).toISOString().slice(0, 10);
 };
 const at = (date: string) => ({ "X-Cunma-Now": `${date}T04:00:00.000Z` });
-const redeem = (cookie: string, body: unknown, date: string) =>
-  SELF.fetch(`${TEST_ORIGIN}/api/staff/points/redemptions`, {
-    method: "POST",
-    headers: staffHeaders(cookie, at(date)),
-    body: JSON.stringify(body),
-  });
+type RedeemBody = Parameters<ReturnType<typeof points>["redemptions"]["$post"]>[0]["json"];
+const redeem = (cookie: string, json: RedeemBody, date: string) =>
+  points(cookie).redemptions.$post({ json }, { headers: at(date) });
 
 /** A village whose household 1 has 10 confirmed points and whose shop is open `window` this quarter. */
 async function shopVillage(village: string, window: [string, string]) {
   const v = await pointsVillage(village);
-  const household = (v.households[0] as { id: number }).id;
+  const household = householdOf(v).id;
   await confirmedEntry(v, household, "A2");
-  const shop = await expectPost<{ goods: { id: number; name: string; price: number }[] }>(
-    v.admin,
-    "/api/staff/points/shops",
-    {
-      village,
-      quarter: QUARTER,
-      opensOn: window[0],
-      closesOn: window[1],
-      goods: [
-        { name: "洗衣粉", price: 3 },
-        { name: "食用油", price: 15 },
-      ],
-    },
+  const shop = await answered(
+    points(v.admin).shops.$post({
+      json: {
+        village,
+        quarter: QUARTER,
+        opensOn: window[0],
+        closesOn: window[1],
+        goods: [
+          { name: "洗衣粉", price: 3 },
+          { name: "食用油", price: 15 },
+        ],
+      },
+    }),
     201,
   );
+  if (!shop) throw new Error("the shop was not opened");
   const [soap, oil] = shop.goods.map((g) => g.id) as [number, number];
   return { v, household, soap, oil };
 }
@@ -270,33 +218,34 @@ describe("积分超市", () => {
 
   it("opens only in the window the village set", async () => {
     const { v, household, soap } = await shopVillage("371603104228", [opens, closes]);
-    const before = await redeem(v.admin, { household, goods: soap }, day(9));
-    expect(before.status).toBe(409);
-    expect(((await before.json()) as { error: { code: string } }).error.code).toBe("shop_closed");
+    const before = await refused(redeem(v.admin, { household, goods: soap }, day(9)), 409);
+    expect(before.error.code).toBe("shop_closed");
     expect((await redeem(v.admin, { household, goods: soap }, day(21))).status).toBe(409);
-    const res = await redeem(v.admin, { household, goods: soap }, inside);
-    expect(res.status, await res.clone().text()).toBe(201);
-    expect(((await res.json()) as { balance: number }).balance).toBe(7);
+    const res = await answered(redeem(v.admin, { household, goods: soap }, inside), 201);
+    expect(res.balance).toBe(7);
   });
 
   it("refuses a window outside its quarter", async () => {
     const v = await pointsVillage("371603104229");
-    const res = await staffPost(v.admin, "/api/staff/points/shops", {
-      village: v.village,
-      quarter: QUARTER,
-      opensOn: day(100),
-      closesOn: day(102),
-      goods: [{ name: "洗衣粉", price: 3 }],
-    });
-    expect(res.status).toBe(422);
-    expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields.opensOn).toBeTruthy();
+    const res = await refused(
+      points(v.admin).shops.$post({
+        json: {
+          village: v.village,
+          quarter: QUARTER,
+          opensOn: day(100),
+          closesOn: day(102),
+          goods: [{ name: "洗衣粉", price: 3 }],
+        },
+      }),
+      422,
+    );
+    expect(res.error.fields?.opensOn).toBeTruthy();
   });
 
   it("never lets a household spend more than it has", async () => {
     const { v, household, oil, soap } = await shopVillage("371603104230", [opens, closes]);
-    const res = await redeem(v.admin, { household, goods: oil }, inside);
-    expect(res.status).toBe(409);
-    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+    const res = await refused(redeem(v.admin, { household, goods: oil }, inside), 409);
+    expect(res.error).toMatchObject({
       code: "not_enough",
       message: expect.stringContaining("10 分"),
     });
@@ -346,19 +295,14 @@ describe("role × route matrix for the points routes", () => {
 
   it("each role records, confirms and reads exactly as the permissions table says", async () => {
     const v = await pointsVillage(VILLAGE);
-    const household = (v.households[0] as { id: number }).id;
+    const household = householdOf(v).id;
     for (const person of people) {
       const { cookie } = await loginAs(env.DB, { role: person.role, scope: person.scope });
-      const pending = await expectPost<{ id: number }>(
-        v.admin,
-        "/api/staff/points/entries",
-        entryBody(VILLAGE, household),
-        201,
-      );
+      const pending = await answered(record(v.admin, entryBody(VILLAGE, household)), 201);
       const answers = {
-        record: (await staffPost(cookie, "/api/staff/points/entries", entryBody(VILLAGE, household))).status,
-        confirm: (await staffPost(cookie, `/api/staff/points/entries/${pending.id}/confirm`, {})).status,
-        read: (await staffGet(cookie, `/api/staff/points?village=${VILLAGE}`)).status,
+        record: (await record(cookie, entryBody(VILLAGE, household))).status,
+        confirm: (await confirm(cookie, pending.id)).status,
+        read: (await points(cookie).$get({ query: { village: VILLAGE } })).status,
       };
       expect(answers, person.who).toEqual({ record: person.record, confirm: person.confirm, read: person.read });
     }
@@ -367,26 +311,22 @@ describe("role × route matrix for the points routes", () => {
 
   it("text that would not show as stored is refused, naming the field", async () => {
     const v = await pointsVillage("371603104236");
-    const household = (v.households[0] as { id: number }).id;
-    const bidi = await staffPost(v.admin, "/api/staff/points/entries", {
-      ...entryBody(v.village, household),
-      reason: "扣\u202e01\u202c分",
-    });
-    expect(bidi.status).toBe(422);
-    expect(((await bidi.json()) as { error: { fields: Record<string, string> } }).error.fields.reason).toBeTruthy();
-    const name = await staffPost(v.admin, "/api/staff/points/households", {
-      village: v.village,
-      number: "77",
-      name: "张\u200b三",
-    });
-    expect(name.status).toBe(422);
-    expect(((await name.json()) as { error: { fields: Record<string, string> } }).error.fields.name).toBeTruthy();
-    const unknown = await staffPost(v.admin, "/api/staff/points/households", {
-      village: "371603999999",
-      number: "78",
-      name: "张三",
-    });
-    expect(unknown.status).toBe(422);
-    expect(((await unknown.json()) as { error: { fields: Record<string, string> } }).error.fields.village).toBeTruthy();
+    const household = householdOf(v).id;
+    const bidi = await refused(
+      record(v.admin, { ...entryBody(v.village, household), reason: "扣\u202e01\u202c分" }),
+      422,
+    );
+    expect(bidi.error.fields?.reason).toBeTruthy();
+    const households = points(v.admin).households;
+    const name = await refused(
+      households.$post({ json: { village: v.village, number: "77", name: "张\u200b三" } }),
+      422,
+    );
+    expect(name.error.fields?.name).toBeTruthy();
+    const unknown = await refused(
+      households.$post({ json: { village: "371603999999", number: "78", name: "张三" } }),
+      422,
+    );
+    expect(unknown.error.fields?.village).toBeTruthy();
   });
 });

@@ -5,25 +5,16 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { chinaDate, expectedPeriod } from "#core/period.ts";
-import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
-
-interface OverdueBody {
-  area: string;
-  villages: number;
-  overdue: number;
-  towns: {
-    code: string;
-    name: string;
-    villages: number;
-    lateVillages: number;
-    items: number;
-    late: { code: string; name: string; items: { item: string; expected: string; latest: string | null }[] }[];
-  }[];
-}
+import type { Answer } from "../../worker/src/client.ts";
+import { answered, loginAs, staffClient, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const QUARTER = expectedPeriod("quarterly", chinaDate()) as string;
 
 const get = (path: string, cookie: string) => SELF.fetch(`${TEST_ORIGIN}${path}`, { headers: staffHeaders(cookie) });
+/** GET /api/staff/disclosures/overdue through the typed client, for one town or the member's whole scope. */
+const overdue = (cookie: string, town?: string) =>
+  staffClient(cookie).api.staff.disclosures.overdue.$get({ query: town === undefined ? {} : { town } });
+type OverdueBody = Answer<Awaited<ReturnType<typeof overdue>>>;
 
 const lateItems = (body: OverdueBody, village: string) =>
   body.towns
@@ -35,9 +26,7 @@ describe("overdue disclosures for inspectors", () => {
   it("an item appears while overdue and disappears once published", async () => {
     const village = "371603104220";
     const inspector = await loginAs(env.DB, { role: "town_inspector", scope: "371603104" });
-    const res = await get("/api/staff/disclosures/overdue?town=371603104", inspector.cookie);
-    expect(res.status).toBe(200);
-    const before = (await res.json()) as OverdueBody;
+    const before = await answered(overdue(inspector.cookie, "371603104"), 200);
     expect(before.towns.map((t) => t.code)).toEqual(["371603104"]);
     expect(before.villages).toBe(before.towns[0]?.villages);
     expect(lateItems(before, village)).toContain("village-dibao");
@@ -45,27 +34,17 @@ describe("overdue disclosures for inspectors", () => {
     expect(row).toMatchObject({ expected: QUARTER, latest: null });
 
     const secretary = await loginAs(env.DB, { role: "village_secretary", scope: village });
-    const published = await SELF.fetch(`${TEST_ORIGIN}/api/staff/disclosures`, {
-      method: "POST",
-      headers: staffHeaders(secretary.cookie),
-      body: JSON.stringify({
-        village,
-        item: "village-dibao",
-        period: QUARTER,
-        title: "低保名单",
-        content: "名单无变动。",
-      }),
+    const published = await staffClient(secretary.cookie).api.staff.disclosures.$post({
+      json: { village, item: "village-dibao", period: QUARTER, title: "低保名单", content: "名单无变动。" },
     });
     expect(published.status).toBe(201);
 
-    const after = (await (
-      await get("/api/staff/disclosures/overdue?town=371603104", inspector.cookie)
-    ).json()) as OverdueBody;
+    const after = await answered(overdue(inspector.cookie, "371603104"));
     expect(lateItems(after, village)).not.toContain("village-dibao");
     expect(after.overdue).toBe(before.overdue - 1);
 
     // the secretary sees only their own village
-    const own = (await (await get("/api/staff/disclosures/overdue", secretary.cookie)).json()) as OverdueBody;
+    const own = await answered(overdue(secretary.cookie));
     expect(own.area).toBe(village);
     expect(own.villages).toBe(1);
     expect(own.towns[0]?.late.map((v) => v.code) ?? []).toEqual(lateItems(own, village).length ? [village] : []);
@@ -73,24 +52,22 @@ describe("overdue disclosures for inspectors", () => {
 
   it("is scoped: an inspector's other town and a secretary's town list are 403; the district sees every town", async () => {
     const inspector = await loginAs(env.DB, { role: "town_inspector", scope: "371603104" });
-    expect((await get("/api/staff/disclosures/overdue?town=371603105", inspector.cookie)).status).toBe(403);
+    expect((await overdue(inspector.cookie, "371603105")).status).toBe(403);
     const secretary = await loginAs(env.DB, { role: "village_secretary", scope: "371603104221" });
-    expect((await get("/api/staff/disclosures/overdue?town=371603105", secretary.cookie)).status).toBe(403);
-    expect((await get("/api/staff/disclosures/overdue?town=999999999", inspector.cookie)).status).toBe(404);
+    expect((await overdue(secretary.cookie, "371603105")).status).toBe(403);
+    expect((await overdue(inspector.cookie, "999999999")).status).toBe(404);
     const admin = await loginAs(env.DB, { role: "district_admin" });
-    const all = (await (await get("/api/staff/disclosures/overdue", admin.cookie)).json()) as OverdueBody;
+    const all = await answered(overdue(admin.cookie));
     expect(all.villages).toBe(438);
     expect(all.towns).toHaveLength(11);
-    const one = (await (
-      await get("/api/staff/disclosures/overdue?town=371603107", admin.cookie)
-    ).json()) as OverdueBody;
+    const one = await answered(overdue(admin.cookie, "371603107"));
     expect(one.villages).toBe(15);
     expect((await SELF.fetch(`${TEST_ORIGIN}/api/staff/disclosures/overdue`)).status).toBe(401);
   });
 
   it("exports the list as UTF-8 CSV with a BOM, one line per overdue item, and audits the export", async () => {
     const inspector = await loginAs(env.DB, { role: "town_inspector", scope: "371603107" });
-    const json = (await (await get("/api/staff/disclosures/overdue", inspector.cookie)).json()) as OverdueBody;
+    const json = await answered(overdue(inspector.cookie));
     const res = await get("/api/staff/disclosures/overdue.csv", inspector.cookie);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");

@@ -9,24 +9,11 @@ import type { DisclosureTables } from "#core/disclosure.ts";
 import { chinaDate, expectedPeriod, periodLabel } from "#core/period.ts";
 import { periodBounds } from "#core/publish-periods.ts";
 import { ledgerCsv, ledgerGbkBase64, ledgerWithErrorsGbkBase64, resourcesGbkBase64 } from "../fixtures/csv-samples.ts";
-import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { errorOf, loginAs, staffClient, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const TODAY = chinaDate();
 const QUARTER = expectedPeriod("quarterly", TODAY) as string;
 const { start: QSTART, end: QEND } = periodBounds(QUARTER);
-
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
-interface Published {
-  id: number;
-  seq: number;
-  hash: string;
-  prevHash: string;
-  url: string;
-  summary: string | null;
-  corrects: number | null;
-}
 
 const ledger = (rows: [string, string, string, string, number][]): Extract<DisclosureTables, { kind: "ledger" }> => ({
   kind: "ledger",
@@ -53,6 +40,15 @@ function post(path: string, cookie: string | undefined, body: unknown): Promise<
     body: JSON.stringify(body),
   });
 }
+
+const disclosures = (cookie: string | undefined) => staffClient(cookie).api.staff.disclosures;
+type PublishBody = Parameters<ReturnType<typeof disclosures>["$post"]>[0]["json"];
+type CorrectionBody = Parameters<ReturnType<typeof disclosures>[":id"]["corrections"]["$post"]>[0]["json"];
+/** POST /api/staff/disclosures through the typed client. */
+const publish = (cookie: string | undefined, json: PublishBody) => disclosures(cookie).$post({ json });
+/** POST /api/staff/disclosures/{id}/corrections through the typed client. */
+const correct = (cookie: string, id: number, json: CorrectionBody) =>
+  disclosures(cookie)[":id"].corrections.$post({ param: { id: String(id) }, json });
 
 const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 
@@ -84,16 +80,16 @@ describe("who may publish", () => {
       title: "低保名单",
       content: "本季度低保名单无变动。",
     };
-    const ok = await post("/api/staff/disclosures", cookie, body);
+    const ok = await publish(cookie, body);
     expect(ok.status).toBe(201);
-    const published = (await ok.json()) as Published;
+    const published = await ok.json();
     expect(published.seq).toBe(1);
     expect(published.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(published.url).toBe(`/v/371603104205/d/${published.id}/`);
 
-    const other = await post("/api/staff/disclosures", cookie, { ...body, village: "371603104206" });
+    const other = await publish(cookie, { ...body, village: "371603104206" });
     expect(other.status).toBe(403);
-    expect(((await other.json()) as ErrorBody).error.message).toContain("本村");
+    expect((await errorOf(other)).error.message).toContain("本村");
     expect(await count("SELECT COUNT(*) AS n FROM disclosures WHERE village_code = ?1", "371603104206")).toBe(0);
   });
 
@@ -106,12 +102,12 @@ describe("who may publish", () => {
       title: "低保名单",
       content: "无变动。",
     };
-    const refused = await post("/api/staff/disclosures", inspector.cookie, body);
+    const refused = await publish(inspector.cookie, body);
     expect(refused.status).toBe(403);
-    expect(((await refused.json()) as ErrorBody).error.message).toContain("书记");
+    expect((await errorOf(refused)).error.message).toContain("书记");
     const admin = await loginAs(env.DB, { role: "district_admin" });
-    expect((await post("/api/staff/disclosures", admin.cookie, body)).status).toBe(201);
-    expect((await post("/api/staff/disclosures", undefined, { ...body, item: "village-relief" })).status).toBe(401);
+    expect((await publish(admin.cookie, body)).status).toBe(201);
+    expect((await publish(undefined, { ...body, item: "village-relief" })).status).toBe(401);
   });
 
   it("having misconduct reports against the village changes nothing, and nothing of them is in the answer", async () => {
@@ -123,7 +119,7 @@ describe("who may publish", () => {
     });
     expect(res.status).toBe(201);
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
-    const ok = await post("/api/staff/disclosures", cookie, {
+    const ok = await publish(cookie, {
       village,
       item: "village-dibao",
       period: QUARTER,
@@ -180,9 +176,10 @@ describe("validation, in Chinese, naming the field", () => {
       [{ ...base, tables: ledger([["2020-01-05", "记009", "错期的账", "管理费用", 100]]) }, "tables.1", /不在.*内/],
     ];
     for (const [body, field, message] of cases) {
+      // bodies the typed client cannot send (wrong types, missing fields): this table goes raw
       const res = await post("/api/staff/disclosures", cookie, body);
       expect(res.status, JSON.stringify(body)).toBe(422);
-      const { error } = (await res.json()) as ErrorBody;
+      const { error } = await errorOf(res);
       expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
       expect(error.fields?.[field], `${field} of ${JSON.stringify(body)}: ${JSON.stringify(error.fields)}`).toMatch(
         message,
@@ -201,10 +198,10 @@ describe("validation, in Chinese, naming the field", () => {
     const village = "371603104210";
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
     const body = { village, item: "village-relief", period: QUARTER, title: "临时救助", content: "本季度救助两户。" };
-    expect((await post("/api/staff/disclosures", cookie, body)).status).toBe(201);
-    const again = await post("/api/staff/disclosures", cookie, { ...body, title: "改过的" });
+    expect((await publish(cookie, body)).status).toBe(201);
+    const again = await publish(cookie, { ...body, title: "改过的" });
     expect(again.status).toBe(409);
-    expect(((await again.json()) as ErrorBody).error.message).toContain("更正");
+    expect((await errorOf(again)).error.message).toContain("更正");
     expect(await count("SELECT COUNT(*) AS n FROM disclosures WHERE village_code = ?1", village)).toBe(1);
   });
 });
@@ -215,18 +212,18 @@ describe("CSV upload through the route", () => {
   it("imports a UTF-8 file and a GBK file (as WPS and Excel save them) into amounts in fen", async () => {
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
     const body = { village, item: "finance-ledger", title: "2026年10月财务收支明细", content: "十月收支如下。" };
-    const utf8 = await post("/api/staff/disclosures", cookie, {
+    const utf8 = await publish(cookie, {
       ...body,
       period: "2026-10",
       csv: base64(`\uFEFF${ledgerCsv}`),
     });
     expect(utf8.status).toBe(201);
-    const first = (await utf8.json()) as Published;
+    const first = await utf8.json();
     expect(first.summary).toBe(
       "收入 1.50万元，支出 1.02万元，结余 0.48万元。最大一笔支出是“村内道路维修（东西大街, 含材料）”9800.50元。",
     );
 
-    const quarterly = await post("/api/staff/disclosures", cookie, {
+    const quarterly = await publish(cookie, {
       ...body,
       item: "finance-quarterly",
       period: "2026-Q4",
@@ -234,7 +231,7 @@ describe("CSV upload through the route", () => {
     });
     expect(quarterly.status).toBe(201);
     const stored = await env.DB.prepare("SELECT tables FROM disclosures WHERE id = ?1")
-      .bind(((await quarterly.json()) as Published).id)
+      .bind((await quarterly.json()).id)
       .first<{ tables: string }>();
     const tables = JSON.parse(stored?.tables ?? "null") as Extract<DisclosureTables, { kind: "ledger" }>;
     expect(tables.rows.map((r) => r.amount)).toEqual([1_500_000, 980_050, 35_600]);
@@ -245,7 +242,7 @@ describe("CSV upload through the route", () => {
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
     const before = await count("SELECT COUNT(*) AS n FROM disclosures");
     const audits = await count("SELECT COUNT(*) AS n FROM audit_log");
-    const res = await post("/api/staff/disclosures", cookie, {
+    const res = await publish(cookie, {
       village,
       item: "finance-ledger",
       period: "2026-09",
@@ -254,7 +251,7 @@ describe("CSV upload through the route", () => {
       csv: ledgerWithErrorsGbkBase64,
     });
     expect(res.status).toBe(422);
-    const { error } = (await res.json()) as ErrorBody;
+    const { error } = await errorOf(res);
     expect(error.message).toContain("这次什么都没有保存");
     const messages = Object.values(error.fields ?? {});
     expect(messages).toContain("第3行「金额」不是数字。");
@@ -267,7 +264,7 @@ describe("CSV upload through the route", () => {
 
   it("a resources file for a ledger item is refused as the wrong kind of table", async () => {
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
-    const res = await post("/api/staff/disclosures", cookie, {
+    const res = await publish(cookie, {
       village,
       item: "finance-contracts",
       period: QUARTER,
@@ -276,7 +273,7 @@ describe("CSV upload through the route", () => {
       csv: resourcesGbkBase64,
     });
     expect(res.status).toBe(201);
-    const wrong = await post("/api/staff/disclosures", cookie, {
+    const wrong = await publish(cookie, {
       village,
       item: "finance-quarterly",
       period: QUARTER,
@@ -285,7 +282,7 @@ describe("CSV upload through the route", () => {
       csv: resourcesGbkBase64,
     });
     expect(wrong.status).toBe(422);
-    expect(Object.values(((await wrong.json()) as ErrorBody).error.fields ?? {}).join()).toContain("缺少「日期」");
+    expect(Object.values((await errorOf(wrong)).error.fields ?? {}).join()).toContain("缺少「日期」");
   });
 });
 
@@ -298,7 +295,7 @@ describe("the village page and the history page, with JS off", () => {
 
     const earlier = "2026-Q2" < QUARTER ? "2026-Q2" : "2025-Q4";
     const bounds = periodBounds(earlier);
-    await post("/api/staff/disclosures", cookie, {
+    await publish(cookie, {
       village,
       item: "finance-quarterly",
       period: earlier,
@@ -306,7 +303,7 @@ describe("the village page and the history page, with JS off", () => {
       content: "上季度。",
       tables: ledger([[bounds.start, "记001", "运转经费", "补助收入", 800_000]]),
     });
-    const res = await post("/api/staff/disclosures", cookie, {
+    const res = await publish(cookie, {
       village,
       item: "finance-quarterly",
       period: QUARTER,
@@ -314,7 +311,7 @@ describe("the village page and the history page, with JS off", () => {
       content: "本季度收支已经民主理财小组审核。",
       tables: quarterLedger,
     });
-    const { id } = (await res.json()) as Published;
+    const { id } = await res.json();
     const served = await page(`/v/${village}/`);
     const html = itemHtml(served.html, "finance-quarterly");
     expect(html).not.toContain("逾期未公开");
@@ -343,8 +340,8 @@ describe("corrections", () => {
   it("appends a new version with its reason; the chain verifies; both pages say 已更正 and what changed", async () => {
     const village = "371603104214";
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
-    const first = (await (
-      await post("/api/staff/disclosures", cookie, {
+    const first = await (
+      await publish(cookie, {
         village,
         item: "finance-quarterly",
         period: QUARTER,
@@ -352,17 +349,18 @@ describe("corrections", () => {
         content: "本季度收支如下。",
         tables: quarterLedger,
       })
-    ).json()) as Published;
+    ).json();
 
+    // no reason: the typed client cannot send it
     const noReason = await post(`/api/staff/disclosures/${first.id}/corrections`, cookie, {
       title: "本季度收支汇总",
       content: "本季度收支如下。",
     });
     expect(noReason.status).toBe(422);
-    expect(((await noReason.json()) as ErrorBody).error.fields?.reason).toContain("更正的原因");
+    expect((await errorOf(noReason)).error.fields?.reason).toContain("更正的原因");
 
     const corrected = quarterLedger.rows.map((r) => (r.voucher === "记002" ? { ...r, amount: 908_050 } : r));
-    const res = await post(`/api/staff/disclosures/${first.id}/corrections`, cookie, {
+    const res = await correct(cookie, first.id, {
       title: "本季度收支汇总（更正）",
       content: "本季度收支如下。",
       reason: "记002 金额录入错误，以发票为准",
@@ -370,17 +368,23 @@ describe("corrections", () => {
         kind: "ledger",
         rows: [
           ...corrected,
-          { ...quarterLedger.rows[0], voucher: "记003", summary: "办公用品", category: "管理费用", amount: 35_600 },
+          {
+            ...(quarterLedger.rows[0] as (typeof corrected)[number]),
+            voucher: "记003",
+            summary: "办公用品",
+            category: "管理费用",
+            amount: 35_600,
+          },
         ],
       },
     });
     expect(res.status).toBe(201);
-    const second = (await res.json()) as Published;
+    const second = await res.json();
     expect(second.corrects).toBe(first.id);
     expect(second.seq).toBe(first.seq + 1);
     expect(second.prevHash).toBe(first.hash);
 
-    const stale = await post(`/api/staff/disclosures/${first.id}/corrections`, cookie, {
+    const stale = await correct(cookie, first.id, {
       title: "再改",
       content: "再改。",
       reason: "在旧版本上改",
@@ -389,7 +393,7 @@ describe("corrections", () => {
     const other = await loginAs(env.DB, { role: "village_secretary", scope: "371603104215" });
     expect(
       (
-        await post(`/api/staff/disclosures/${second.id}/corrections`, other.cookie, {
+        await correct(other.cookie, second.id, {
           title: "x",
           content: "y",
           reason: "别村来改",
@@ -421,14 +425,14 @@ describe("corrections", () => {
     expect(history).toContain("第 2 行改了：金额 由 9800.50元 改为 9080.50元");
     expect(history).toContain("新增一行：");
     // a correction of the words alone keeps the table
-    const third = await post(`/api/staff/disclosures/${second.id}/corrections`, cookie, {
+    const third = await correct(cookie, second.id, {
       title: "本季度收支汇总（更正）",
       content: "本季度收支如下，已经民主理财小组审核。",
       reason: "补充审核情况",
     });
     expect(third.status).toBe(201);
     const kept = await env.DB.prepare("SELECT tables FROM disclosures WHERE id = ?1")
-      .bind(((await third.json()) as Published).id)
+      .bind((await third.json()).id)
       .first<{ tables: string }>();
     expect(JSON.parse(kept?.tables ?? "null").rows).toHaveLength(3);
 
@@ -444,12 +448,10 @@ describe("appending under concurrency", () => {
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
     const items = ["village-dibao", "village-relief", "village-disability", "village-veterans", "village-points"];
     const results = await Promise.all(
-      items.map((item) =>
-        post("/api/staff/disclosures", cookie, { village, item, period: QUARTER, title: item, content: "同时公开。" }),
-      ),
+      items.map((item) => publish(cookie, { village, item, period: QUARTER, title: item, content: "同时公开。" })),
     );
     expect(results.map((r) => r.status)).toEqual(items.map(() => 201));
-    const seqs = (await Promise.all(results.map((r) => r.json() as Promise<Published>))).map((p) => p.seq).sort();
+    const seqs = (await Promise.all(results.map((r) => r.json()))).map((p) => p.seq).sort();
     expect(seqs).toEqual([1, 2, 3, 4, 5]);
     const chain = (await (await SELF.fetch(`${TEST_ORIGIN}/api/villages/${village}/chain`)).json()) as {
       valid: boolean;

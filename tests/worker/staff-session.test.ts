@@ -1,8 +1,9 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { createStaff, loginAs, postLogin, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
+import type { ApiErrorBody } from "../../worker/src/errors.ts";
+import { createStaff, loginAs, postLogin, staffClient, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 
-const me = (cookie?: string) => SELF.fetch(`${TEST_ORIGIN}/api/staff/me`, { headers: staffHeaders(cookie) });
+const me = (cookie?: string) => staffClient(cookie).api.staff.me.$get();
 
 describe("POST /api/staff/login", () => {
   it("sets an HttpOnly, SameSite=Strict, Secure session cookie on HTTPS and stores only its hash", async () => {
@@ -75,9 +76,7 @@ describe("POST /api/staff/login", () => {
     const account = await createStaff(env.DB, { role: "town_inspector", disabled: true });
     const res = await postLogin(account.username, account.password, "203.0.113.3");
     expect(res.status).toBe(403);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
-      "这个账号已停用。如有疑问，请联系区里管理员。",
-    );
+    expect(((await res.json()) as ApiErrorBody).error.message).toBe("这个账号已停用。如有疑问，请联系区里管理员。");
     expect(res.headers.get("Set-Cookie")).toBeNull();
   });
 });
@@ -91,7 +90,7 @@ describe("a staff session", () => {
       staff: { ...staff, scopeName: "泊头镇徐万粮村" },
     });
 
-    const out = await SELF.fetch(`${TEST_ORIGIN}/api/staff/logout`, { method: "POST", headers: staffHeaders(cookie) });
+    const out = await staffClient(cookie).api.staff.logout.$post();
     expect(out.status).toBe(200);
     expect(out.headers.get("Set-Cookie")).toMatch(/cunma_staff=;.*Max-Age=0/);
     expect((await me(cookie)).status).toBe(401);
@@ -165,7 +164,7 @@ describe("without a valid session every /api/staff/* route is 401", () => {
     it(`${method} ${path}`, async () => {
       const res = await SELF.fetch(`${TEST_ORIGIN}${path}`, { method, headers: staffHeaders() });
       expect(res.status).toBe(401);
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_logged_in");
+      expect(((await res.json()) as ApiErrorBody).error.code).toBe("not_logged_in");
     });
   }
 });

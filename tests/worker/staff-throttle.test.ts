@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import type { ApiErrorBody } from "../../worker/src/errors.ts";
 import { createStaff, postLogin } from "../fixtures/staff.ts";
 
 /** Moves a key's last failure into the past, as if the person had waited. */
@@ -9,7 +10,7 @@ async function waitOut(keyLike: string, ms: number) {
     .run();
 }
 
-const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
+const errorOf = async (res: Response) => ((await res.json()) as ApiErrorBody).error;
 
 describe("wrong passwords", () => {
   it("get three free tries, then must wait — even the right password — then lock the account", async () => {
