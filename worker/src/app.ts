@@ -20,7 +20,7 @@ import { mediaRoutes, mediaStaffRoutes } from "./media/index.ts";
 import { meetingPages, meetingRoutes } from "./meetings/index.ts";
 import { textSize, textSizePages } from "./pages/text-size.ts";
 import { townPages } from "./pages/town.ts";
-import { villagePages } from "./pages/village.ts";
+import { villagePageFirst, villagePages } from "./pages/village.ts";
 import { pointsRoutes } from "./points/index.ts";
 import { pointsPages } from "./points/public.ts";
 import { powerPages } from "./power/index.ts";
@@ -70,6 +70,7 @@ export function createApp() {
   app.use("/api/villages/:code/reports", requireDeployedSecrets);
   app.use("*", checkpointAfterWrites);
   app.use(textSizePages); // every HTML page in the reader's text size (大字)
+  app.get("/v/:code/", villagePageFirst); // the page a meeting scans at once, before all routing
   app.route("/api/staff", staffConsole());
   app.route("/", villagePages);
   app.route("/", qrRoutes);

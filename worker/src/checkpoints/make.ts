@@ -118,13 +118,23 @@ export async function makeCheckpoint(env: Env, now: Date = new Date()): Promise<
 }
 
 /**
- * Middleware: after any request that may have grown a chain (every non-GET, and staff reads, which are
- * audited), makes a checkpoint in the background. Its failure is logged, never the client's problem.
+ * A villager's report (码上问/办/监督): it writes a case, never a link of any chain, so it is no reason to
+ * look at the chains. Checking them costs a read of every chain head, and in a meeting burst there is one
+ * report after another, each slowing the page views beside it.
+ */
+const INTAKE = /^\/api\/villages\/[^/]+\/reports$/;
+
+/**
+ * Middleware: after any request that may have grown a chain (every non-GET but a villager's report, and
+ * staff reads, which are audited), makes a checkpoint in the background. Its failure is logged, never the
+ * client's problem.
  * @example app.use("*", checkpointAfterWrites);
  */
 export const checkpointAfterWrites = createMiddleware<{ Bindings: Env }>(async (c, next) => {
   await next();
-  const mayWrite = !["GET", "HEAD", "OPTIONS"].includes(c.req.method) || c.req.path.startsWith("/api/staff/");
+  const path = c.req.path;
+  const mayWrite =
+    (!["GET", "HEAD", "OPTIONS"].includes(c.req.method) && !INTAKE.test(path)) || path.startsWith("/api/staff/");
   if (!mayWrite || !c.env?.DB) return;
   const work = makeCheckpoint(c.env).catch((err: unknown) => console.error("checkpoint not made:", err));
   try {

@@ -12,9 +12,15 @@ export async function villageHeads(
   db: D1Database,
   table: VillageChainTable = "disclosures",
 ): Promise<Map<string, ChainHead>> {
-  // SQLite takes the bare column `hash` from the row holding MAX(seq)
+  // two index lookups per village (UNIQUE (village_code, seq)), not a walk through every link: the cron
+  // asks every minute, and a scan of the district's links stalls the pages served beside it
   const { results } = await db
-    .prepare(`SELECT village_code AS village, MAX(seq) AS length, hash AS head FROM ${table} GROUP BY village_code`)
+    .prepare(
+      `SELECT v.code AS village, d.seq AS length, d.hash AS head FROM villages AS v
+         JOIN ${table} AS d ON d.village_code = v.code
+          AND d.seq = (SELECT MAX(seq) FROM ${table} WHERE village_code = v.code)
+        ORDER BY v.code`,
+    )
     .all<{ village: string } & ChainHead>();
   return new Map(results.map((r) => [r.village, { length: r.length, head: r.head }]));
 }

@@ -24,17 +24,23 @@ export type Fill = () => Promise<CachedPage | null>;
 
 const filling = new Map<string, Promise<CachedPage | null>>();
 
+/** Lets work finish after the answer is sent (`ctx.waitUntil` on Workers); by default it is awaited. */
+export type Background = (work: Promise<unknown>) => Promise<unknown>;
+
 /**
  * The page kept under `key`, else what `fill` makes, kept for `seconds`. Where the cache lives in this
  * process (`local`), views missing the same key at once share one fill: after a write, a burst of views
- * fills the page once. (Workers requests do not share promises: there each miss fills.)
- * @example const page = await keptOrFilled(cache, key, fill, 86_400);
+ * fills the page once. (Workers requests do not share promises: there each miss fills.) Keeping the page
+ * is handed to `background`, so a view that filled it need not wait for a remote cache to store it (a
+ * layered cache holds it near at once).
+ * @example const page = await keptOrFilled(cache, key, fill, 86_400, (work) => (ctx.waitUntil(work), Promise.resolve()));
  */
 export async function keptOrFilled(
   cache: PageCache,
   key: string,
   fill: Fill,
   seconds: number,
+  background: Background = (work) => work,
 ): Promise<CachedPage | null> {
   const shared = cache.local === true;
   const kept = await cache.match(key);
@@ -42,7 +48,10 @@ export async function keptOrFilled(
   const running = shared ? filling.get(key) : undefined;
   if (running) return running;
   const filled = fill().then(async (page) => {
-    if (page) await cache.put(key, page, seconds).catch((err: unknown) => console.error("page not kept:", err));
+    if (page) {
+      const keeping = cache.put(key, page, seconds).catch((err: unknown) => console.error("page not kept:", err));
+      await background(keeping);
+    }
     return page;
   });
   if (!shared) return filled;

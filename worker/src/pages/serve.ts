@@ -8,7 +8,7 @@ import type { Context } from "hono";
 import { chinaDate } from "#core/period.ts";
 import { nowOf } from "../config/context.ts";
 import { type Html, setHtml } from "../html.ts";
-import { type CachedPage, keptOrFilled, pageCacheOf } from "./cache.ts";
+import { type Background, type CachedPage, keptOrFilled, pageCacheOf } from "./cache.ts";
 import { readsLarge, withTextSize } from "./size-cookie.ts";
 import { townVersion, villageVersion } from "./versions.ts";
 
@@ -131,6 +131,18 @@ async function fillPage(c: Context, url: URL, fill: PageFill): Promise<CachedPag
   return { status: filled.status ?? 200, body: await rewriter.transform(asset).text() };
 }
 
+/** Work handed to the request's `waitUntil`; awaited where there is no execution context (app.request in a test). */
+function inBackground(c: Context): Background {
+  return (work) => {
+    try {
+      c.executionCtx.waitUntil(work);
+      return Promise.resolve();
+    } catch {
+      return work;
+    }
+  };
+}
+
 /**
  * A public live page, reused while its data is unchanged: keyed by its address, its data version, its
  * asset's identity, the China date and the reader's text size, kept in the page cache and answered with a
@@ -151,10 +163,28 @@ export async function serveLivePage(c: Context, page: LivePage): Promise<Respons
   const { origin, pathname, search } = new URL(c.req.url);
   const key = `${origin}/_page-cache${pathname}?q=${encodeURIComponent(search)}&t=${encodeURIComponent(tag)}`;
   const fill = () => fillPage(c, url, page.fill);
-  const filled = cache ? await keptOrFilled(cache, key, fill, DAY_SECONDS) : await fill();
+  const filled = cache ? await keptOrFilled(cache, key, fill, DAY_SECONDS, inBackground(c)) : await fill();
   if (!filled) return notFoundPage(c.env, c.req.url);
-  return new Response(filled.body, {
+  return new Response(bytesOf(key, filled.body), {
     status: filled.status,
     headers: { "Content-Type": "text/html; charset=utf-8", ...headers },
   });
+}
+
+/** How many pages' UTF-8 bytes are kept beside the page cache (the pages being viewed right now). */
+const ENCODED_PAGES = 64;
+const encoded = new Map<string, { body: string; bytes: Uint8Array }>();
+const encoder = new TextEncoder();
+
+/**
+ * The UTF-8 bytes of the page kept under `key`, encoded once for all its views: a page answered as a string
+ * is encoded again on every view, which costs a busy page more than everything else its view does.
+ */
+function bytesOf(key: string, body: string): Uint8Array {
+  const known = encoded.get(key);
+  if (known?.body === body) return known.bytes;
+  const bytes = encoder.encode(body);
+  if (encoded.size >= ENCODED_PAGES) encoded.delete(encoded.keys().next().value as string);
+  encoded.set(key, { body, bytes });
+  return bytes;
 }

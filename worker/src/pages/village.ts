@@ -2,6 +2,8 @@
  * GET /v/<code>/: the static village page from the assets binding, with its live parts filled from D1
  * by HTMLRewriter, so villagers get complete HTML with no client JS.
  */
+import type { Context, MiddlewareHandler } from "hono";
+import { villageCode } from "#core/ids.ts";
 import { quarterOf } from "#core/meeting.ts";
 import { chinaDate, isOverdue } from "#core/period.ts";
 import { periodBounds } from "#core/publish-periods.ts";
@@ -24,7 +26,7 @@ import { pointsBoard } from "../points/queries.ts";
 import { readAll } from "../reads.ts";
 import { villageCaseRowsRead } from "../reports/queries.ts";
 import { casesFragment } from "../reports/render.ts";
-import { serveLivePage } from "./serve.ts";
+import { type LivePage, serveLivePage } from "./serve.ts";
 
 export const villagePages = createRouter<{ Bindings: Env }>();
 
@@ -52,16 +54,27 @@ const pageRoute = route(
   { refusals: { param: PAGE_NOT_FOUND } },
 );
 
-villagePages.openapi(pageRoute, (c) => {
-  const { code } = c.req.valid("param");
-  return serveLivePage(c, {
-    asset: `/v/${code}/`,
-    data: { village: code },
-    fill: () => villageRewriter(c.env.DB, code, chinaDate(nowOf(c))),
-    // revalidated on every view (a 304 while nothing changed), so a write shows on the next one
-    cacheControl: "public, no-cache",
-  });
+/** The page of the village `code`: its static page, what it depends on, how it is filled. */
+const villagePage = (c: Context<{ Bindings: Env }>, code: string): LivePage => ({
+  asset: `/v/${code}/`,
+  data: { village: code },
+  fill: () => villageRewriter(c.env.DB, code, chinaDate(nowOf(c))),
+  // revalidated on every view (a 304 while nothing changed), so a write shows on the next one
+  cacheControl: "public, no-cache",
 });
+
+villagePages.openapi(pageRoute, (c) => serveLivePage(c, villagePage(c, c.req.valid("param").code)));
+
+/**
+ * The village page ahead of the app's routing, for the page a whole meeting scans at once: a known
+ * village's code (checked with the route's own schema) goes straight to {@link serveLivePage}, without the
+ * route's validation machinery; anything else goes on to the route, which refuses it as before.
+ * @example app.get("/v/:code/", villagePageFirst);
+ */
+export const villagePageFirst: MiddlewareHandler<{ Bindings: Env }> = (c, next) => {
+  const code = c.req.param("code");
+  return code !== undefined && villageCode.safeParse(code).success ? serveLivePage(c, villagePage(c, code)) : next();
+};
 
 /** Everything the village page shows, read in one batch, as the rewriter that fills it. */
 async function villageRewriter(db: D1Database, code: string, today: string) {

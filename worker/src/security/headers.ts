@@ -35,6 +35,16 @@ const secure = secureHeaders({
   strictTransportSecurity: false,
 });
 
+/** Whether `res`'s headers may be set (not those of a response passed through from a fetch). */
+function mutableHeaders(res: Response): boolean {
+  try {
+    res.headers.set("X-Content-Type-Options", "nosniff");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Sets the security headers on whatever the app answers (pages, JSON, errors, assets passed through).
  * @example app.use(securityHeaders);
@@ -43,8 +53,9 @@ export const securityHeaders: MiddlewareHandler<{ Variables: SecureHeadersVariab
   async (c, next) => {
     await secure(c, async () => {
       await next();
-      // a response fetched from the assets binding has immutable headers: copy it before setting any
-      c.res = new Response(c.res.body, c.res);
+      // a response fetched from the assets binding has immutable headers: copy it before setting any (only
+      // then: a copy turns a page the worker made whole into a stream, and costs every view of it)
+      if (!mutableHeaders(c.res)) c.res = new Response(c.res.body, c.res);
     });
     // HSTS only where it means something; an asset passed through may bring one from _headers
     if (new URL(c.req.url).protocol === "https:")
