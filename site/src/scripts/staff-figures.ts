@@ -8,6 +8,7 @@ import type { InferResponseType } from "hono/client";
 import { chinaDate, periodLabel } from "#core/period.ts";
 import { recentPeriods } from "#core/publish-periods.ts";
 import { api, el, readCaseStrings, request, showFailure, toLoginIfNeeded, tr } from "./staff-api.ts";
+import { figuresRow } from "./staff-request.ts";
 
 type Figures = InferResponseType<typeof api.api.staff.figures.$get, 200>["total"];
 
@@ -24,20 +25,18 @@ function onTime(f: Figures): HTMLTableCellElement {
   return cell;
 }
 
-function row(name: string | Node, f: Figures, header = false): HTMLTableRowElement {
-  const tr_ = el("tr");
-  const first = el(header ? "th" : "td");
-  first.append(name);
-  tr_.append(
-    first,
-    el("td", String(f.received)),
-    el("td", String(f.closed)),
-    onTime(f),
-    el("td", f.medianDays === null ? tr("cases.figures.none") : String(f.medianDays)),
-    el("td", ratio(f.satisfied + f.basic, f.rated)),
+const row = (name: string | Node, f: Figures, header = false) =>
+  figuresRow(
+    name,
+    [
+      String(f.received),
+      String(f.closed),
+      onTime(f),
+      f.medianDays === null ? tr("cases.figures.none") : String(f.medianDays),
+      ratio(f.satisfied + f.basic, f.rated),
+    ],
+    header,
   );
-  return tr_;
-}
 
 class StaffFigures extends HTMLElement {
   connectedCallback(): void {

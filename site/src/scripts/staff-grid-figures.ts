@@ -4,7 +4,7 @@
  */
 import type { InferResponseType } from "hono/client";
 import type { GridFigures as Figures } from "#core/grid-work.ts";
-import { api, el, staffRequest } from "./staff-request.ts";
+import { api, el, figuresRow, staffRequest } from "./staff-request.ts";
 import { pageStrings, picker } from "./strings.ts";
 
 type View = InferResponseType<typeof api.api.figures.grid.$get, 200>;
@@ -28,22 +28,20 @@ class StaffGridFigures extends HTMLElement {
 
     const closed = (part: number, whole: number) => tr("grid.figures.of", { part, whole });
 
-    function row(name: string | Node, f: Figures, header = false): HTMLTableRowElement {
-      const line = el("tr");
-      const first = el(header ? "th" : "td");
-      first.append(name);
-      line.append(
-        first,
-        el("td", String(f.grids)),
-        el("td", String(f.villages)),
-        el("td", String(f.talks)),
-        el("td", closed(f.requestsClosed, f.requests)),
-        el("td", closed(f.patrolsClosed, f.patrols)),
-        el("td", closed(f.behalfClosed, f.behalf)),
-        el("td", f.qr === null ? "—" : String(f.qr)),
+    const row = (name: string | Node, f: Figures, header = false) =>
+      figuresRow(
+        name,
+        [
+          String(f.grids),
+          String(f.villages),
+          String(f.talks),
+          closed(f.requestsClosed, f.requests),
+          closed(f.patrolsClosed, f.patrols),
+          closed(f.behalfClosed, f.behalf),
+          f.qr === null ? "—" : String(f.qr),
+        ],
+        header,
       );
-      return line;
-    }
 
     async function show(): Promise<void> {
       const view = await staffRequest(api.api.figures.grid.$get({ query: Object.fromEntries(query) }), {

@@ -76,6 +76,19 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
+ * A figures table row: the group's name (a header cell for the total) and then its cells, each a text
+ * or a cell already made.
+ * @example tbody.append(figuresRow(town.name, [String(f.received), el("td", "3/4")]));
+ */
+export function figuresRow(name: string | Node, cells: (string | HTMLTableCellElement)[], header = false) {
+  const first = el(header ? "th" : "td");
+  first.append(name);
+  const line = el("tr");
+  line.append(first, ...cells.map((cell) => (typeof cell === "string" ? el("td", cell) : cell)));
+  return line;
+}
+
+/**
  * Shows a failure in `box`: the message, a login link on 401, then each field's message; brings it into view.
  * @example catch (failure) { showFailure(errorBox, failure); }
  */
