@@ -8,7 +8,7 @@
  */
 import { canSeeVillage, may } from "#core/access.ts";
 import { t } from "#core/i18n/index.ts";
-import { type MeetingInput, meetingInput, meetingRatings, quarterOf } from "#core/meeting.ts";
+import { type MeetingInput, type MeetingRatings, meetingInput, meetingRatings, quarterOf } from "#core/meeting.ts";
 import { chinaDate, periodLabel } from "#core/period.ts";
 import { villageByCode } from "#core/reference.ts";
 import type { StaffMember } from "#core/staff.ts";
@@ -16,7 +16,7 @@ import { recordAudit } from "../audit/queries.ts";
 import { nowOf } from "../config/context.ts";
 import { idParams, meetingPageParams, villageQuery } from "../contract/params.ts";
 import { PAGE_NOT_FOUND } from "../contract/refusal.ts";
-import { body, created, createRouter, json, ok, route } from "../contract/router.ts";
+import { body, created, createRouter, json, route } from "../contract/router.ts";
 import { publishBodyRules, unknownVillage } from "../disclosures/schema.ts";
 import { ApiError } from "../errors.ts";
 import { serveLivePage, shellRewriter } from "../pages/serve.ts";
@@ -146,13 +146,16 @@ const record = meetingRoutes.openapi(recordRoute, async (c) => {
   }
 });
 
+/** A meeting with the ratings just set. */
+type Rated = NonNullable<Awaited<ReturnType<typeof meetingById>>> & MeetingRatings;
+
 const ratingsRoute = route(
   {
     method: "post",
     path: "/meetings/{id}/ratings",
     summary: "补记报告会上的评议（满意、基本满意、不满意）",
     request: { params: idParams, body: body(meetingRatings) },
-    responses: ok("报告会"),
+    responses: json<Rated>("报告会，连同补记的评议"),
   },
   {
     refusals: { param: meetingNotFound, json: meetingRefusal },
@@ -161,7 +164,7 @@ const ratingsRoute = route(
   },
 );
 
-meetingRoutes.openapi(ratingsRoute, async (c) => {
+const rate = meetingRoutes.openapi(ratingsRoute, async (c) => {
   const staff = c.get("staff");
   const ratings = c.req.valid("json");
   const meeting = await meetingById(c.env.DB, c.req.valid("param").id);
@@ -180,7 +183,8 @@ meetingRoutes.openapi(ratingsRoute, async (c) => {
       detail: { ...ratings },
     }),
   ]);
-  return c.json({ ...meeting, ...ratings });
+  const rated: Rated = { ...meeting, ...ratings };
+  return c.json(rated, 200);
 });
 
 const listRoute = route(
@@ -229,4 +233,4 @@ meetingPages.openapi(pageRoute, async (c) => {
 });
 
 /** The typed routes of this sub-app, for the typed client (client.ts). */
-export type MeetingApi = typeof record | typeof list;
+export type MeetingApi = typeof record | typeof rate | typeof list;
