@@ -8,7 +8,7 @@ import { createScheduledController, env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { t } from "#core/i18n/index.ts";
 import { quarterOf } from "#core/meeting.ts";
-import { chinaDate, expectedPeriod } from "#core/period.ts";
+import { chinaDate, expectedPeriod, periodLabel } from "#core/period.ts";
 import { periodBounds } from "#core/publish-periods.ts";
 import worker from "../../worker/src/index.ts";
 import { keptOrFilled, memoryPageCache } from "../../worker/src/pages/cache.ts";
@@ -16,6 +16,7 @@ import { bumpVillage } from "../../worker/src/pages/versions.ts";
 import { act, fileReport, staffPost } from "../fixtures/cases.ts";
 import { ledgerCsv } from "../fixtures/csv-samples.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
+import { householdOf, points, pointsVillage } from "../fixtures/points.ts";
 import { answered, loginAs, staffClient, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const TODAY = chinaDate();
@@ -143,6 +144,28 @@ describe("a view after a write shows the write at once", () => {
     expect(before).toContain(t("reports.village.received", { count: 0 }));
     await fileReport(village);
     expect(casesLine((await view(`/v/${village}/`)).html)).toContain(t("reports.village.received", { count: 1 }));
+  });
+
+  it("an evening talk (百姓夜话), even one that raised no request", async () => {
+    const village = "371603104215";
+    const grid = "37160310421501";
+    expect((await view(`/v/${village}/`)).html).not.toContain("王家胡同口");
+    const { cookie } = await loginAs(env.DB, { role: "grid_worker", scope: grid });
+    const json = { grid, heldOn: TODAY, place: "王家胡同口", attendees: 12, requests: [] };
+    await answered(staffClient(cookie).api.staff.grid.talks.$post({ json }), 201);
+    expect((await view(`/v/${village}/`)).html).toContain("王家胡同口");
+  });
+
+  it("a points entry the supervisor confirms (the board on the village page counts it)", async () => {
+    const v = await pointsVillage("371603104216");
+    const household = householdOf(v);
+    const body = { village: v.village, household: household.id, rule: "A2", date: TODAY, reason: "村委会核实" };
+    const entry = await answered(points(v.admin).entries.$post({ json: body }), 201);
+    const board = (awarded: number) =>
+      t("points.village.link", { quarter: periodLabel(QUARTER), households: 1, awarded });
+    expect((await view(`/v/${v.village}/`)).html).toContain(board(0));
+    await answered(points(v.supervisor).entries[":id"].confirm.$post({ param: { id: String(entry.id) } }), 200);
+    expect((await view(`/v/${v.village}/`)).html).toContain(board(10));
   });
 
   it("a meeting recorded with its questions (the cases staff file), and its ratings", async () => {

@@ -90,9 +90,9 @@ async function villageRewriter(db: D1Database, code: string, today: string) {
     pointsBoard(db, code, start, end),
   ]);
   const byItem = new Map(latest.map((d) => [d.item, d]));
-  // items with nothing published and nothing yet due share one short line per category
   // the points board stands for the catalogue's 积分评定结果 when the village keeps points and published none
   const onBoard = (id: string) => id === POINTS_ITEM && board.length > 0 && !byItem.has(id);
+  // items with nothing published and nothing yet due share one short line per category
   const quiet = catalogueItems.filter((i) => !byItem.has(i.id) && !isOverdue(i.cadence, null, today) && !onBoard(i.id));
   const quietIds = new Set(quiet.map((i) => i.id));
   const rewriter = new HTMLRewriter()
