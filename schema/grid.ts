@@ -8,6 +8,7 @@
 import { z } from "zod";
 import gridsData from "./data/grids.json" with { type: "json" };
 import { districtDir, districtFileData, townByCode, type Village, villageByCode } from "./reference.ts";
+import { noGrids } from "./reference-files.ts";
 
 const text = z.string().trim().min(1, "must not be empty");
 const digits = (n: number) => z.string().regex(new RegExp(`^\\d{${n}}$`), `must be ${n} digits`);
@@ -63,10 +64,8 @@ export type Grid = GridsFile["grids"][number];
 /** A 包联干部: a town cadre assigned to a village. */
 export type Liaison = GridsFile["liaisons"][number];
 
-/** A district without grid data yet: no grids, no 管区, no 包联干部 (pages then leave those parts out). */
-export const noGrids: GridsFile = { demo: false, areas: [], grids: [], liaisons: [] };
-
 // another district's grids.json comes from its own directory (CUNMA_DATA_DIR), or there are none yet
+// (pages then leave the grid parts out)
 const data = districtFileData("grids.json", gridsFile, gridsData, noGrids);
 
 export const gridDataIsDemo = data.demo;

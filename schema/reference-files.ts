@@ -121,3 +121,10 @@ export interface Village {
   demo: boolean;
 }
 export type CatalogueItem = z.infer<typeof catalogueFile>["items"][number];
+
+/**
+ * The grids.json of a district that has no grid data yet: no 管区, no grids, no 包联干部 (schema/grid.ts
+ * validates the file; this is here so the district import can write it without loading any district).
+ * @example writeFileSync("grids.json", JSON.stringify(noGrids))
+ */
+export const noGrids = { demo: false, areas: [], grids: [], liaisons: [] } as const;

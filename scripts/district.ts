@@ -18,6 +18,7 @@ import { type DistrictSettings, importDistrict } from "#core/district.ts";
 import type { GridsFile } from "#core/grid.ts";
 import { t } from "#core/i18n/index.ts";
 import type { District } from "#core/reference.ts";
+import { noGrids } from "#core/reference-files.ts";
 
 /** The settings kept from the district.json already in `out`, if it exists. */
 function currentSettings(out: string): Partial<District> {
@@ -29,9 +30,6 @@ function currentSettings(out: string): Partial<District> {
     return {};
   }
 }
-
-/** No grids yet (as schema/grid.ts's noGrids; that module is not loaded here, it reads the district's files). */
-const noGrids: GridsFile = { demo: false, areas: [], grids: [], liaisons: [] };
 
 /** Whether the grids.json in `out` exists and names only villages of `codes`. */
 function gridsFit(out: string, codes: Set<string>): boolean {

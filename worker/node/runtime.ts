@@ -11,6 +11,7 @@ import { createApp } from "../src/app.ts";
 import worker from "../src/index.ts";
 import { memoryPageCache, type PageCache } from "../src/pages/cache.ts";
 import { assetsBinding } from "./assets.ts";
+import { mediaDir } from "./data.ts";
 import { openD1 } from "./d1.ts";
 import { openR2 } from "./r2.ts";
 
@@ -81,7 +82,7 @@ export function nodeEnv(options: RuntimeOptions): Env & { DB: ReturnType<typeof 
     DB: openD1(options.database),
     ASSETS: assetsBinding(options.assets),
     PAGE_CACHE: options.pageCache ?? memoryPageCache(),
-    MEDIA: openR2(options.media ?? join(dirname(options.database), "media")),
+    MEDIA: openR2(options.media ?? mediaDir(dirname(options.database))),
   } as unknown as Env & { DB: ReturnType<typeof openD1> };
 }
 
