@@ -11,8 +11,8 @@ import { createApp } from "../src/app.ts";
 import worker from "../src/index.ts";
 import { memoryPageCache, type PageCache } from "../src/pages/cache.ts";
 import { assetsBinding } from "./assets.ts";
-import { mediaDir } from "./data.ts";
 import { openD1 } from "./d1.ts";
+import { mediaDir } from "./data.ts";
 import { openR2 } from "./r2.ts";
 
 /** The repository root (worker/node/../..). */
