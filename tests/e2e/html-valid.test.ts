@@ -10,11 +10,11 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, inject, it } from "vitest";
-import { quarterOf } from "#core/meeting.ts";
 import { chinaDate } from "#core/period.ts";
 import { addStaff, DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
 import { withD1 } from "../../scripts/wrangler.ts";
 import { clientHeader } from "../fixtures/browser.ts";
+import { recordMeeting } from "../fixtures/e2e.ts";
 import { amr, plainJpeg } from "../fixtures/media.ts";
 
 const baseURL = inject("baseURL");
@@ -72,28 +72,6 @@ async function answeredReceipt(): Promise<string> {
     answer: "坑塘承包费 12000 元已入村集体账户。\n明细已在公开栏张贴，欢迎查看。",
   });
   return receipt;
-}
-
-/** This quarter's meeting of the village, recorded by its secretary with a question and a disclosure. */
-async function meetingPath(disclosure: number): Promise<string> {
-  const quarter = quarterOf(chinaDate());
-  const res = await fetch(`${baseURL}/api/staff/meetings`, {
-    method: "POST",
-    headers: staffHeaders(await login("demo-xuwanliang")),
-    body: JSON.stringify({
-      village,
-      quarter,
-      heldOn: chinaDate(),
-      place: "村委会<大院>",
-      attendees: 40,
-      partyMembers: 12,
-      disclosures: [disclosure],
-      questions: [{ kind: "request", topic: "livelihood", content: "后街路灯坏了三盏，请尽快修。" }],
-    }),
-  });
-  // 409: another run on this server recorded it already
-  expect([201, 409], "recording the meeting").toContain(res.status);
-  return `/v/${village}/meetings/${quarter}/`;
 }
 
 /** A form posted with too short a content and JS off: the form page comes back with the errors. */
@@ -201,7 +179,7 @@ it("every page kind, as served with its live parts, passes the W3C Nu HTML Check
   get("power-item", `/v/${village}/power/n01/`, 200, /power=n01/);
   get("duties", "/duties/");
   get("disclosure", `/v/${village}/d/${disclosure}/`, 200, /class="versions"/);
-  get("meeting", await meetingPath(disclosure), 200, /后街路灯坏了三盏/);
+  get("meeting", await recordMeeting(village, "demo-xuwanliang", [disclosure]), 200, /后街路灯坏了三盏/);
   for (const staff of [
     "login",
     "",

@@ -1,16 +1,36 @@
 /**
  * Money readable on a 360 px phone (issue 12), in Chromium with JS off, in both text sizes: every amount,
  * date and period on the village page (its ledgers opened) and on every disclosure page it links to is
- * rendered on one line; tables are cards; a receipt fits one line; a mistyped receipt stays in its box.
+ * rendered on one line, also after a meeting and a disclosure titled with dates as a secretary writes them;
+ * tables are cards; a receipt fits one line; a mistyped receipt stays in its box.
  */
 import type { BrowserContext } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { useChromium } from "../fixtures/e2e.ts";
+import { chinaDate } from "#core/period.ts";
+import { recordMeeting, staffPoster, useChromium } from "../fixtures/e2e.ts";
 import { figureLines, setTextSize } from "../fixtures/reading.ts";
 
 const baseURL = inject("baseURL");
 const village = "371603104201";
-const browser = useChromium();
+
+/**
+ * What a secretary's quarter puts on the page, written the way secretaries write: this quarter's meeting
+ * (its link names the quarter) and a disclosure whose title is full of dates and periods.
+ */
+async function secretarysQuarter(): Promise<void> {
+  await recordMeeting(village, "demo-xuwanliang");
+  const published = await (await staffPoster("demo-xuwanliang"))("/api/staff/disclosures", {
+    village,
+    item: "party-organisation",
+    period: chinaDate().slice(0, 7),
+    title: "2026年第四季度起调整组织设置及分工（2026年11月20日支部大会通过，2026年第三季度分工同时停用）",
+    content: "支部委员分工调整，详见公开栏。",
+  });
+  // 409: this server has it already
+  expect([201, 409], "publishing the title").toContain(published.status);
+}
+
+const browser = useChromium({ demoStaff: true, prepare: secretarysQuarter });
 
 async function phone(large: boolean): Promise<BrowserContext> {
   const context = await browser().newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });

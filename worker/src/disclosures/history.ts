@@ -149,7 +149,7 @@ export function historyPage(
   if (latest.id !== shown.id) {
     parts.push(html`<p class="late"><a href="/v/${village.code}/d/${latest.id}/">${t("village.corrected")}</a></p>`);
   }
-  parts.push(html`<h2>${shown.title}</h2>`);
+  parts.push(html`<h2>${figureSpans(shown.title)}</h2>`);
   if (tables)
     parts.push(
       html`<p class="plain"><b>${t("publish.history.summary")}：</b>${figureSpans(plainSummary(tables, today))}</p>`,

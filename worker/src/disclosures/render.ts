@@ -91,7 +91,7 @@ export function itemFragment(
   parts.push(
     html`<p class="m">${figureSpans(t("village.published", { period: periodLabel(latest.period), date: dayLabel(latest.publishedAt) }))}${corrected}</p>`,
   );
-  parts.push(html`<p><b>${latest.title}</b></p>`);
+  parts.push(html`<p><b>${figureSpans(latest.title)}</b></p>`);
   if (latest.tables) parts.push(html`<p class="plain">${figureSpans(plainSummary(latest.tables, today))}</p>`);
   if (latest.content) parts.push(html`<p>${excerpt(latest.content)}</p>`);
   const detailUrl = `/v/${village}/d/${latest.id}/`;

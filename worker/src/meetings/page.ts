@@ -8,7 +8,7 @@ import { t } from "#core/i18n/index.ts";
 import { periodLabel } from "#core/period.ts";
 import { catalogueItemById, type Village } from "#core/reference.ts";
 import { meetingFingerprint } from "../checkpoints/fingerprint.ts";
-import { type Html, html } from "../html.ts";
+import { figureSpans, type Html, html } from "../html.ts";
 import type { MeetingQuestionRow, MeetingRow, ReportedDisclosure } from "./queries.ts";
 
 const dateLabel = (date: string) => `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
@@ -38,7 +38,7 @@ export function meetingPage(
   const title = t("meetings.page.heading", { village: village.name, quarter: periodLabel(quarter) });
   const parts = [
     html`<p class="sub"><a href="/v/${village.code}/">${t("meetings.page.back", { village: village.name })}</a></p>`,
-    html`<h1>${title}</h1>`,
+    html`<h1>${figureSpans(title)}</h1>`,
     html`<p class="m">${t("meetings.page.steps")}</p>`,
   ];
   if (!meeting) {
@@ -60,7 +60,7 @@ export function meetingPage(
   else {
     const items = detail.reported.map(
       (d) =>
-        html`<li><a href="/v/${village.code}/d/${d.id}/">${catalogueItemById(d.item)?.name ?? d.item} · ${periodLabel(d.period)}</a> ${d.title}</li>`,
+        html`<li><a href="/v/${village.code}/d/${d.id}/">${catalogueItemById(d.item)?.name ?? d.item} · ${figureSpans(periodLabel(d.period))}</a> ${figureSpans(d.title)}</li>`,
     );
     parts.push(html`<ul class="questions">${items}</ul>`);
   }
@@ -90,5 +90,5 @@ export function meetingPage(
  */
 export function meetingLink(village: string, meeting: { quarter: string; questions: number }): Html {
   const text = t("meetings.village.link", { quarter: periodLabel(meeting.quarter), questions: meeting.questions });
-  return html`<a href="/v/${village}/meetings/${meeting.quarter}/">${text}</a>`;
+  return html`<a href="/v/${village}/meetings/${meeting.quarter}/">${figureSpans(text)}</a>`;
 }

@@ -8,7 +8,7 @@ import { t } from "#core/i18n/index.ts";
 import { periodLabel } from "#core/period.ts";
 import { maskName, type PointsRule } from "#core/points.ts";
 import type { Village } from "#core/reference.ts";
-import { type Html, html } from "../html.ts";
+import { figureSpans, type Html, html } from "../html.ts";
 import { signed } from "./card.ts";
 import type { BoardLine, PointsFigures } from "./queries.ts";
 
@@ -27,7 +27,7 @@ function boardTable(lines: readonly BoardLine[]): Html {
 
 function rulesList(rules: readonly PointsRule[]): Html {
   const item = (r: PointsRule) =>
-    html`<li>${r.code} · ${r.category} · ${r.title} <b class="pts">${t("points.card.points", { points: signed(r.points) })}</b></li>`;
+    html`<li>${r.code} · ${r.category} · ${figureSpans(r.title)} <b class="pts">${t("points.card.points", { points: signed(r.points) })}</b></li>`;
   const plus = rules.filter((r) => r.points > 0);
   const minus = rules.filter((r) => r.points < 0);
   return html`<h3>${t("points.board.plus")}</h3><ul>${plus.map(item)}</ul><h3>${t("points.board.minus")}</h3><ul>${minus.map(item)}</ul>`;
@@ -52,7 +52,7 @@ export function boardPage(
     : "";
   return {
     title,
-    html: html`<p class="sub"><a href="/v/${village.code}/">${t("meetings.page.back", { village: village.name })}</a></p><h1>${title}</h1><p class="m">${t("points.board.lead")}</p>${board}${pin}<h2>${t("points.board.rules")}</h2>${rulesPart}`,
+    html: html`<p class="sub"><a href="/v/${village.code}/">${t("meetings.page.back", { village: village.name })}</a></p><h1>${figureSpans(title)}</h1><p class="m">${t("points.board.lead")}</p>${board}${pin}<h2>${t("points.board.rules")}</h2>${rulesPart}`,
   };
 }
 
@@ -66,7 +66,7 @@ export const POINTS_ITEM = "village-points";
 export function boardLink(village: string, quarter: string, lines: readonly BoardLine[]): Html {
   const awarded = lines.reduce((sum, l) => sum + l.awarded, 0);
   const text = t("points.village.link", { quarter: periodLabel(quarter), households: lines.length, awarded });
-  return html`<a href="/v/${village}/points/">${text}</a>`;
+  return html`<a href="/v/${village}/points/">${figureSpans(text)}</a>`;
 }
 
 /**
