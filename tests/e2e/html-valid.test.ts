@@ -10,7 +10,6 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, inject, it } from "vitest";
-import { chinaDate } from "#core/period.ts";
 import { addStaff, DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
 import { withD1 } from "../../scripts/wrangler.ts";
 import { clientHeader } from "../fixtures/browser.ts";
