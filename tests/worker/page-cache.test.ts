@@ -12,7 +12,7 @@ import { chinaDate, expectedPeriod, periodLabel } from "#core/period.ts";
 import { periodBounds } from "#core/publish-periods.ts";
 import { figureSpans } from "../../worker/src/html.ts";
 import worker from "../../worker/src/index.ts";
-import { keptOrFilled, memoryPageCache } from "../../worker/src/pages/cache.ts";
+import { type CachedPage, keptOrFilled, memoryPageCache, type PageCache } from "../../worker/src/pages/cache.ts";
 import { bumpVillage } from "../../worker/src/pages/versions.ts";
 import { act, fileReport, staffPost } from "../fixtures/cases.ts";
 import { ledgerCsv } from "../fixtures/csv-samples.ts";
@@ -376,5 +376,55 @@ describe("the self-hosted page cache (memoryPageCache)", () => {
     const pages = await Promise.all(Array.from({ length: 10 }, () => keptOrFilled(cache, "k", fill, 60)));
     expect(pages.every((p) => p?.body === "页面")).toBe(true);
     expect(fills).toBe(1);
+  });
+});
+
+describe("one fill for a burst of views, whatever the cache (Workers: caches.default)", () => {
+  /** A cache kept outside this isolate, as caches.default is: found only after a put has gone through. */
+  const farCache = (): PageCache => {
+    const kept = new Map<string, CachedPage>();
+    return {
+      match: async (key) => kept.get(key),
+      put: async (key, page) => void kept.set(key, page),
+    };
+  };
+
+  it("views of one isolate that miss the same page at once share its fill", async () => {
+    let fills = 0;
+    const fill = async () => {
+      fills++;
+      await new Promise((r) => setTimeout(r, 5));
+      return { status: 200, body: "村页" };
+    };
+    const cache = farCache();
+    const pages = await Promise.all(Array.from({ length: 10 }, () => keptOrFilled(cache, "burst", fill, 60)));
+    expect(pages.every((p) => p?.body === "村页")).toBe(true);
+    expect(fills).toBe(1);
+  });
+
+  it("a view whose shared fill never ends (its request was cut off) fills the page itself", async () => {
+    let fills = 0;
+    const fill = () => {
+      fills++;
+      // the first fill never ends; the next one does
+      return fills === 1 ? new Promise<never>(() => {}) : Promise.resolve({ status: 200, body: "村页" });
+    };
+    const cache = farCache();
+    void keptOrFilled(cache, "cut-off", fill, 60);
+    const page = await keptOrFilled(cache, "cut-off", fill, 60, (work) => work, 20);
+    expect(page?.body).toBe("村页");
+    expect(fills).toBe(2);
+  });
+
+  it("a burst of views right after a write all see the write, through the real worker", async () => {
+    const village = "371603104221";
+    const before = await view(`/v/${village}/`);
+    await bumpVillage(env.DB, village).run();
+    const views = await Promise.all(Array.from({ length: 12 }, () => SELF.fetch(`${TEST_ORIGIN}/v/${village}/`)));
+    expect(views.map((v) => v.status)).toEqual(Array(12).fill(200));
+    const tags = new Set(views.map((v) => v.headers.get("ETag")));
+    expect(tags.size).toBe(1);
+    expect(tags.has(before.etag)).toBe(false);
+    await Promise.all(views.map((v) => v.text()));
   });
 });

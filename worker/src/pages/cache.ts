@@ -12,8 +12,6 @@ export interface CachedPage {
 
 /** A store of filled pages by key (an absolute URL naming the page and its data). */
 export interface PageCache {
-  /** Whether it lives in this process, so views missing one key at once can share one fill. */
-  readonly local?: boolean;
   match(key: string): Promise<CachedPage | undefined>;
   /** Keeps `page` under `key` for at most `seconds`. */
   put(key: string, page: CachedPage, seconds: number): Promise<void>;
@@ -22,17 +20,26 @@ export interface PageCache {
 /** What fills a page on a miss: the page, or null when there is none (nothing is kept then). */
 export type Fill = () => Promise<CachedPage | null>;
 
+/** The fills running in this process or isolate, by key. */
 const filling = new Map<string, Promise<CachedPage | null>>();
+
+/**
+ * How long a view waits for a fill another view started before it fills the page itself. A fill takes
+ * tens of milliseconds; the wait only matters if the view that started it was cut off and its fill will
+ * never end (on Workers, another request's promise can be dropped with its request).
+ */
+export const SHARED_FILL_WAIT_MS = 3_000;
 
 /** Lets work finish after the answer is sent (`ctx.waitUntil` on Workers); by default it is awaited. */
 export type Background = (work: Promise<unknown>) => Promise<unknown>;
 
 /**
- * The page kept under `key`, else what `fill` makes, kept for `seconds`. Where the cache lives in this
- * process (`local`), views missing the same key at once share one fill: after a write, a burst of views
- * fills the page once. (Workers requests do not share promises: there each miss fills.) Keeping the page
- * is handed to `background`, so a view that filled it need not wait for a remote cache to store it (a
- * layered cache holds it near at once).
+ * The page kept under `key`, else what `fill` makes, kept for `seconds`. Views missing the same key at
+ * once share one fill, so after a write a burst of views fills the page once, not once per view: in this
+ * process on the self-hosted runtime, in this isolate on Workers. The fill is handed to `background` too
+ * (`waitUntil`), so it runs to its end even when the view that started it is cancelled; a view that waited
+ * `wait` ms for someone else's fill fills the page itself. Keeping the page goes to `background` as well:
+ * a view that filled it need not wait for a remote cache to store it (a layered cache holds it near at once).
  * @example const page = await keptOrFilled(cache, key, fill, 86_400, (work) => (ctx.waitUntil(work), Promise.resolve()));
  */
 export async function keptOrFilled(
@@ -41,22 +48,38 @@ export async function keptOrFilled(
   fill: Fill,
   seconds: number,
   background: Background = (work) => work,
+  wait = SHARED_FILL_WAIT_MS,
 ): Promise<CachedPage | null> {
-  const shared = cache.local === true;
   const kept = await cache.match(key);
   if (kept) return kept;
-  const running = shared ? filling.get(key) : undefined;
-  if (running) return running;
-  const filled = fill().then(async (page) => {
-    if (page) {
-      const keeping = cache.put(key, page, seconds).catch((err: unknown) => console.error("page not kept:", err));
-      await background(keeping);
-    }
-    return page;
-  });
-  if (!shared) return filled;
+  const own = () =>
+    fill().then(async (page) => {
+      if (page) {
+        const keeping = cache.put(key, page, seconds).catch((err: unknown) => console.error("page not kept:", err));
+        await background(keeping);
+      }
+      return page;
+    });
+  const running = filling.get(key);
+  if (running) return sharedOr(running, wait, own);
+  const filled = own().finally(() => filling.delete(key));
   filling.set(key, filled);
-  return filled.finally(() => filling.delete(key));
+  void background(filled).catch(() => {}); // its failure is answered to the view that started it
+  return filled;
+}
+
+/** What `running` fills, or what `own` fills if `running` has not ended within `wait` ms. */
+async function sharedOr(running: Promise<CachedPage | null>, wait: number, own: Fill): Promise<CachedPage | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), wait);
+  });
+  try {
+    const first = await Promise.race([running, late]);
+    return first === "late" ? await own() : first;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const STATUS = "X-Page-Status";
@@ -96,7 +119,6 @@ export function memoryPageCache(budget = 16_000_000, clock: () => number = Date.
     entries.delete(key);
   };
   return {
-    local: true,
     async match(key) {
       const entry = entries.get(key);
       if (!entry) return undefined;
