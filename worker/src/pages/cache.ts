@@ -4,6 +4,8 @@
  * data a page was filled from (see serve.ts), so an entry is never stale; it only stops being asked for.
  */
 
+import { type Background, SHARED_WAIT_MS, sharedOr } from "./flights.ts";
+
 /** A filled page as kept: its status and its HTML, before the reader's text size is applied. */
 export interface CachedPage {
   status: number;
@@ -24,16 +26,6 @@ export type Fill = () => Promise<CachedPage | null>;
 const filling = new Map<string, Promise<CachedPage | null>>();
 
 /**
- * How long a view waits for a fill another view started before it fills the page itself. A fill takes
- * tens of milliseconds; the wait only matters if the view that started it was cut off and its fill will
- * never end (on Workers, another request's promise can be dropped with its request).
- */
-export const SHARED_FILL_WAIT_MS = 3_000;
-
-/** Lets work finish after the answer is sent (`ctx.waitUntil` on Workers); by default it is awaited. */
-export type Background = (work: Promise<unknown>) => Promise<unknown>;
-
-/**
  * The page kept under `key`, else what `fill` makes, kept for `seconds`. Views missing the same key at
  * once share one fill, so after a write a burst of views fills the page once, not once per view: in this
  * process on the self-hosted runtime, in this isolate on Workers. The fill is handed to `background` too
@@ -48,7 +40,7 @@ export async function keptOrFilled(
   fill: Fill,
   seconds: number,
   background: Background = (work) => work,
-  wait = SHARED_FILL_WAIT_MS,
+  wait = SHARED_WAIT_MS,
 ): Promise<CachedPage | null> {
   const kept = await cache.match(key);
   if (kept) return kept;
@@ -66,20 +58,6 @@ export async function keptOrFilled(
   filling.set(key, filled);
   void background(filled).catch(() => {}); // its failure is answered to the view that started it
   return filled;
-}
-
-/** What `running` fills, or what `own` fills if `running` has not ended within `wait` ms. */
-async function sharedOr(running: Promise<CachedPage | null>, wait: number, own: Fill): Promise<CachedPage | null> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<"late">((resolve) => {
-    timer = setTimeout(() => resolve("late"), wait);
-  });
-  try {
-    const first = await Promise.race([running, late]);
-    return first === "late" ? await own() : first;
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 const STATUS = "X-Page-Status";

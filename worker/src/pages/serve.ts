@@ -8,7 +8,8 @@ import type { Context } from "hono";
 import { chinaDate } from "#core/period.ts";
 import { nowOf } from "../config/context.ts";
 import { type Html, setHtml } from "../html.ts";
-import { type Background, type CachedPage, keptOrFilled, pageCacheOf } from "./cache.ts";
+import { type CachedPage, keptOrFilled, pageCacheOf } from "./cache.ts";
+import { type Background, freshRead } from "./flights.ts";
 import { readsLarge, withTextSize } from "./size-cookie.ts";
 import { townVersion, villageVersion } from "./versions.ts";
 
@@ -104,10 +105,16 @@ async function assetIdentity(env: Env, url: URL): Promise<string> {
   return id;
 }
 
-/** The version of a page's data: the village's, the town's, a constant for reference data. */
+/**
+ * The version of a page's data: the village's, the town's, a constant for reference data. Views asking
+ * at the same moment share one read, never one begun before they asked (flights.ts), so a write is
+ * still seen by the next view while a whole meeting's views cost a few reads.
+ */
 function dataVersion(c: Context, data: PageData): Promise<string> {
   if (data === "reference") return Promise.resolve("r");
-  return "town" in data ? townVersion(c.env.DB, data.town) : villageVersion(c.env.DB, data.village);
+  const db = c.env.DB;
+  if ("town" in data) return freshRead(`town:${data.town}`, () => townVersion(db, data.town), inBackground(c));
+  return freshRead(`village:${data.village}`, () => villageVersion(db, data.village), inBackground(c));
 }
 
 /**
