@@ -14,7 +14,7 @@ import type { StaffRole } from "#core/staff.ts";
 import { villageCaseRows } from "../../worker/src/reports/queries.ts";
 import { casesFragment } from "../../worker/src/reports/render.ts";
 import { act, fileReport, staffGet, staffPost } from "../fixtures/cases.ts";
-import { loginAs, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { filedOf, loginAs, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 // 下洼镇 (371603105): no other security test files cases here
 const TOWN = "371603105";
@@ -187,10 +187,10 @@ describe("the public routes look up by hash", () => {
         headers: { "Content-Type": "application/json", "Idempotency-Key": key, "CF-Connecting-IP": "192.0.2.81" },
         body: JSON.stringify({ kind: "question", topic: "affairs", content: "村里的账什么时候公开？" }),
       });
-    const first = (await (await post()).json()) as { receipt: string };
+    const first = await filedOf(await post());
     const again = await post();
     expect(again.status).toBe(201);
-    expect(((await again.json()) as { receipt: string }).receipt).toBe(first.receipt);
+    expect((await filedOf(again)).receipt).toBe(first.receipt);
     const stored = await env.DB.prepare("SELECT COUNT(*) AS n FROM reports WHERE receipt_hash = ?1")
       .bind(await receiptHash(first.receipt))
       .first<{ n: number }>();

@@ -10,6 +10,7 @@ import { createApp } from "../../worker/src/app.ts";
 import { requestTime } from "../../worker/src/config/context.ts";
 import { ConfigError, config } from "../../worker/src/config/env.ts";
 import { reportBody } from "../fixtures/reports.ts";
+import { filedOf } from "../fixtures/staff.ts";
 
 const BASE = "https://cunma.test";
 
@@ -69,7 +70,7 @@ describe("the request's time", () => {
       body: JSON.stringify(reportBody()),
     });
     expect(response.status).toBe(201);
-    const { receipt } = (await response.json()) as { receipt: string };
+    const { receipt } = await filedOf(response);
     const stored = await env.DB.prepare("SELECT received_on FROM reports WHERE receipt_hash = ?1")
       .bind(await receiptHash(receipt))
       .first<{ received_on: string }>();

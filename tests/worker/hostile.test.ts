@@ -10,7 +10,7 @@ import { villages } from "#core/reference.ts";
 import { dammDigit } from "#core/report.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { answerReport, countReports, reportBody } from "../fixtures/reports.ts";
-import { createStaff, postLogin } from "../fixtures/staff.ts";
+import { createStaff, filedOf, postLogin } from "../fixtures/staff.ts";
 
 const BASE = "https://cunma.test";
 const VILLAGE = "371603104201";
@@ -268,7 +268,7 @@ describe("HTML and script in every text field are shown back as text", () => {
       JSON.stringify(reportBody({ content: `问一下${XSS}`, contact: { name: "<b>王</b>", phone: "13800000000" } })),
     );
     expect(response.status).toBe(201);
-    const { receipt } = (await response.json()) as { receipt: string };
+    const { receipt } = await filedOf(response);
     await answerReport(env.DB, receipt, `答复${XSS}`);
     const page = await (
       await SELF.fetch(`${BASE}/r/${receipt}`, { headers: { "CF-Connecting-IP": freshIp() } })
@@ -340,7 +340,7 @@ describe("brute force is throttled", () => {
 
   it("receipts: guessing from one client is refused after a few misses, for real receipts too", async () => {
     const response = await intake(JSON.stringify(reportBody()));
-    const { receipt } = (await response.json()) as { receipt: string };
+    const { receipt } = await filedOf(response);
     const guesser = "198.18.0.77";
     const statuses: number[] = [];
     for (let i = 0; i < 40; i++) {

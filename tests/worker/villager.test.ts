@@ -10,6 +10,7 @@ import { negativePowerById } from "#core/power.ts";
 import { dammDigit, formatReceipt } from "#core/report.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { reportBody } from "../fixtures/reports.ts";
+import { filedOf } from "../fixtures/staff.ts";
 
 const BASE = "https://cunma.test";
 const VILLAGE = "371603104230";
@@ -132,7 +133,7 @@ describe("the receipt page's timeline", () => {
     const words = { question: "收到您的提问", request: "收到您要办的事", misconduct: "收到您反映的问题" };
     for (const [kind, expected] of Object.entries(words)) {
       const response = await postJson(reportBody({ kind, topic: kind === "misconduct" ? "conduct" : "affairs" }));
-      const { receipt } = (await response.json()) as { receipt: string };
+      const { receipt } = await filedOf(response);
       const html = await (await SELF.fetch(`${BASE}/r/${receipt}`)).text();
       expect(html).toContain(expected);
       expect(html).not.toContain("收到您的我要监督");
