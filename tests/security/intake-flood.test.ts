@@ -6,7 +6,7 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { villages as allVillages } from "#core/reference.ts";
 import { countReports, reportBody } from "../fixtures/reports.ts";
-import { filedOf } from "../fixtures/staff.ts";
+import { errorOf, filedOf } from "../fixtures/staff.ts";
 
 const BASE = "https://cunma.test";
 
@@ -45,7 +45,7 @@ describe("a flood from one client", () => {
     expect(codes.filter((s) => s === 201)).toHaveLength(5);
     const refusal = results.find((r) => r.status === 429) as Response;
     expect(Number(refusal.headers.get("retry-after"))).toBeGreaterThan(0);
-    const body = (await refusal.json()) as { error: { code: string } };
+    const body = await errorOf(refusal);
     expect(body.error.code).toBe("rate_limited");
     expect(await countReports(env.DB, "371603104222")).toBe(5);
   });

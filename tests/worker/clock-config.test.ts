@@ -10,7 +10,7 @@ import { createApp } from "../../worker/src/app.ts";
 import { requestTime } from "../../worker/src/config/context.ts";
 import { ConfigError, config } from "../../worker/src/config/env.ts";
 import { reportBody } from "../fixtures/reports.ts";
-import { filedOf } from "../fixtures/staff.ts";
+import { errorOf, filedOf } from "../fixtures/staff.ts";
 
 const BASE = "https://cunma.test";
 
@@ -46,7 +46,7 @@ describe("config(env)", () => {
   it("answers 503 not_configured (never a 500) while a variable is bad", async () => {
     const response = await createApp().request(`${BASE}/api/health`, {}, { ...env, AUTO_CLOSE_DAYS: "soon" });
     expect(response.status).toBe(503);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_configured");
+    expect((await errorOf(response)).error.code).toBe("not_configured");
   });
 });
 

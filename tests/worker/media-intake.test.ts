@@ -22,7 +22,7 @@ import {
   webpWithExif,
 } from "../fixtures/media.ts";
 import { countReports } from "../fixtures/reports.ts";
-import { filedOf } from "../fixtures/staff.ts";
+import { errorOf, filedOf } from "../fixtures/staff.ts";
 import { formFields, postUpload, UPLOAD_BASE, type Upload } from "../fixtures/uploads.ts";
 
 const BASE = UPLOAD_BASE;
@@ -56,7 +56,7 @@ const attachmentCount = async () =>
 
 async function expectRefused(res: Response, status: number, field: string) {
   expect(res.status).toBe(status);
-  const body = (await res.json()) as { error: { message: string; fields?: Record<string, string> } };
+  const body = await errorOf(res);
   expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
   expect(body.error.fields?.[field]).toMatch(/[\u4e00-\u9fff]/);
 }

@@ -5,7 +5,7 @@ import { formatReceipt, isValidReceipt, receiptHash } from "#core/report.ts";
 import { admitReport, intakeLimits } from "../../worker/src/reports/rate-limit.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { addInternalNote, answerReport, countReports, reportBody } from "../fixtures/reports.ts";
-import { answered, answerOf, filedOf, publicClient } from "../fixtures/staff.ts";
+import { answered, answerOf, errorOf, filedOf, publicClient } from "../fixtures/staff.ts";
 
 const BASE = "https://cunma.test";
 let ipCounter = 0;
@@ -46,7 +46,7 @@ async function submit(village: string, body: Record<string, unknown> = reportBod
 
 async function expectError(response: Response, status: number, code?: string) {
   expect(response.status).toBe(status);
-  const body = (await response.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
+  const body = await errorOf(response);
   expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
   if (code) expect(body.error.code).toBe(code);
   return body.error;
