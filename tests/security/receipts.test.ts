@@ -274,7 +274,7 @@ describe("cases staff file on a villager's behalf", () => {
     expect(mine).toMatchObject({ received: 2, rated: 1, satisfied: 0, basic: 1, unsatisfied: 0 });
     expect(mine.staffFiled).toEqual({ received: 1, rated: 1, satisfied: 1, basic: 0, unsatisfied: 0 });
 
-    const csv = await (await staffGet(inspector.cookie, "/api/staff/figures.csv")).text();
+    const csv = await (await staffClient(inspector.cookie).api.staff["figures.csv"].$get({ query: {} })).text();
     expect(csv.split("\r\n")[0]).toContain("代为登记");
 
     const fragment = casesFragment(await villageCaseRows(env.DB, village));
