@@ -6,7 +6,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { BODY_CAP_BYTES, PUBLISH_BODY_CAP_BYTES } from "../../worker/src/security/body-limit.ts";
-import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { errorOf, loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const VILLAGE = "371603104201";
 const MB = 1024 * 1024;
@@ -30,7 +30,7 @@ function chunkedBody(total: number) {
 
 async function expectTooLarge(res: Response) {
   expect(res.status).toBe(413);
-  const body = (await res.json()) as { error: { code: string; message: string } };
+  const body = await errorOf(res);
   expect(body.error.code).toBe("too_large");
   expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
 }

@@ -9,11 +9,11 @@ import { fingerprint } from "#core/checkpoint.ts";
 import { quarterOf } from "#core/meeting.ts";
 import { chinaDate } from "#core/period.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
-import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { answered, loginAs, publicClient, staffClient, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const page = async (path: string) => (await SELF.fetch(`${TEST_ORIGIN}${path}`)).text();
 const head = async (village: string) =>
-  ((await (await SELF.fetch(`${TEST_ORIGIN}/api/villages/${village}/chain`)).json()) as { head: string }).head;
+  (await answered(publicClient().api.villages[":code"].chain.$get({ param: { code: village } }))).head;
 
 describe("the fingerprint of a village's record", () => {
   it("is on the village page, matches the chain head, and changes with every publish; no chain, no line", async () => {
@@ -55,13 +55,10 @@ describe("the fingerprint of a village's record", () => {
     expect(await head(village)).not.toBe(thatDay);
 
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
-    const res = await SELF.fetch(`${TEST_ORIGIN}/api/staff/meetings`, {
-      method: "POST",
-      headers: staffHeaders(cookie),
-      body: JSON.stringify({ village, quarter, heldOn, place: "村委会", attendees: 30 }),
+    const record = staffClient(cookie).api.staff.meetings.$post({
+      json: { village, quarter, heldOn, place: "村委会", attendees: 30 },
     });
-    expect(res.status).toBe(201);
-    const recorded = (await res.json()) as { chainLength: number; chainHead: string; url: string };
+    const recorded = await answered(record, 201);
     expect(recorded).toMatchObject({ chainLength: 1, chainHead: thatDay });
     const html = await page(recorded.url);
     expect(html).toContain(`开会当天本村公开记录的指纹：${fingerprint(thatDay)}（共 1 条记录）`);

@@ -3,24 +3,19 @@
  * verifies by itself and is even longer) or truncated, it is caught against an earlier checkpoint, and no
  * new checkpoint is signed over it.
  */
-import { env, SELF } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { CHECKPOINT_FORMAT, type Checkpoint, checkpointKey, signCheckpoint } from "#core/checkpoint.ts";
 import { verifyAudit } from "../../worker/src/audit/queries.ts";
 import { makeCheckpoint } from "../../worker/src/checkpoints/make.ts";
+import { answered, publicClient } from "../fixtures/staff.ts";
 import { appendAudit, forkAudit, truncateAudit } from "../fixtures/tamper.ts";
 
 let minutes = 0;
 const nextMinute = () => new Date(Date.now() + ++minutes * 61_000);
 
 async function breaksAgainst(saved: Checkpoint) {
-  const res = await SELF.fetch("https://cunma.test/api/checkpoints/verify", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(saved),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { breaks: { chain: string; reason: string; now: { length: number } }[] }).breaks;
+  return (await answered(publicClient().api.checkpoints.verify.$post({ json: { ...saved } }), 200)).breaks;
 }
 
 describe("the audit log against an earlier checkpoint", () => {

@@ -17,7 +17,7 @@ import { verifyAudit } from "../../worker/src/audit/queries.ts";
 import { makeCheckpoint } from "../../worker/src/checkpoints/make.ts";
 import { villageHeads } from "../../worker/src/checkpoints/queries.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
-import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { answered, loginAs, publicClient, refused, staffClient, TEST_ORIGIN } from "../fixtures/staff.ts";
 import { rewriteAndRehash, truncateVillage } from "../fixtures/tamper.ts";
 
 /** Checkpoint times that step a minute past each other, ahead of the clock (tests need several). */
@@ -41,59 +41,57 @@ async function checkpointNow(): Promise<Checkpoint> {
   return checkpoint;
 }
 
-async function verifyAgainst(saved: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await SELF.fetch(`${TEST_ORIGIN}/api/checkpoints/verify`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(saved),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const checkpoints = publicClient().api.checkpoints;
 
-const getJson = async (path: string) => {
-  const res = await SELF.fetch(`${TEST_ORIGIN}${path}`);
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> & Checkpoint };
-};
+/** POSTs a saved checkpoint (or anything posing as one) to /api/checkpoints/verify. */
+const verifyAgainst = (saved: object) => checkpoints.verify.$post({ json: { ...saved } });
+
+/** A village's disclosure chain as GET /api/villages/{code}/chain recomputes it. */
+const villageChain = (village: string) =>
+  answered(publicClient().api.villages[":code"].chain.$get({ param: { code: village } }));
+
+/** The paging query of a link like the `next` one /api/checkpoints answers. */
+const pageQuery = (link: string) => Object.fromEntries(new URL(link, TEST_ORIGIN).searchParams);
+
+/** The page of checkpoints a link like `next` names. */
+const pageOf = (link: string) => answered(checkpoints.$get({ query: pageQuery(link) }));
 
 describe("checkpoints are made, signed and public", () => {
   it("a write through the API is followed by a signed checkpoint; a publish right after it by the next minute's", async () => {
     const village = "371603105201";
     const { cookie } = await loginAs(env.DB, { role: "village_secretary", scope: village });
     // the login grew the audit log, so a checkpoint follows it in the background
-    let latest = await getJson("/api/checkpoints/latest");
+    let latest = await checkpoints.latest.$get();
     for (let i = 0; i < 50 && latest.status !== 200; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      latest = await getJson("/api/checkpoints/latest");
+      latest = await checkpoints.latest.$get();
     }
     expect(latest.status).toBe(200);
-    expect(latest.body.audit.length).toBeGreaterThanOrEqual(1);
+    const first = await latest.json();
+    expect(first.audit.length).toBeGreaterThanOrEqual(1);
 
-    const res = await SELF.fetch(`${TEST_ORIGIN}/api/staff/disclosures`, {
-      method: "POST",
-      headers: staffHeaders(cookie),
-      body: JSON.stringify({
+    const publish = staffClient(cookie).api.staff.disclosures.$post({
+      json: {
         village,
         item: "party-dues",
         period: "2026-Q3",
         title: "党费",
         content: "本季度党费收缴。",
-      }),
+      },
     });
-    expect(res.status).toBe(201);
-    const { hash } = (await res.json()) as { hash: string };
+    const { hash } = await answered(publish, 201);
     // within the minute the publish waits for the cron, which runs every minute
-    const made = await makeCheckpoint(env, new Date(Date.parse(latest.body.time) + 61_000));
+    const made = await makeCheckpoint(env, new Date(Date.parse(first.time) + 61_000));
     expect(made?.villages[village]).toEqual({ length: 1, head: hash });
     const audit = await verifyAudit(env.DB);
     expect(made?.audit).toEqual({ length: audit.length, head: audit.head });
-    expect((await getJson("/api/checkpoints/latest")).body).toEqual(made);
+    expect(await answered(checkpoints.latest.$get())).toEqual(made);
 
-    const key = await getJson("/api/checkpoints/key");
-    expect(key.status).toBe(200);
-    const publicKey = key.body.publicKey;
+    const key = await answered(checkpoints.key.$get(), 200);
+    const publicKey = key.publicKey;
     const secret = await checkpointKey(env.CHECKPOINT_KEY as string);
     expect(publicKey).toEqual(secret.publicKey);
-    expect(key.body.keyId).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
+    expect(key.keyId).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
     expect(await checkpointSignatureValid(made, publicKey)).toBe(true);
   });
 
@@ -113,15 +111,15 @@ describe("checkpoints are made, signed and public", () => {
   it("pages back through every checkpoint with ?before=, newest first; a bad before is a 400 naming it", async () => {
     await publishMany("371603105203", 1);
     await checkpointNow();
-    const page = await getJson("/api/checkpoints?limit=1");
-    const [newest] = page.body.checkpoints as Checkpoint[];
-    expect(page.body.next).toBe(`/api/checkpoints?before=${encodeURIComponent(newest?.time ?? "")}&limit=1`);
+    const page = await pageOf("/api/checkpoints?limit=1");
+    const [newest] = page.checkpoints;
+    expect(page.next).toBe(`/api/checkpoints?before=${encodeURIComponent(newest?.time ?? "")}&limit=1`);
     const all: Checkpoint[] = [];
     let next: string | null = "/api/checkpoints?limit=2";
     while (next) {
-      const { body } = await getJson(next);
-      all.push(...(body.checkpoints as Checkpoint[]));
-      next = body.next as string | null;
+      const body = await pageOf(next);
+      all.push(...body.checkpoints);
+      next = body.next;
     }
     const { n } = (await env.DB.prepare("SELECT COUNT(*) AS n FROM checkpoints").first<{ n: number }>()) as {
       n: number;
@@ -129,9 +127,8 @@ describe("checkpoints are made, signed and public", () => {
     expect(all.length).toBe(n);
     expect(all.map((c) => c.time)).toEqual([...all.map((c) => c.time)].sort().reverse());
 
-    const bad = await getJson("/api/checkpoints?before=yesterday");
-    expect(bad.status).toBe(400);
-    expect(Object.keys((bad.body.error as { fields: object }).fields)).toEqual(["before"]);
+    const bad = await refused(checkpoints.$get({ query: pageQuery("/api/checkpoints?before=yesterday") }), 400);
+    expect(Object.keys(bad.error.fields ?? {})).toEqual(["before"]);
   });
 
   it("checkpoints are append-only in the database itself", async () => {
@@ -149,9 +146,8 @@ describe("a chain shortened or rewritten is caught against an earlier checkpoint
     const saved = await checkpointNow();
     await truncateVillage(env.DB, village, 1);
     // the chain still verifies by itself
-    expect((await getJson(`/api/villages/${village}/chain`).then((r) => r.body)).valid).toBe(true);
-    const { status, body } = await verifyAgainst(saved);
-    expect(status).toBe(200);
+    expect((await villageChain(village)).valid).toBe(true);
+    const body = await answered(verifyAgainst(saved), 200);
     expect(body.extends).toBe(false);
     expect(body.breaks).toEqual([
       {
@@ -172,8 +168,7 @@ describe("a chain shortened or rewritten is caught against an earlier checkpoint
     // the previous test left a truncated chain the maker now refuses to sign, so sign as it would have
     const checkpoint = await signedNow();
     await truncateVillage(env.DB, village, 10);
-    const { body } = await verifyAgainst(checkpoint);
-    const breaks = body.breaks as { chain: string; reason: string; now: { length: number } }[];
+    const { breaks } = await answered(verifyAgainst(checkpoint));
     expect(breaks.find((b) => b.chain === village)).toMatchObject({ reason: "truncated", now: { length: 2 } });
   });
 
@@ -182,10 +177,9 @@ describe("a chain shortened or rewritten is caught against an earlier checkpoint
     await publishMany(village, 6);
     const saved = await signedNow();
     await rewriteAndRehash(env.DB, village, 3, "这一条被悄悄改过了");
-    const chain = (await getJson(`/api/villages/${village}/chain`)).body;
+    const chain = await villageChain(village);
     expect(chain).toMatchObject({ valid: true, length: 6 });
-    const { body } = await verifyAgainst(saved);
-    const breaks = body.breaks as { chain: string; reason: string; now: { hashAtRecorded: string } }[];
+    const { breaks } = await answered(verifyAgainst(saved));
     expect(breaks.find((b) => b.chain === village)).toMatchObject({
       reason: "forked",
       now: { hashAtRecorded: chain.head },
@@ -200,9 +194,8 @@ describe("a chain shortened or rewritten is caught against an earlier checkpoint
       ...saved,
       villages: { ...saved.villages, [village]: { length: 1, head: "0".repeat(63) + "1" } },
     };
-    const refused = await verifyAgainst(forged);
-    expect(refused.status).toBe(422);
-    expect((refused.body.error as { message: string }).message).toContain("签名");
+    const { error } = await refused(verifyAgainst(forged), 422);
+    expect(error.message).toContain("签名");
     const other = await checkpointKey(await newCheckpointKey());
     const foreign = await signCheckpoint({ ...body(saved), publicKey: other.publicKey }, other.privateKey);
     expect(await checkpointSignatureValid(foreign)).toBe(true);
@@ -242,7 +235,7 @@ const body = ({ signature: _, ...rest }: Checkpoint) => rest;
 
 /** The chains as they stand now, signed with the deployment's key (whatever the maker would refuse). */
 async function signedNow(): Promise<Checkpoint> {
-  const latest = (await getJson("/api/checkpoints/latest")).body;
+  const latest = await answered(checkpoints.latest.$get());
   const { privateKey, publicKey } = await checkpointKey(env.CHECKPOINT_KEY as string);
   const heads = await villageHeads(env.DB);
   const audit = await verifyAudit(env.DB);

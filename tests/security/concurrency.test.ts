@@ -6,8 +6,8 @@ import { createScheduledController, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { recordAudit } from "../../worker/src/audit/queries.ts";
 import worker from "../../worker/src/index.ts";
-import { fileReport, staffGet, staffPost } from "../fixtures/cases.ts";
-import { createStaff, loginAs, postLogin } from "../fixtures/staff.ts";
+import { fileReport, staffPost } from "../fixtures/cases.ts";
+import { answered, createStaff, loginAs, postLogin, staffClient } from "../fixtures/staff.ts";
 
 const town = "371603104";
 const villages = ["371603104201", "371603104202"];
@@ -74,10 +74,7 @@ describe("concurrent staff work", () => {
     }
 
     const admin = await loginAs(env.DB, { role: "district_admin" });
-    const verify = (await (await staffGet(admin.cookie, "/api/staff/audit/verify")).json()) as {
-      valid: boolean;
-      length: number;
-    };
+    const verify = await answered(staffClient(admin.cookie).api.staff.audit.verify.$get());
     const total = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log").first<{ n: number }>();
     expect(verify).toMatchObject({ valid: true, length: total?.n });
   }, 120_000);
@@ -115,11 +112,7 @@ describe("concurrent staff work", () => {
     ).first<{ seq: number; entry_id: number; actor: string }>();
     await env.DB.exec("DROP TRIGGER audit_entries_append_only_update");
     await env.DB.prepare("UPDATE audit_entries SET actor = 'someone-else' WHERE id = ?1").bind(victim?.entry_id).run();
-    const verify = async () =>
-      (await (await staffGet(admin.cookie, "/api/staff/audit/verify")).json()) as {
-        valid: boolean;
-        brokenAt?: unknown;
-      };
+    const verify = () => answered(staffClient(admin.cookie).api.staff.audit.verify.$get());
     expect(await verify()).toMatchObject({ valid: false, brokenAt: { seq: victim?.seq, reason: "entry_mismatch" } });
     await env.DB.prepare("UPDATE audit_entries SET actor = ?2 WHERE id = ?1")
       .bind(victim?.entry_id, victim?.actor)

@@ -7,7 +7,7 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../worker/src/app.ts";
 import { reportBody } from "../fixtures/reports.ts";
-import { loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { filedOf, loginAs, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const VILLAGE = "371603104201";
 const TOWN = "371603104";
@@ -55,7 +55,7 @@ describe("security headers on every route family", () => {
     const created = await intake(reportBody());
     expect(created.status).toBe(201);
     expectSecure(created, "201");
-    const receipt = ((await created.json()) as { receipt: string }).receipt;
+    const receipt = (await filedOf(created)).receipt;
     const refused = await intake(reportBody({ content: "" }));
     expect(refused.status).toBe(422);
     expectSecure(refused, "422");

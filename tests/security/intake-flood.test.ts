@@ -6,6 +6,7 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { villages as allVillages } from "#core/reference.ts";
 import { countReports, reportBody } from "../fixtures/reports.ts";
+import { errorOf, filedOf } from "../fixtures/staff.ts";
 
 const BASE = "https://cunma.test";
 
@@ -44,7 +45,7 @@ describe("a flood from one client", () => {
     expect(codes.filter((s) => s === 201)).toHaveLength(5);
     const refusal = results.find((r) => r.status === 429) as Response;
     expect(Number(refusal.headers.get("retry-after"))).toBeGreaterThan(0);
-    const body = (await refusal.json()) as { error: { code: string } };
+    const body = await errorOf(refusal);
     expect(body.error.code).toBe("rate_limited");
     expect(await countReports(env.DB, "371603104222")).toBe(5);
   });
@@ -74,11 +75,11 @@ describe("the per-client limit", () => {
     const village = "371603104224";
     const key = crypto.randomUUID();
     const first = await post(village, ip, key);
-    const receipt = ((await first.json()) as { receipt: string }).receipt;
+    const receipt = (await filedOf(first)).receipt;
     for (let i = 0; i < 8; i++) {
       const retry = await post(village, ip, key);
       expect(retry.status).toBe(201);
-      expect(((await retry.json()) as { receipt: string }).receipt).toBe(receipt);
+      expect((await filedOf(retry)).receipt).toBe(receipt);
     }
     // retries did not use up the limit: four more new reports still go in, then the sixth is refused
     expect(await statuses(Array.from({ length: 4 }, () => post(village, ip)))).toEqual([201, 201, 201, 201]);
@@ -86,7 +87,7 @@ describe("the per-client limit", () => {
     // and once over the limit, a retry of an accepted submission still gets its receipt
     const late = await post(village, ip, key);
     expect(late.status).toBe(201);
-    expect(((await late.json()) as { receipt: string }).receipt).toBe(receipt);
+    expect((await filedOf(late)).receipt).toBe(receipt);
     expect(await countReports(env.DB, village)).toBe(5);
   });
 });

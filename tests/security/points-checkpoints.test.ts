@@ -4,30 +4,28 @@
  * still verifies by itself, is caught against an earlier checkpoint (as `points:<village>`), and the maker
  * never signs such a ledger. Checkpoints made before ledgers existed still verify.
  */
-import { env, SELF } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { type Checkpoint, type CheckpointBody, checkpointKey, signCheckpoint } from "#core/checkpoint.ts";
 import { makeCheckpoint } from "../../worker/src/checkpoints/make.ts";
 import { villageHeads } from "../../worker/src/checkpoints/queries.ts";
 import { confirmedEntry, householdOf, pointsVillage } from "../fixtures/points.ts";
-import { TEST_ORIGIN } from "../fixtures/staff.ts";
+import { answered, publicClient } from "../fixtures/staff.ts";
 import { rewriteLedgerAndRehash, withoutTriggers } from "../fixtures/tamper.ts";
 
 let minutes = 0;
 const nextMinute = () => new Date(Date.now() + ++minutes * 61_000 + 3_600_000);
 
-async function verifyAgainst(saved: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await SELF.fetch(`${TEST_ORIGIN}/api/checkpoints/verify`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(saved),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+/** POSTs a saved checkpoint to /api/checkpoints/verify (the typed call; `answered` reads its answer). */
+const verifyAgainst = (saved: Checkpoint) => publicClient().api.checkpoints.verify.$post({ json: { ...saved } });
+
+/** A village's points ledger as GET /api/villages/{code}/points/chain recomputes it. */
+const pointsChain = (village: string) =>
+  answered(publicClient().api.villages[":code"].points.chain.$get({ param: { code: village } }));
 
 /** The latest checkpoint with its time moved on and its points ledgers as they stand, signed anew. */
 async function signedNow(change: (body: CheckpointBody) => CheckpointBody = (b) => b): Promise<Checkpoint> {
-  const latest = (await (await SELF.fetch(`${TEST_ORIGIN}/api/checkpoints/latest`)).json()) as Checkpoint;
+  const latest = await answered(publicClient().api.checkpoints.latest.$get());
   const { signature: _, ...rest } = latest;
   const { privateKey } = await checkpointKey(env.CHECKPOINT_KEY as string);
   const points = Object.fromEntries(await villageHeads(env.DB, "points_ledger"));
@@ -39,13 +37,10 @@ describe("points ledgers in the checkpoints", () => {
     const v = await pointsVillage("371603105210");
     await confirmedEntry(v, householdOf(v).id, "A1");
     const checkpoint = await makeCheckpoint(env, nextMinute());
-    const chain = (await (await SELF.fetch(`${TEST_ORIGIN}/api/villages/${v.village}/points/chain`)).json()) as {
-      length: number;
-      head: string;
-    };
+    const chain = await pointsChain(v.village);
     expect(checkpoint?.points?.[v.village]).toEqual({ length: chain.length, head: chain.head });
     expect(chain.length).toBe(3); // rules, entry, confirmation
-    expect((await verifyAgainst(checkpoint)).body).toMatchObject({ extends: true, breaks: [] });
+    expect(await answered(verifyAgainst(checkpoint as Checkpoint))).toMatchObject({ extends: true, breaks: [] });
   });
 
   it("a ledger rewritten and re-hashed, so that it still verifies by itself, is caught", async () => {
@@ -53,15 +48,11 @@ describe("points ledgers in the checkpoints", () => {
     await confirmedEntry(v, householdOf(v).id, "A1");
     const saved = await signedNow();
     await rewriteLedgerAndRehash(env.DB, v.village, 2, 500);
-    const chain = (await (await SELF.fetch(`${TEST_ORIGIN}/api/villages/${v.village}/points/chain`)).json()) as {
-      valid: boolean;
-      head: string;
-    };
+    const chain = await pointsChain(v.village);
     expect(chain.valid).toBe(true);
-    const { status, body } = await verifyAgainst(saved);
-    expect(status).toBe(200);
+    const body = await answered(verifyAgainst(saved), 200);
     expect(body.extends).toBe(false);
-    expect((body.breaks as { chain: string }[]).find((b) => b.chain === `points:${v.village}`)).toMatchObject({
+    expect(body.breaks.find((b) => b.chain === `points:${v.village}`)).toMatchObject({
       reason: "forked",
       now: { hashAtRecorded: chain.head },
     });
@@ -78,8 +69,8 @@ describe("points ledgers in the checkpoints", () => {
         "DELETE FROM points_ledger WHERE village_code = ?1 AND seq = (SELECT MAX(seq) FROM points_ledger WHERE village_code = ?1)",
       ).bind(v.village),
     ]);
-    const { body } = await verifyAgainst(saved);
-    expect((body.breaks as { chain: string }[]).find((b) => b.chain === `points:${v.village}`)).toMatchObject({
+    const body = await answered(verifyAgainst(saved));
+    expect(body.breaks.find((b) => b.chain === `points:${v.village}`)).toMatchObject({
       reason: "truncated",
       now: { length: 2, hashAtRecorded: null },
     });

@@ -13,8 +13,8 @@ import { dammDigit, formatReceipt, receiptHash } from "#core/report.ts";
 import type { StaffRole } from "#core/staff.ts";
 import { villageCaseRows } from "../../worker/src/reports/queries.ts";
 import { casesFragment } from "../../worker/src/reports/render.ts";
-import { act, fileReport, staffGet, staffPost } from "../fixtures/cases.ts";
-import { loginAs, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { act, fileReport, fullCase, listCases, staffGet, staffPost } from "../fixtures/cases.ts";
+import { answered, answerOf, errorOf, filedOf, loginAs, staffClient, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 // 下洼镇 (371603105): no other security test files cases here
 const TOWN = "371603105";
@@ -60,25 +60,23 @@ beforeAll(async () => {
   await answer(inspector.cookie, request.id);
   expect((await rate(rated.receipt, "unsatisfied")).status).toBe(200);
   const today = chinaDate();
-  const recorded = await staffPost(secretary.cookie, "/api/staff/meetings", {
-    village: VILLAGE,
-    quarter: quarterOf(today),
-    heldOn: today,
-    place: "村委会议室",
-    attendees: 30,
-    questions: [
-      { kind: "question", topic: "affairs", content: "村东坑塘承包费今年收了没有？" },
-      { kind: "request", topic: "livelihood", content: "后街路灯坏了，请尽快修。" },
-    ],
+  const record = staffClient(secretary.cookie).api.staff.meetings.$post({
+    json: {
+      village: VILLAGE,
+      quarter: quarterOf(today),
+      heldOn: today,
+      place: "村委会议室",
+      attendees: 30,
+      questions: [
+        { kind: "question", topic: "affairs", content: "村东坑塘承包费今年收了没有？" },
+        { kind: "request", topic: "livelihood", content: "后街路灯坏了，请尽快修。" },
+      ],
+    },
   });
-  expect(recorded.status, await recorded.clone().text()).toBe(201);
-  const meetingReceipts = ((await recorded.json()) as { questions: { receipt: string }[] }).questions.map(
-    (q) => q.receipt,
-  );
+  const meetingReceipts = (await answered(record, 201)).questions.map((q) => q.receipt);
   const meetingIds = await Promise.all(
     meetingReceipts.map(async (r) => {
-      const res = await staffGet(inspector.cookie, `/api/staff/reports?receipt=${r}`);
-      return ((await res.json()) as { cases: { id: number }[] }).cases[0]?.id as number;
+      return (await listCases(inspector.cookie, { receipt: r })).cases[0]?.id as number;
     }),
   );
   world = {
@@ -187,10 +185,10 @@ describe("the public routes look up by hash", () => {
         headers: { "Content-Type": "application/json", "Idempotency-Key": key, "CF-Connecting-IP": "192.0.2.81" },
         body: JSON.stringify({ kind: "question", topic: "affairs", content: "村里的账什么时候公开？" }),
       });
-    const first = (await (await post()).json()) as { receipt: string };
+    const first = await filedOf(await post());
     const again = await post();
     expect(again.status).toBe(201);
-    expect(((await again.json()) as { receipt: string }).receipt).toBe(first.receipt);
+    expect((await filedOf(again)).receipt).toBe(first.receipt);
     const stored = await env.DB.prepare("SELECT COUNT(*) AS n FROM reports WHERE receipt_hash = ?1")
       .bind(await receiptHash(first.receipt))
       .first<{ n: number }>();
@@ -207,7 +205,7 @@ describe("staff find a case by a receipt read out to them", () => {
     const found = async (cookie: string, receipt: string) => {
       const res = await staffGet(cookie, `/api/staff/reports?receipt=${encodeURIComponent(receipt)}`);
       expect(res.status).toBe(200);
-      return ((await res.json()) as { cases: { id: number }[] }).cases.map((c) => c.id);
+      return (await answerOf(res, staffClient().api.staff.reports.$get)).cases.map((c) => c.id);
     };
     const { question, misconduct } = world;
     expect(await found(admin.cookie, question.receipt)).toEqual([question.id]);
@@ -225,7 +223,7 @@ describe("staff find a case by a receipt read out to them", () => {
     const wrong = `${question.receipt.slice(0, 15)}${(Number(question.receipt[15]) + 1) % 10}`;
     const bad = await staffGet(inspector.cookie, `/api/staff/reports?receipt=${wrong}`);
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { fields: Record<string, string> } }).error.fields.receipt).toBeTruthy();
+    expect((await errorOf(bad)).error.fields?.receipt).toBeTruthy();
     // every search is audited, without the receipt
     const audit = await env.DB.prepare(
       "SELECT target, detail FROM audit_log WHERE action = 'report_receipt_search' AND actor = ?1",
@@ -241,14 +239,10 @@ describe("cases staff file on a villager's behalf", () => {
   it("show their receipt once, on the slip, are marked as filed by staff, and never show it again", async () => {
     const inspector = await loginAs(env.DB, { role: "town_inspector", scope: TOWN });
     for (const id of world.meetingIds) {
-      const view = (await (await staffGet(inspector.cookie, `/api/staff/reports/${id}`)).json()) as {
-        case: { filedByStaff: boolean };
-      };
+      const view = await fullCase(inspector.cookie, id);
       expect(view.case.filedByStaff).toBe(true);
     }
-    const web = (await (await staffGet(inspector.cookie, `/api/staff/reports/${world.question.id}`)).json()) as {
-      case: { filedByStaff: boolean };
-    };
+    const web = await fullCase(inspector.cookie, world.question.id);
     expect(web.case.filedByStaff).toBe(false);
   });
 
@@ -257,34 +251,30 @@ describe("cases staff file on a villager's behalf", () => {
     const inspector = await loginAs(env.DB, { role: "town_inspector", scope: TOWN });
     const secretary = await loginAs(env.DB, { role: "village_secretary", scope: village });
     const today = chinaDate();
-    const recorded = await staffPost(secretary.cookie, "/api/staff/meetings", {
-      village,
-      quarter: quarterOf(today),
-      heldOn: today,
-      place: "村委会议室",
-      attendees: 20,
-      questions: [{ kind: "question", topic: "affairs", content: "村里的机动地今年包给谁了？" }],
+    const recorded = staffClient(secretary.cookie).api.staff.meetings.$post({
+      json: {
+        village,
+        quarter: quarterOf(today),
+        heldOn: today,
+        place: "村委会议室",
+        attendees: 20,
+        questions: [{ kind: "question", topic: "affairs", content: "村里的机动地今年包给谁了？" }],
+      },
     });
-    const slip = ((await recorded.json()) as { questions: { receipt: string }[] }).questions[0]?.receipt as string;
-    const [byStaff] = (
-      (await (await staffGet(inspector.cookie, `/api/staff/reports?receipt=${slip}`)).json()) as {
-        cases: { id: number }[];
-      }
-    ).cases;
+    const slip = (await answered(recorded)).questions[0]?.receipt as string;
+    const [byStaff] = (await listCases(inspector.cookie, { receipt: slip })).cases;
     const byVillager = await fileReport(village);
     await answer(inspector.cookie, byStaff?.id as number);
     await answer(inspector.cookie, byVillager.id);
     expect((await rate(slip, "satisfied")).status).toBe(200);
     expect((await rate(byVillager.receipt, "basic")).status).toBe(200);
 
-    const figures = (await (await staffGet(inspector.cookie, "/api/staff/figures")).json()) as {
-      groups: { code: string; figures: StaffFigures }[];
-    };
+    const figures = await answered(staffClient(inspector.cookie).api.staff.figures.$get({ query: {} }));
     const mine = figures.groups.find((g) => g.code === village)?.figures as StaffFigures;
     expect(mine).toMatchObject({ received: 2, rated: 1, satisfied: 0, basic: 1, unsatisfied: 0 });
     expect(mine.staffFiled).toEqual({ received: 1, rated: 1, satisfied: 1, basic: 0, unsatisfied: 0 });
 
-    const csv = await (await staffGet(inspector.cookie, "/api/staff/figures.csv")).text();
+    const csv = await (await staffClient(inspector.cookie).api.staff["figures.csv"].$get({ query: {} })).text();
     expect(csv.split("\r\n")[0]).toContain("代为登记");
 
     const fragment = casesFragment(await villageCaseRows(env.DB, village));

@@ -8,6 +8,7 @@ import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../worker/src/app.ts";
 import { reportBody } from "../fixtures/reports.ts";
+import { errorOf } from "../fixtures/staff.ts";
 
 const VILLAGE = "371603104201";
 const ORIGIN = "https://cunma.test";
@@ -74,7 +75,7 @@ describe("a deployed worker with its secrets missing or left at dev values", () 
       const errors = vi.spyOn(console, "error").mockImplementation(() => {});
       const res = await intake(deployed(await secrets()));
       expect(res.status).toBe(503);
-      const body = (await res.json()) as { error: { code: string; message: string } };
+      const body = await errorOf(res);
       expect(body.error.code).toBe("not_configured");
       expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
       const lines = errors.mock.calls.map((call) => call.join(" "));

@@ -9,17 +9,13 @@ import { expectedPeriod } from "#core/period.ts";
 import { periodBounds } from "#core/publish-periods.ts";
 import { act, fileReport, staffPost } from "../fixtures/cases.ts";
 import { answerReport, reportBody } from "../fixtures/reports.ts";
-import { loginAs, postLogin, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { answered, errorOf, loginAs, postLogin, staffClient, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 /** Displays as "支出1500元" while it says 0051. */
 const LIAR = "支出\u202e0051\u202c元";
 const VILLAGE = "371603104236";
 const QUARTER = expectedPeriod("quarterly", new Date().toISOString().slice(0, 10)) as string;
 const { start: QSTART } = periodBounds(QUARTER);
-
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
 
 let ip = 0;
 const publicPost = (path: string, body: string | object) =>
@@ -39,7 +35,7 @@ const ledgerRow = {
   date: "2020-01-15",
   voucher: "记001",
   summary: "上级拨付村级组织运转经费",
-  category: "补助收入",
+  category: "补助收入" as const,
   amount: 1_500_000,
   handler: "王会计",
   approver: "张建国",
@@ -75,16 +71,13 @@ beforeAll(async () => {
   caseId = filed.id;
   await act(inspector, caseId, "triage", { route: "village" });
   await act(inspector, caseId, "assign", { responsible: "村委会", measures: "本周内答复" });
-  const answered = await fileReport(VILLAGE);
-  receipt = answered.receipt;
+  const answeredReport = await fileReport(VILLAGE);
+  receipt = answeredReport.receipt;
   await answerReport(env.DB, receipt, "已经修好了，请您看看。");
-  const res = await staffPost(
-    secretary,
-    "/api/staff/disclosures",
-    disclosure({ tables: { kind: "ledger", rows: [{ ...ledgerRow, date: QSTART }] } }),
-  );
-  expect(res.status, await res.clone().text()).toBe(201);
-  published = ((await res.json()) as { id: number }).id;
+  const publish = staffClient(secretary).api.staff.disclosures.$post({
+    json: { ...disclosure(), tables: { kind: "ledger", rows: [{ ...ledgerRow, date: QSTART }] } },
+  });
+  published = (await answered(publish, 201)).id;
 });
 
 /** Every text field: [what, send it with `text` in the field, the field the 422 names]. */
@@ -202,7 +195,7 @@ describe("a disclosure titled 支出\\u202e0051\\u202c元", () => {
     it(`${what}: refused with 422 naming ${field}`, async () => {
       const res = await send(LIAR);
       expect(res.status, await res.clone().text()).toBe(422);
-      const { error } = (await res.json()) as ErrorBody;
+      const { error } = await errorOf(res);
       expect(Object.keys(error.fields ?? {}), what).toContain(field);
       expect(error.fields?.[field]).toMatch(/[\u4e00-\u9fff]/);
     });
@@ -239,10 +232,10 @@ describe("every hidden character", () => {
         disclosure({ period: OLD, title: `支出${ch}1500元` }),
       );
       expect(title.status).toBe(422);
-      expect(((await title.json()) as ErrorBody).error.fields).toHaveProperty("title");
+      expect((await errorOf(title)).error.fields).toHaveProperty("title");
       const note = await staffPost(inspector, `/api/staff/reports/${caseId}/notes`, { note: `打过电话${ch}了` });
       expect(note.status).toBe(422);
-      expect(((await note.json()) as ErrorBody).error.fields).toHaveProperty("note");
+      expect((await errorOf(note)).error.fields).toHaveProperty("note");
     });
   }
 
@@ -256,7 +249,7 @@ describe("every hidden character", () => {
       disclosure({ period: OLD, title: "本季度\n收支" }),
     );
     expect(title.status).toBe(422);
-    expect(((await title.json()) as ErrorBody).error.fields).toHaveProperty("title");
+    expect((await errorOf(title)).error.fields).toHaveProperty("title");
     const place = await staffPost(secretary, "/api/staff/meetings", meeting({ place: "村委会\t大院" }));
     expect(place.status).toBe(422);
     const emoji = await publicPost(
@@ -307,7 +300,7 @@ describe("lone surrogates", () => {
     it(`in a ${what} are a 400 with a Chinese message`, async () => {
       const res = await send();
       expect(res.status).toBe(400);
-      expect(((await res.json()) as ErrorBody).error.message).toMatch(/[\u4e00-\u9fff]/);
+      expect((await errorOf(res)).error.message).toMatch(/[\u4e00-\u9fff]/);
     });
   }
 });
@@ -320,6 +313,6 @@ describe("ledger amounts", () => {
       disclosure({ period: OLD, tables: { kind: "ledger", rows: [{ ...ledgerRow, amount: "1500" }] } }),
     );
     expect(res.status).toBe(422);
-    expect(((await res.json()) as ErrorBody).error.fields).toHaveProperty("tables.1");
+    expect((await errorOf(res)).error.fields).toHaveProperty("tables.1");
   });
 });

@@ -10,17 +10,12 @@ import { chinaDate } from "#core/period.ts";
 import { addWorkingDays } from "#core/workdays.ts";
 import worker from "../../worker/src/index.ts";
 import { act, auditOf, fileReport, fullCase, getCase, listCases, postAction, staffPost } from "../fixtures/cases.ts";
-import { answered, loginAs, refused, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { answered, loginAs, publicClient, refused, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const VILLAGE = "371603104201";
 const TOWN = "371603104";
 
-const publicView = async (receipt: string) =>
-  (await (await SELF.fetch(`${TEST_ORIGIN}/api/reports/${receipt}`)).json()) as {
-    state: string;
-    answer: string | null;
-    timeline: { kind: string; body: string | null }[];
-  };
+const publicView = (receipt: string) => answered(publicClient().api.reports[":receipt"].$get({ param: { receipt } }));
 
 const rate = (receipt: string, rating: string) =>
   SELF.fetch(`${TEST_ORIGIN}/api/reports/${receipt}/rating`, {

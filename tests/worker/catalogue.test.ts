@@ -1,22 +1,11 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { catalogueItems } from "#core/reference.ts";
-
-interface CatalogueEntry {
-  id: string;
-  name: string;
-  category: string;
-  cadence: string;
-  deadline: string;
-  periodKind: string;
-  table: string | null;
-}
+import { answered, errorOf, publicClient } from "../fixtures/staff.ts";
 
 describe("GET /api/catalogue", () => {
   it("lists every catalogue item with its cadence, deadline, period kind and table kind", async () => {
-    const response = await SELF.fetch("https://cunma.test/api/catalogue");
-    expect(response.status).toBe(200);
-    const { items } = (await response.json()) as { items: CatalogueEntry[] };
+    const { items } = await answered(publicClient().api.catalogue.$get(), 200);
     expect(items.map((i) => i.id)).toEqual(catalogueItems.map((i) => i.id));
     expect(items).toHaveLength(36);
     const ledger = items.find((i) => i.id === "finance-ledger");
@@ -32,6 +21,6 @@ describe("GET /api/catalogue", () => {
   it("answers an unknown API path with the JSON error shape", async () => {
     const response = await SELF.fetch("https://cunma.test/api/catalogues");
     expect(response.status).toBe(404);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    expect((await errorOf(response)).error.code).toBe("not_found");
   });
 });

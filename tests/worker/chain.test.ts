@@ -4,6 +4,7 @@ import { type ChainRow, rowContent, verifyChain } from "#core/chain.ts";
 import { type DisclosureContent, disclosureHash, GENESIS_HASH } from "#core/disclosure.ts";
 import { chainRows } from "../../worker/src/disclosures/queries.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
+import { errorOf } from "../fixtures/staff.ts";
 
 interface ChainBody {
   village: string;
@@ -123,7 +124,7 @@ describe("GET /api/villages/<code>/chain", () => {
     for (const code of ["371603101999", "abc"]) {
       const response = await SELF.fetch(`https://cunma.test/api/villages/${code}/chain`);
       expect(response.status).toBe(404);
-      const body = (await response.json()) as { error: { code: string; message: string } };
+      const body = await errorOf(response);
       expect(body.error).toEqual({ code: "not_found", message: "没有找到这个村。" });
     }
   });

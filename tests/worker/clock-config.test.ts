@@ -10,6 +10,7 @@ import { createApp } from "../../worker/src/app.ts";
 import { requestTime } from "../../worker/src/config/context.ts";
 import { ConfigError, config } from "../../worker/src/config/env.ts";
 import { reportBody } from "../fixtures/reports.ts";
+import { errorOf, filedOf } from "../fixtures/staff.ts";
 
 const BASE = "https://cunma.test";
 
@@ -45,7 +46,7 @@ describe("config(env)", () => {
   it("answers 503 not_configured (never a 500) while a variable is bad", async () => {
     const response = await createApp().request(`${BASE}/api/health`, {}, { ...env, AUTO_CLOSE_DAYS: "soon" });
     expect(response.status).toBe(503);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_configured");
+    expect((await errorOf(response)).error.code).toBe("not_configured");
   });
 });
 
@@ -69,7 +70,7 @@ describe("the request's time", () => {
       body: JSON.stringify(reportBody()),
     });
     expect(response.status).toBe(201);
-    const { receipt } = (await response.json()) as { receipt: string };
+    const { receipt } = await filedOf(response);
     const stored = await env.DB.prepare("SELECT received_on FROM reports WHERE receipt_hash = ?1")
       .bind(await receiptHash(receipt))
       .first<{ received_on: string }>();

@@ -7,7 +7,7 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { responsibleItem } from "#core/duties.ts";
 import { act, fileReport } from "../fixtures/cases.ts";
-import { answered, loginAs, refused, staffClient, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { answered, loginAs, publicClient, refused, staffClient, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const VILLAGE = "371603104207";
 
@@ -20,9 +20,7 @@ describe("定责 from the lists", () => {
     if (!item) throw new Error("m004 is in neither list");
     const view = await act(cookie, id, "assign", { responsible: item.body, measures: "现场查看", duty: "m004" });
     expect(view.case).toMatchObject({ duty: { id: "m004", list: "matter", name: item.name, body: item.body } });
-    const pub = (await (await SELF.fetch(`${TEST_ORIGIN}/api/reports/${receipt}`)).json()) as {
-      timeline: { kind: string; body: string | null }[];
-    };
+    const pub = await answered(publicClient().api.reports[":receipt"].$get({ param: { receipt } }));
     expect(pub.timeline.find((e) => e.kind === "assigned")?.body).toBe(item.body);
     const figures = await answered(staffClient(cookie).api.staff.figures.$get({ query: {} }));
     expect(figures.duties.find((d) => d.id === "m004")?.cases).toBeGreaterThanOrEqual(1);

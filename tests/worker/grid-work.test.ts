@@ -9,7 +9,7 @@ import { gridsOfVillage, liaisonsOfVillage, villageArea } from "#core/grid.ts";
 import { chinaDate } from "#core/period.ts";
 import type { ApiErrorBody } from "../../worker/src/errors.ts";
 import { act, fileReport, getCase, listCases, postAction, staffGet, staffPost } from "../fixtures/cases.ts";
-import { answered, loginAs, refused, staffClient, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { answered, loginAs, publicClient, refused, staffClient, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const GRID = "37160310420101"; // 泊头镇徐万粮村第1网格
 const VILLAGE = "371603104201";
@@ -176,9 +176,7 @@ describe("百姓夜话: an evening talk", () => {
       { way: "talk", talk_id: saved.id },
       { way: "talk", talk_id: saved.id },
     ]);
-    const recent = (await (await SELF.fetch(`${TEST_ORIGIN}/api/villages/${VILLAGE}/talks`)).json()) as {
-      talks: { heldOn: string; place: string; attendees: number; requests: number }[];
-    };
+    const recent = await answered(publicClient().api.villages[":code"].talks.$get({ param: { code: VILLAGE } }));
     expect(recent.talks[0]).toMatchObject({ heldOn: TODAY, place: "张家大院", attendees: 23, requests: 2 });
     expect(JSON.stringify(recent)).not.toContain("路灯");
     const page = await (await SELF.fetch(`${TEST_ORIGIN}/v/${VILLAGE}/`)).text();

@@ -10,7 +10,7 @@ import { villages } from "#core/reference.ts";
 import { dammDigit } from "#core/report.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { answerReport, countReports, reportBody } from "../fixtures/reports.ts";
-import { createStaff, postLogin } from "../fixtures/staff.ts";
+import { createStaff, errorOf, filedOf, postLogin } from "../fixtures/staff.ts";
 
 const BASE = "https://cunma.test";
 const VILLAGE = "371603104201";
@@ -120,7 +120,7 @@ describe("hostile bodies to POST /api/villages/<code>/reports", () => {
       const before = await countReports(env.DB);
       const response = await intake(body, type, { Accept: "application/json" });
       expect(response.status).toBe(status);
-      const error = ((await response.json()) as { error: { message: string } }).error;
+      const error = (await errorOf(response)).error;
       expect(error.message).toMatch(/[\u4e00-\u9fff]/);
       expect(await countReports(env.DB)).toBe(before);
     });
@@ -131,8 +131,8 @@ describe("hostile bodies to POST /api/villages/<code>/reports", () => {
     for (const content of ["村里\u0000的路灯坏了很久", "村里的路灯\u001b[31m坏了很久", "村里的路灯坏了\u202e很久了"]) {
       const response = await intake(JSON.stringify(reportBody({ content })));
       expect(response.status, JSON.stringify(content)).toBe(422);
-      const error = ((await response.json()) as { error: { fields: Record<string, string> } }).error;
-      expect(error.fields.content).toMatch(/[\u4e00-\u9fff]/);
+      const error = (await errorOf(response)).error;
+      expect(error.fields?.content).toMatch(/[\u4e00-\u9fff]/);
     }
     const name = await intake(JSON.stringify(reportBody({ contact: { name: "王\u0000五" } })));
     expect(name.status).toBe(422);
@@ -268,7 +268,7 @@ describe("HTML and script in every text field are shown back as text", () => {
       JSON.stringify(reportBody({ content: `问一下${XSS}`, contact: { name: "<b>王</b>", phone: "13800000000" } })),
     );
     expect(response.status).toBe(201);
-    const { receipt } = (await response.json()) as { receipt: string };
+    const { receipt } = await filedOf(response);
     await answerReport(env.DB, receipt, `答复${XSS}`);
     const page = await (
       await SELF.fetch(`${BASE}/r/${receipt}`, { headers: { "CF-Connecting-IP": freshIp() } })
@@ -340,7 +340,7 @@ describe("brute force is throttled", () => {
 
   it("receipts: guessing from one client is refused after a few misses, for real receipts too", async () => {
     const response = await intake(JSON.stringify(reportBody()));
-    const { receipt } = (await response.json()) as { receipt: string };
+    const { receipt } = await filedOf(response);
     const guesser = "198.18.0.77";
     const statuses: number[] = [];
     for (let i = 0; i < 40; i++) {

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { auditOf, fullCase, staffGet } from "../fixtures/cases.ts";
 import { contains, jpegWithGps, latitudeBytes, webm } from "../fixtures/media.ts";
 import { caseIdOf } from "../fixtures/reports.ts";
-import { loginAs } from "../fixtures/staff.ts";
+import { answered, loginAs, publicClient } from "../fixtures/staff.ts";
 import { fileWithUploads, UPLOAD_BASE } from "../fixtures/uploads.ts";
 
 const VILLAGE = "371603104201";
@@ -24,6 +24,15 @@ const questionId = (await caseIdOf(env.DB, question)) as number;
 
 const publicGet = (path: string, headers: Record<string, string> = {}) =>
   SELF.fetch(`${UPLOAD_BASE}${path}`, { headers: { "CF-Connecting-IP": "203.0.113.77", ...headers } });
+
+/** GET /api/reports/{receipt} from the same client as `publicGet`, through the typed client. */
+const receiptView = (receipt: string) =>
+  answered(
+    publicClient().api.reports[":receipt"].$get(
+      { param: { receipt } },
+      { headers: { "CF-Connecting-IP": "203.0.113.77" } },
+    ),
+  );
 
 function expectServed(res: Response, type: string, name: string) {
   expect(res.status).toBe(200);
@@ -45,7 +54,7 @@ describe("a misconduct report's photo", () => {
 
   it("is a 404 to the public, with or without its receipt, and its receipt lists no attachment", async () => {
     expect((await publicGet(`/api/reports/${misconduct}/attachments/photo-1`)).status).toBe(404);
-    const receipt = (await (await publicGet(`/api/reports/${misconduct}`)).json()) as { attachments: unknown[] };
+    const receipt = await receiptView(misconduct);
     expect(receipt.attachments).toEqual([]);
     const page = await (await publicGet(`/r/${misconduct}`)).text();
     expect(page).not.toContain("/attachments/");
@@ -79,10 +88,7 @@ describe("a misconduct report's photo", () => {
 
 describe("a villager's own question", () => {
   it("shows its photo and voice on the receipt page, served by receipt", async () => {
-    const json = (await (await publicGet(`/api/reports/${question}`)).json()) as {
-      content: string;
-      attachments: { name: string; url: string }[];
-    };
+    const json = await receiptView(question);
     expect(json.content).toBe("（语音留言，请听录音）");
     expect(json.attachments.map((a) => a.name)).toEqual(["photo-1", "voice-1"]);
     const page = await (await publicGet(`/r/${question}`)).text();

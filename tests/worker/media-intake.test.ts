@@ -22,6 +22,7 @@ import {
   webpWithExif,
 } from "../fixtures/media.ts";
 import { countReports } from "../fixtures/reports.ts";
+import { errorOf, filedOf } from "../fixtures/staff.ts";
 import { formFields, postUpload, UPLOAD_BASE, type Upload } from "../fixtures/uploads.ts";
 
 const BASE = UPLOAD_BASE;
@@ -55,7 +56,7 @@ const attachmentCount = async () =>
 
 async function expectRefused(res: Response, status: number, field: string) {
   expect(res.status).toBe(status);
-  const body = (await res.json()) as { error: { message: string; fields?: Record<string, string> } };
+  const body = await errorOf(res);
   expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
   expect(body.error.fields?.[field]).toMatch(/[\u4e00-\u9fff]/);
 }
@@ -74,7 +75,7 @@ describe("each allowed type", () => {
   it.each(cases)("%s is taken, typed by its bytes and stored without its tags", async (_name, upload, type) => {
     const res = await post(multipart(fields(), [upload]));
     expect(res.status).toBe(201);
-    const { receipt } = (await res.json()) as { receipt: string };
+    const { receipt } = await filedOf(res);
     const [row] = await attachmentRows(receipt);
     expect(row).toMatchObject({ field: upload.field, position: 1, contentType: type });
     if (upload.field === "voice") expect(row?.seconds).toBeCloseTo(20, 0);
@@ -88,7 +89,7 @@ describe("each allowed type", () => {
     const res = await post(
       multipart(fields(), [{ field: "photo", bytes: sent, name: "IMG_0001.jpg", type: "image/jpeg" }]),
     );
-    const { receipt } = (await res.json()) as { receipt: string };
+    const { receipt } = await filedOf(res);
     const stored = await storedBytes((await attachmentRows(receipt))[0]?.key ?? "");
     expect(contains(stored, latitudeBytes())).toBe(false);
     expect(contains(stored, new TextEncoder().encode("Exif"))).toBe(false);
@@ -104,7 +105,7 @@ describe("each allowed type", () => {
     const voice = { field: "voice", bytes: webm(8), name: "voice.webm", type: "audio/webm" };
     const res = await post(multipart(fields({ content: "" }), [...photos, voice]));
     expect(res.status).toBe(201);
-    const { receipt } = (await res.json()) as { receipt: string };
+    const { receipt } = await filedOf(res);
     expect((await attachmentRows(receipt)).map((r) => `${r.field}-${r.position}`)).toEqual([
       "photo-1",
       "photo-2",
@@ -123,7 +124,7 @@ describe("each allowed type", () => {
       multipart(fields(), [{ field: "photo", bytes: new Uint8Array(), name: "", type: "application/octet-stream" }]),
     );
     expect(res.status).toBe(201);
-    expect(await attachmentRows(((await res.json()) as { receipt: string }).receipt)).toEqual([]);
+    expect(await attachmentRows((await filedOf(res)).receipt)).toEqual([]);
   });
 });
 
@@ -258,8 +259,8 @@ describe("exactly once, all or nothing", () => {
     const again = await post(multipart(fields(), files), { "Idempotency-Key": key });
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
-    const receipt = ((await first.json()) as { receipt: string }).receipt;
-    expect(((await again.json()) as { receipt: string }).receipt).toBe(receipt);
+    const receipt = (await filedOf(first)).receipt;
+    expect((await filedOf(again)).receipt).toBe(receipt);
     expect(await attachmentRows(receipt)).toHaveLength(2);
     expect(await objectCount()).toBe(objects + 2);
   });

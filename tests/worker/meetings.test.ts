@@ -84,9 +84,9 @@ describe("recording a meeting", () => {
     );
 
     // the villager follows it by receipt like any case
-    const byReceipt = await SELF.fetch(`${TEST_ORIGIN}/api/reports/${recorded.questions[0]?.receipt}`);
-    expect(byReceipt.status).toBe(200);
-    expect(((await byReceipt.json()) as { state: string }).state).toBe("received");
+    const receipt = `${recorded.questions[0]?.receipt}`;
+    const byReceipt = await answered(publicClient().api.reports[":receipt"].$get({ param: { receipt } }), 200);
+    expect(byReceipt.state).toBe("received");
 
     // and it is in the console of the town inspector, marked as from the meeting
     const inspector = await loginAs(env.DB, { role: "town_inspector", scope: "371603104" });

@@ -6,7 +6,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../worker/src/app.ts";
-import { loginAs, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { errorOf, loginAs, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 /** Every staff route, its params filled with something well formed. */
 const staffRoutes = createApp()
@@ -45,7 +45,7 @@ describe("the /api/staff guards", () => {
         body: "{}",
       });
       expect(`${method} ${path} ${res.status}`).toBe(`${method} ${path} 403`);
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("cross_site");
+      expect((await errorOf(res)).error.code).toBe("cross_site");
     }
   }, 60_000);
 });

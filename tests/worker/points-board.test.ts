@@ -9,7 +9,7 @@ import { quarterOf } from "#core/meeting.ts";
 import { chinaDate } from "#core/period.ts";
 import { maskName } from "#core/points.ts";
 import { confirmedEntry, householdOf, points, pointsVillage } from "../fixtures/points.ts";
-import { answered, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { answered, publicClient, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const TODAY = chinaDate();
 const QUARTER = quarterOf(TODAY);
@@ -73,17 +73,16 @@ describe("the points board", () => {
     const v = await pointsVillage("371603106202");
     const household = householdOf(v).id;
     await confirmedEntry(v, household, "A2", TODAY);
-    const town = await (await SELF.fetch(`${TEST_ORIGIN}/api/figures/points?period=${QUARTER}&place=371603106`)).json();
+    const figures = publicClient().api.figures.points;
+    const town = await answered(figures.$get({ query: { period: QUARTER, place: "371603106" } }));
     expect(town).toMatchObject({ place: "371603106", period: QUARTER });
-    expect((town as { awarded: number }).awarded).toBeGreaterThanOrEqual(10);
-    const district = (await (await SELF.fetch(`${TEST_ORIGIN}/api/figures/points?period=${QUARTER}`)).json()) as {
-      awarded: number;
-    };
-    expect(district.awarded).toBeGreaterThanOrEqual((town as { awarded: number }).awarded);
+    expect(town.awarded).toBeGreaterThanOrEqual(10);
+    const district = await answered(figures.$get({ query: { period: QUARTER } }));
+    expect(district.awarded).toBeGreaterThanOrEqual(town.awarded);
     const bad = await SELF.fetch(`${TEST_ORIGIN}/api/figures/points?period=${QUARTER}&place=123`);
     expect(bad.status).toBe(400);
     const page = await (await SELF.fetch(`${TEST_ORIGIN}/z/371603106/`)).text();
-    expect(page).toContain(`加分 ${(town as { awarded: number }).awarded} 分`);
+    expect(page).toContain(`加分 ${town.awarded} 分`);
   });
 
   it("a card scanned in capitals opens the household's page", async () => {

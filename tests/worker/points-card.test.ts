@@ -7,7 +7,7 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { isValidReceipt, receiptHash } from "#core/report.ts";
 import { confirmedEntry, householdOf, points, pointsVillage } from "../fixtures/points.ts";
-import { answered, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { answered, errorOf, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const form = (fields: Record<string, string>) => ({
   method: "POST",
@@ -97,7 +97,7 @@ describe("a household's card", () => {
       body: JSON.stringify({ entry: others, content: "邻居这条怎么回事？" }),
     });
     expect(json.status).toBe(422);
-    expect(((await json.json()) as { error: { fields: Record<string, string> } }).error.fields.entry).toBeTruthy();
+    expect((await errorOf(json)).error.fields?.entry).toBeTruthy();
 
     const refused = await SELF.fetch(
       `${TEST_ORIGIN}${mine.card.url}/questions`,

@@ -9,7 +9,7 @@ import type { DisclosureTables } from "#core/disclosure.ts";
 import { chinaDate, expectedPeriod, periodLabel } from "#core/period.ts";
 import { periodBounds } from "#core/publish-periods.ts";
 import { ledgerCsv, ledgerGbkBase64, ledgerWithErrorsGbkBase64, resourcesGbkBase64 } from "../fixtures/csv-samples.ts";
-import { errorOf, loginAs, staffClient, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
+import { answered, errorOf, loginAs, publicClient, staffClient, staffHeaders, TEST_ORIGIN } from "../fixtures/staff.ts";
 
 const TODAY = chinaDate();
 const QUARTER = expectedPeriod("quarterly", TODAY) as string;
@@ -401,10 +401,7 @@ describe("corrections", () => {
       ).status,
     ).toBe(403);
 
-    const chain = (await (await SELF.fetch(`${TEST_ORIGIN}/api/villages/${village}/chain`)).json()) as {
-      valid: boolean;
-      length: number;
-    };
+    const chain = await answered(publicClient().api.villages[":code"].chain.$get({ param: { code: village } }));
     expect(chain).toMatchObject({ valid: true, length: 2 });
     expect(
       await count(
@@ -453,10 +450,7 @@ describe("appending under concurrency", () => {
     expect(results.map((r) => r.status)).toEqual(items.map(() => 201));
     const seqs = (await Promise.all(results.map((r) => r.json()))).map((p) => p.seq).sort();
     expect(seqs).toEqual([1, 2, 3, 4, 5]);
-    const chain = (await (await SELF.fetch(`${TEST_ORIGIN}/api/villages/${village}/chain`)).json()) as {
-      valid: boolean;
-      length: number;
-    };
+    const chain = await answered(publicClient().api.villages[":code"].chain.$get({ param: { code: village } }));
     expect(chain).toMatchObject({ valid: true, length: 5 });
   });
 });

@@ -5,6 +5,7 @@ import { formatReceipt, isValidReceipt, receiptHash } from "#core/report.ts";
 import { admitReport, intakeLimits } from "../../worker/src/reports/rate-limit.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { addInternalNote, answerReport, countReports, reportBody } from "../fixtures/reports.ts";
+import { answered, answerOf, errorOf, filedOf, publicClient } from "../fixtures/staff.ts";
 
 const BASE = "https://cunma.test";
 let ipCounter = 0;
@@ -40,12 +41,12 @@ function postForm(village: string, fields: Record<string, string>, ip = freshIp(
 async function submit(village: string, body: Record<string, unknown> = reportBody()): Promise<string> {
   const response = await postJson(village, body, { key: crypto.randomUUID() });
   expect(response.status).toBe(201);
-  return ((await response.json()) as { receipt: string }).receipt;
+  return (await filedOf(response)).receipt;
 }
 
 async function expectError(response: Response, status: number, code?: string) {
   expect(response.status).toBe(status);
-  const body = (await response.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
+  const body = await errorOf(response);
   expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
   if (code) expect(body.error.code).toBe(code);
   return body.error;
@@ -91,8 +92,8 @@ describe("POST /api/villages/<code>/reports (JSON)", () => {
     const again = await postJson("371603104205", reportBody(), { key });
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
-    const receipt = ((await first.json()) as { receipt: string }).receipt;
-    expect(((await again.json()) as { receipt: string }).receipt).toBe(receipt);
+    const receipt = (await filedOf(first)).receipt;
+    expect((await filedOf(again)).receipt).toBe(receipt);
     const other = await postJson("371603104205", reportBody({ content: "另外一件事，想问问低保名单。" }), { key });
     await expectError(other, 409, "idempotency_conflict");
     expect(await countReports(env.DB, "371603104205")).toBe(1);
@@ -101,7 +102,7 @@ describe("POST /api/villages/<code>/reports (JSON)", () => {
   it("makes one report from concurrent retries with the same key", async () => {
     const key = crypto.randomUUID();
     const responses = await Promise.all([1, 2, 3].map(() => postJson("371603104206", reportBody(), { key })));
-    const receipts = await Promise.all(responses.map(async (r) => ((await r.json()) as { receipt: string }).receipt));
+    const receipts = await Promise.all(responses.map(async (r) => (await filedOf(r)).receipt));
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201]);
     expect(new Set(receipts).size).toBe(1);
     expect(await countReports(env.DB, "371603104206")).toBe(1);
@@ -111,7 +112,7 @@ describe("POST /api/villages/<code>/reports (JSON)", () => {
     const ip = "203.0.113.77";
     const receipt = await (async () => {
       const r = await postJson("371603104207", reportBody(), { ip, headers: { "User-Agent": "UA-MARKER-42" } });
-      return ((await r.json()) as { receipt: string }).receipt;
+      return (await filedOf(r)).receipt;
     })();
     const dump = JSON.stringify([
       (await env.DB.prepare("SELECT * FROM reports").all()).results,
@@ -288,10 +289,10 @@ describe("GET /api/reports/<receipt> and /r/<receipt>", () => {
       }),
     );
     await addInternalNote(env.DB, receipt, "内部备注：举报人住三组");
-    const response = await SELF.fetch(`${BASE}/api/reports/${receipt}`);
+    const response = await publicClient().api.reports[":receipt"].$get({ param: { receipt } });
     expect(response.status).toBe(200);
-    const text = await response.text();
-    const view = JSON.parse(text) as { state: string; timeline: { kind: string }[] };
+    const text = await response.clone().text();
+    const view = await response.json();
     expect(view.state).toBe("received");
     expect(view.timeline.map((e) => e.kind)).toEqual(["received"]);
     for (const secret of ["李某", "13900000000", "内部备注", "白条记账", "test-inspector"])
@@ -352,12 +353,10 @@ describe("POST /api/reports/<receipt>/rating", () => {
     expect(page).toContain('action="/api/reports/');
     const rated = await rate(receipt, { rating: "satisfied", comment: "说得很清楚" });
     expect(rated.status).toBe(200);
-    expect(((await rated.json()) as { state: string }).state).toBe("closed");
+    expect((await answerOf(rated, publicClient().api.reports[":receipt"].rating.$post))?.state).toBe("closed");
     expect(await row(receipt)).toMatchObject({ state: "closed", rating: "satisfied", closed_on: chinaDate() });
     await expectError(await rate(receipt, { rating: "unsatisfied" }), 409, "not_answered");
-    const view = (await (await SELF.fetch(`${BASE}/api/reports/${receipt}`)).json()) as {
-      timeline: { kind: string }[];
-    };
+    const view = await answered(publicClient().api.reports[":receipt"].$get({ param: { receipt } }));
     expect(view.timeline.map((e) => e.kind)).toEqual(["received", "answered", "rated", "closed"]);
   });
 

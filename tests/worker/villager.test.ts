@@ -10,6 +10,7 @@ import { negativePowerById } from "#core/power.ts";
 import { dammDigit, formatReceipt } from "#core/report.ts";
 import { publishDisclosure } from "../fixtures/d1.ts";
 import { reportBody } from "../fixtures/reports.ts";
+import { errorOf, filedOf } from "../fixtures/staff.ts";
 
 const BASE = "https://cunma.test";
 const VILLAGE = "371603104230";
@@ -66,9 +67,9 @@ describe("a phone number, if given", () => {
     const before = await count();
     const response = await postJson(reportBody({ contact: { phone } }));
     expect(response.status).toBe(422);
-    const body = (await response.json()) as { error: { fields: Record<string, string> } };
-    expect(body.error.fields.phone).toContain("联系电话");
-    expect(body.error.fields.phone).toContain("区号");
+    const body = await errorOf(response);
+    expect(body.error.fields?.phone).toContain("联系电话");
+    expect(body.error.fields?.phone).toContain("区号");
     expect(await count()).toBe(before);
   });
 
@@ -132,7 +133,7 @@ describe("the receipt page's timeline", () => {
     const words = { question: "收到您的提问", request: "收到您要办的事", misconduct: "收到您反映的问题" };
     for (const [kind, expected] of Object.entries(words)) {
       const response = await postJson(reportBody({ kind, topic: kind === "misconduct" ? "conduct" : "affairs" }));
-      const { receipt } = (await response.json()) as { receipt: string };
+      const { receipt } = await filedOf(response);
       const html = await (await SELF.fetch(`${BASE}/r/${receipt}`)).text();
       expect(html).toContain(expected);
       expect(html).not.toContain("收到您的我要监督");
@@ -222,13 +223,13 @@ describe("大字 (GET /settings/size)", () => {
       redirect: "manual",
     });
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: { fields: Record<string, string> } };
-    expect(body.error.fields.back).toMatch(/[\u4e00-\u9fff]/);
+    const body = await errorOf(response);
+    expect(body.error.fields?.back).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("refuses a size it does not know", async () => {
     const response = await SELF.fetch(`${BASE}/settings/size?large=huge`, { redirect: "manual" });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { fields: Record<string, string> } }).error.fields.large).toBeTruthy();
+    expect((await errorOf(response)).error.fields?.large).toBeTruthy();
   });
 });

@@ -3,20 +3,26 @@
  * (path, params, query, body, and the JSON each one answers), and Hono's typed client over it. The site
  * imports this module and nothing else from worker/ (biome.json), for the client and its types only.
  *
- * Only routes whose answer is declared with `json<T>()` or `created<T>()` (contract/router.ts) and
- * collected in their feature's `…Api` type are in it: the staff console's routes the site calls.
+ * Every JSON route declares its answer with `json<T>()` or `created<T>()` (contract/router.ts) and is
+ * collected in its feature's `…Api` type, as are the CSV exports (their answer is text); the HTML pages,
+ * redirects and attachments are not in it.
  */
 import type { Hono } from "hono";
 import { type ClientRequestOptions, type ClientResponse, hc } from "hono/client";
 import type { BlankEnv, MergeSchemaPath, Schema } from "hono/types";
+import type { AuditApi } from "./audit/index.ts";
 import type { CaseApi } from "./cases/index.ts";
+import type { CheckpointApi } from "./checkpoints/index.ts";
 import type { FormApi } from "./disclosures/form.ts";
 import type { DisclosureApi } from "./disclosures/index.ts";
 import type { InspectApi } from "./disclosures/inspect.ts";
 import type { PublishApi } from "./disclosures/publish.ts";
 import type { GridApi, GridPublicApi } from "./grid/index.ts";
+import type { HealthApi } from "./health/index.ts";
 import type { MeetingApi } from "./meetings/index.ts";
 import type { PointsApi } from "./points/index.ts";
+import type { PointsPublicApi } from "./points/public.ts";
+import type { ReportApi } from "./reports/index.ts";
 import type { StaffApi } from "./staff/index.ts";
 
 /** The routes of one or more registered `openapi()` calls (their return values), as Hono's schema. */
@@ -25,12 +31,15 @@ type Routes<R> = R extends Hono<any, infer S extends Schema, any> ? S : never;
 
 /** The staff console's API, /api/staff/*. */
 type StaffConsole = MergeSchemaPath<
-  Routes<StaffApi | CaseApi | PublishApi | FormApi | InspectApi | MeetingApi | GridApi | PointsApi>,
+  Routes<StaffApi | AuditApi | CaseApi | PublishApi | FormApi | InspectApi | MeetingApi | GridApi | PointsApi>,
   "/api/staff"
 >;
 
-/** The app as the typed client sees it: the staff console, and the public figures its pages show. */
-export type AppType = Hono<BlankEnv, StaffConsole | Routes<DisclosureApi | GridPublicApi>>;
+/** The public API: reports and receipts, chains and checkpoints, the catalogue, talks and figures. */
+type PublicApi = Routes<DisclosureApi | GridPublicApi | PointsPublicApi | ReportApi | CheckpointApi | HealthApi>;
+
+/** The app as the typed client sees it: the staff console and the public API. */
+export type AppType = Hono<BlankEnv, StaffConsole | PublicApi>;
 
 /**
  * What a typed call answers when it succeeds (200 or 201).

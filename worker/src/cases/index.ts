@@ -131,7 +131,9 @@ const queue = caseRoutes.openapi(
   },
 );
 
-caseRoutes.openapi(listRoute("/reports.csv", "导出案件（CSV，不含回执）", ok("CSV 文件")), async (c) => {
+const listCsvRoute = listRoute("/reports.csv", "导出案件（CSV，不含回执）", ok("CSV 文件"));
+
+const listCsv = caseRoutes.openapi(listCsvRoute, async (c) => {
   const filter = c.req.valid("query");
   const staff = c.get("staff");
   const today = chinaDate(nowOf(c));
@@ -261,7 +263,9 @@ const figures = caseRoutes.openapi(
   },
 );
 
-caseRoutes.openapi(figuresRoute("/figures.csv", "导出案件数字（CSV）", ok("CSV 文件")), async (c) => {
+const figuresCsvRoute = figuresRoute("/figures.csv", "导出案件数字（CSV）", ok("CSV 文件"));
+
+const figuresCsv = caseRoutes.openapi(figuresCsvRoute, async (c) => {
   const today = chinaDate(nowOf(c));
   const staff = c.get("staff");
   await closeUnratedCases(c.env.DB, autoCloseDays(c.env), today);
@@ -378,4 +382,12 @@ const contact = caseRoutes.openapi(
 caseRoutes.route("/", caseActions);
 
 /** The typed routes of this sub-app, for the typed client (client.ts). */
-export type CaseApi = typeof list | typeof queue | typeof figures | typeof one | typeof contact | CaseActionApi;
+export type CaseApi =
+  | typeof list
+  | typeof listCsv
+  | typeof queue
+  | typeof figures
+  | typeof figuresCsv
+  | typeof one
+  | typeof contact
+  | CaseActionApi;

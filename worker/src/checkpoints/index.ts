@@ -12,7 +12,7 @@ import type { Checkpoint, PublicJwk } from "#core/checkpoint.ts";
 import { checkpointKey, checkpointSignatureValid, fingerprint } from "#core/checkpoint.ts";
 import { sha256Hex } from "#core/hash.ts";
 import { t } from "#core/i18n/index.ts";
-import { body, createRouter, ok, route } from "../contract/router.ts";
+import { body, createRouter, json, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
 import { checkpointBreaks } from "./make.ts";
 import { checkpointsBefore, latestCheckpoint } from "./queries.ts";
@@ -31,15 +31,20 @@ async function publishedKey(env: Env): Promise<PublicJwk | null> {
 }
 
 const latestRoute = route(
-  { method: "get", path: "/api/checkpoints/latest", summary: "最新的签名检查点", responses: ok("检查点") },
+  {
+    method: "get",
+    path: "/api/checkpoints/latest",
+    summary: "最新的签名检查点",
+    responses: json<Checkpoint>("检查点"),
+  },
   { errors: { 404: "还没有检查点" } },
 );
 
-checkpointRoutes.openapi(latestRoute, async (c) => {
-  const latest = await latestCheckpoint(c.env.DB);
-  if (!latest) throw new ApiError(404, "not_found", t("checkpoints.error.none"));
+const latest = checkpointRoutes.openapi(latestRoute, async (c) => {
+  const checkpoint = await latestCheckpoint(c.env.DB);
+  if (!checkpoint) throw new ApiError(404, "not_found", t("checkpoints.error.none"));
   c.header("Cache-Control", "no-store");
-  return c.json(latest);
+  return c.json(checkpoint, 200);
 });
 
 const pageRoute = route(
@@ -48,12 +53,14 @@ const pageRoute = route(
     path: "/api/checkpoints",
     summary: "检查点，从新到旧一页一页",
     request: { query: checkpointPageQuery },
-    responses: ok("{checkpoints, next}"),
+    responses: json<{ checkpoints: Awaited<ReturnType<typeof checkpointsBefore>>; next: string | null }>(
+      "{checkpoints, next}",
+    ),
   },
   { refusals: { query: pageRefusal } },
 );
 
-checkpointRoutes.openapi(pageRoute, async (c) => {
+const page = checkpointRoutes.openapi(pageRoute, async (c) => {
   const { before, limit } = c.req.valid("query");
   const checkpoints = await checkpointsBefore(c.env.DB, before ?? null, limit);
   const last = checkpoints.at(-1);
@@ -62,7 +69,7 @@ checkpointRoutes.openapi(pageRoute, async (c) => {
       ? `/api/checkpoints?before=${encodeURIComponent(last.time)}&limit=${limit}`
       : null;
   c.header("Cache-Control", "no-store");
-  return c.json({ checkpoints, next });
+  return c.json({ checkpoints, next }, 200);
 });
 
 const keyRoute = route(
@@ -70,17 +77,17 @@ const keyRoute = route(
     method: "get",
     path: "/api/checkpoints/key",
     summary: "签检查点的 Ed25519 公钥",
-    responses: ok("{publicKey, keyId}"),
+    responses: json<{ publicKey: PublicJwk; keyId: ReturnType<typeof fingerprint> }>("{publicKey, keyId}"),
   },
   { errors: { 404: "没有配置签名密钥" } },
 );
 
-checkpointRoutes.openapi(keyRoute, async (c) => {
+const key = checkpointRoutes.openapi(keyRoute, async (c) => {
   const publicKey = await publishedKey(c.env);
   if (!publicKey) throw new ApiError(404, "not_found", t("checkpoints.error.noKey"));
   const keyId = fingerprint(await sha256Hex(publicKey.x));
   c.header("Cache-Control", "public, max-age=300");
-  return c.json({ publicKey, keyId });
+  return c.json({ publicKey, keyId }, 200);
 });
 
 const verifyRoute = route(
@@ -89,12 +96,16 @@ const verifyRoute = route(
     path: "/api/checkpoints/verify",
     summary: "核对保存的检查点：每条链是否仍然接着它",
     request: { body: body(savedCheckpoint) },
-    responses: ok("{time, extends, breaks}"),
+    responses: json<{
+      time: Checkpoint["time"];
+      extends: boolean;
+      breaks: Awaited<ReturnType<typeof checkpointBreaks>>;
+    }>("{time, extends, breaks}"),
   },
   { body: checkpointBodyRules, errors: { 422: "签名核对不上" } },
 );
 
-checkpointRoutes.openapi(verifyRoute, async (c) => {
+const verify = checkpointRoutes.openapi(verifyRoute, async (c) => {
   const saved = c.req.valid("json");
   const trusted = (await publishedKey(c.env)) ?? undefined;
   if (!(await checkpointSignatureValid(saved, trusted))) {
@@ -104,5 +115,8 @@ checkpointRoutes.openapi(verifyRoute, async (c) => {
   }
   const breaks = await checkpointBreaks(c.env.DB, saved as unknown as Checkpoint);
   c.header("Cache-Control", "no-store");
-  return c.json({ time: (saved as unknown as Checkpoint).time, extends: breaks.length === 0, breaks });
+  return c.json({ time: (saved as unknown as Checkpoint).time, extends: breaks.length === 0, breaks }, 200);
 });
+
+/** The typed routes of this sub-app, for the typed client (client.ts). */
+export type CheckpointApi = typeof latest | typeof page | typeof key | typeof verify;

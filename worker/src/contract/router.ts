@@ -67,10 +67,10 @@ function errorResponses(contract: Contract): RouteConfig["responses"] {
  * A `createRoute` config with the route's refusals, body reader and error answers added.
  * @example
  *   const triage = route(
- *     { method: "post", path: "/reports/{id}/triage", request: { params: caseParams, body: jsonBody(triageInput) }, responses: ok("案件") },
+ *     { method: "post", path: "/reports/{id}/triage", request: { params: caseParams, body: body(triageInput) }, responses: json<CaseView>("案件") },
  *     { refusals: { param: caseNotFound, json: caseFields }, body: caseBody },
  *   );
- *   staff.openapi(triage, (c) => c.json(...));
+ *   staff.openapi(triage, (c) => c.json(view, 200));
  */
 export function route<const R extends RouteConfig>(config: R, contract: Contract = {}): R {
   const middleware = [
@@ -104,8 +104,8 @@ export function body<S extends z.ZodType, F extends z.ZodType = never>(json: S, 
 }
 
 /**
- * A success answer, described in words.
- * @example responses: ok("案件的全部内容")
+ * A success answer that is not JSON (a CSV file), described in words; a JSON answer is `json` or `created`.
+ * @example responses: ok("CSV 文件")
  */
 export const ok = (description: string) => ({ 200: { description } });
 

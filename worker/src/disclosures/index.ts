@@ -10,7 +10,7 @@ import { cadenceById, catalogueItems, categories, villageByCode } from "#core/re
 import { nowOf } from "../config/context.ts";
 import { notFound, villageIdParams, villageParams } from "../contract/params.ts";
 import { PAGE_NOT_FOUND } from "../contract/refusal.ts";
-import { createRouter, json, ok, route } from "../contract/router.ts";
+import { createRouter, json, route } from "../contract/router.ts";
 import { serveLivePage, shellRewriter } from "../pages/serve.ts";
 import { disclosureFigures } from "./figures.ts";
 import { historyPage } from "./history.ts";
@@ -33,16 +33,16 @@ const catalogue = catalogueItems.map((item) => {
   };
 });
 
-disclosureRoutes.openapi(
+const catalogueList = disclosureRoutes.openapi(
   route({
     method: "get",
     path: "/api/catalogue",
     summary: "公开目录：每一项、它的类别和公开周期",
-    responses: ok("{items}"),
+    responses: json<{ items: typeof catalogue }>("{items}"),
   }),
   (c) => {
     c.header("Cache-Control", "public, max-age=3600");
-    return c.json({ items: catalogue });
+    return c.json({ items: catalogue }, 200);
   },
 );
 
@@ -52,16 +52,16 @@ const chainRoute = route(
     path: "/api/villages/{code}/chain",
     summary: "重算一个村公开记录的哈希链",
     request: { params: villageParams },
-    responses: ok("{village, ok, length, head, …}"),
+    responses: json<{ village: string } & Awaited<ReturnType<typeof verifyChain>>>("{village, ok, length, head, …}"),
   },
   { refusals: { param: notFound("disclosures.error.villageUnknown") } },
 );
 
-disclosureRoutes.openapi(chainRoute, async (c) => {
+const chain = disclosureRoutes.openapi(chainRoute, async (c) => {
   const { code } = c.req.valid("param");
   const result = await verifyChain(await chainRows(c.env.DB, code));
   c.header("Cache-Control", "no-store");
-  return c.json({ village: code, ...result });
+  return c.json({ village: code, ...result }, 200);
 });
 
 const pageResponses = { 301: { description: "加上结尾的 /" }, 404: { description: "没有找到（HTML）" } };
@@ -125,4 +125,4 @@ const figures = disclosureRoutes.openapi(
 );
 
 /** The typed routes of this sub-app, for the typed client (client.ts). */
-export type DisclosureApi = typeof figures;
+export type DisclosureApi = typeof catalogueList | typeof chain | typeof figures;

@@ -96,7 +96,7 @@ const overdue = inspectRoutes.openapi(
   },
 );
 
-inspectRoutes.openapi(
+const overdueCsv = inspectRoutes.openapi(
   overdueRoute("/disclosures/overdue.csv", "导出逾期未公开的事项（CSV）", ok("CSV 文件")),
   async (c) => {
     const staff = c.get("staff");
@@ -138,4 +138,4 @@ inspectRoutes.openapi(
 );
 
 /** The typed routes of this sub-app, for the typed client (client.ts). */
-export type InspectApi = typeof overdue;
+export type InspectApi = typeof overdue | typeof overdueCsv;

@@ -44,6 +44,7 @@ import {
   type GridWay,
   gridCaseStatement,
   gridCountRows,
+  type PublicTalk,
   qrCaseRows,
   talkCaseStatement,
   talkIdByKey,
@@ -334,15 +335,17 @@ const talksRoute = route(
     path: "/api/villages/{code}/talks",
     summary: "一个村最近的百姓夜话：日期、地点、人数、收集和办结的诉求数",
     request: { params: villageParams },
-    responses: ok("{village, talks: [{heldOn, place, attendees, grid, requests, closed}]}"),
+    responses: json<{ village: string; talks: PublicTalk[] }>(
+      "{village, talks: [{heldOn, place, attendees, grid, requests, closed}]}",
+    ),
   },
   { refusals: { param: unknownVillage } },
 );
 
-gridPublicRoutes.openapi(talksRoute, async (c) => {
+const talks = gridPublicRoutes.openapi(talksRoute, async (c) => {
   const { code } = c.req.valid("param");
   c.header("Cache-Control", "public, max-age=60");
-  return c.json({ village: code, talks: await readOne(villageTalks(c.env.DB, code, 10)) });
+  return c.json({ village: code, talks: await readOne(villageTalks(c.env.DB, code, 10)) }, 200);
 });
 
 const figuresRoute = <const P extends string, const A extends RouteConfig["responses"]>(
@@ -386,7 +389,9 @@ const csvColumns: (keyof GridFigures)[] = [
   "qr",
 ];
 
-gridPublicRoutes.openapi(figuresRoute("/api/figures/grid.csv", "导出网格的数字（CSV）", ok("CSV 文件")), async (c) => {
+const figuresCsvRoute = figuresRoute("/api/figures/grid.csv", "导出网格的数字（CSV）", ok("CSV 文件"));
+
+const figuresCsv = gridPublicRoutes.openapi(figuresCsvRoute, async (c) => {
   const figures = await figuresOf(c.env.DB, c.req.valid("query"));
   const line = (name: string, f: GridFigures) => [name, ...csvColumns.map((k) => f[k])];
   return csvResponse(
@@ -401,4 +406,4 @@ gridPublicRoutes.openapi(figuresRoute("/api/figures/grid.csv", "导出网格的�
 /** The typed staff routes of this feature, for the typed client (client.ts). */
 export type GridApi = typeof behalfCase | typeof myGrids | typeof patrolCase | typeof talkRecord | typeof filedList;
 /** The typed public routes of this feature, for the typed client (client.ts). */
-export type GridPublicApi = typeof figures;
+export type GridPublicApi = typeof talks | typeof figures | typeof figuresCsv;

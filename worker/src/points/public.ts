@@ -23,7 +23,7 @@ import { isValidReceipt, receiptHash } from "#core/report.ts";
 import { nowOf } from "../config/context.ts";
 import { exampleTown, inQuery, notFound, villageParams } from "../contract/params.ts";
 import { PAGE_NOT_FOUND, type Refusal } from "../contract/refusal.ts";
-import { body, createRouter, ok, route } from "../contract/router.ts";
+import { body, created, createRouter, json, route } from "../contract/router.ts";
 import { ApiError } from "../errors.ts";
 import { servePage, shellRewriter } from "../pages/serve.ts";
 import { readOne } from "../reads.ts";
@@ -53,16 +53,18 @@ const chainRoute = route(
     path: "/api/villages/{code}/points/chain",
     summary: "重算一个村积分账的哈希链",
     request: { params: villageParams },
-    responses: ok("{village, valid, length, head, brokenAt?}"),
+    responses: json<{ village: string } & Awaited<ReturnType<typeof verifyLedger>>>(
+      "{village, valid, length, head, brokenAt?}",
+    ),
   },
   { refusals: { param: notFound("disclosures.error.villageUnknown") } },
 );
 
-pointsPages.openapi(chainRoute, async (c) => {
+const chain = pointsPages.openapi(chainRoute, async (c) => {
   const { code } = c.req.valid("param");
   const result = await verifyLedger(await ledgerRows(c.env.DB, code));
   c.header("Cache-Control", "no-store");
-  return c.json({ village: code, ...result });
+  return c.json({ village: code, ...result }, 200);
 });
 
 /** The household a card's code opens, or why not: a 404 for a code that is none, a 429 for a guesser. */
@@ -132,7 +134,7 @@ const questionRoute = route(
     summary: "对自家的一条积分记录提出疑问：成为一件码上问，给回执（JSON 或网页表单）",
     request: { params: cardParams, body: body(questionInput, questionInput) },
     responses: {
-      201: { description: "收到了：{receipt, url}" },
+      ...created<{ receipt: Awaited<ReturnType<typeof intake>>; url: string }>("收到了：{receipt, url}"),
       303: { description: "网页表单：转到回执页" },
     },
   },
@@ -143,7 +145,7 @@ const questionRoute = route(
   },
 );
 
-pointsPages.openapi(questionRoute, async (c) => {
+const question = pointsPages.openapi(questionRoute, async (c) => {
   const { code } = c.req.valid("param");
   const form = (c.req.header("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
   const input = form ? c.req.valid("form") : c.req.valid("json");
@@ -254,14 +256,19 @@ const figuresRoute = route(
     path: "/api/figures/points",
     summary: "积分制的数字：加分、扣分、撤销、兑换和开过的积分超市（区、镇街或村，按月、季度或年）",
     request: { query: figuresQuery },
-    responses: ok("{place, period, villages, households, awarded, deducted, reversed, redeemed, shops}"),
+    responses: json<{ place: string; period: string } & Awaited<ReturnType<typeof pointsFigures>>>(
+      "{place, period, villages, households, awarded, deducted, reversed, redeemed, shops}",
+    ),
   },
   { refusals: { query: figuresRefusal } },
 );
 
-pointsPages.openapi(figuresRoute, async (c) => {
+const figures = pointsPages.openapi(figuresRoute, async (c) => {
   const { period, place } = c.req.valid("query");
   const { start, end } = periodBounds(period);
   c.header("Cache-Control", "public, max-age=300");
-  return c.json({ place, period, ...(await pointsFigures(c.env.DB, place, start, end)) });
+  return c.json({ place, period, ...(await pointsFigures(c.env.DB, place, start, end)) }, 200);
 });
+
+/** The typed routes of this sub-app, for the typed client (client.ts). */
+export type PointsPublicApi = typeof chain | typeof question | typeof figures;

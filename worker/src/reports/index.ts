@@ -35,7 +35,7 @@ import {
   villageParams,
 } from "../contract/params.ts";
 import { PAGE_NOT_FOUND, refusalError, refuseInvalid } from "../contract/refusal.ts";
-import { body, createRouter, ok, route } from "../contract/router.ts";
+import { body, created, createRouter, json, route } from "../contract/router.ts";
 import { versionById } from "../disclosures/queries.ts";
 import { ApiError } from "../errors.ts";
 import { attachmentStatements } from "../media/queries.ts";
@@ -215,7 +215,9 @@ const intakeRoute = route(
     summary: "交一件问题、求助或监督举报（JSON 或网页表单）",
     request: { params: villageParams, body: intakeBody },
     responses: {
-      201: { description: "收到了：{receipt, url}，Location 指向回执页" },
+      ...created<{ receipt: Awaited<ReturnType<typeof intake>>; url: string }>(
+        "收到了：{receipt, url}，Location 指向回执页",
+      ),
       303: { description: "网页表单：转到回执页" },
     },
   },
@@ -226,7 +228,7 @@ const intakeRoute = route(
   },
 );
 
-reports.openapi(
+const filed = reports.openapi(
   intakeRoute,
   async (c) => {
     const { code } = c.req.valid("param");
@@ -259,12 +261,15 @@ async function refuseIntake(result: { target: string; error: unknown }, c: Conte
   return formAgain(c, raw, key, refusalError(result.error as never, reportRefusal));
 }
 
-/** The 429 a receipt guard gives when one client has tried too many receipts. */
-const refusedReceipt = (refused: { body: () => unknown; retryAfter: number }) =>
-  new Response(JSON.stringify(refused.body()), {
-    status: 429,
-    headers: { "Content-Type": "application/json", "Retry-After": String(refused.retryAfter) },
-  });
+/**
+ * The 429 a receipt guard gives when one client has tried too many receipts, to throw: its Retry-After is
+ * set on the answer the error handler writes.
+ * @example if (guard.refused) throw refusedReceipt(c, guard.refused);
+ */
+function refusedReceipt(c: Context, refused: RateLimited): RateLimited {
+  c.header("Retry-After", String(refused.retryAfter));
+  return refused;
+}
 
 const receiptRoute = route(
   {
@@ -272,22 +277,22 @@ const receiptRoute = route(
     path: "/api/reports/{receipt}",
     summary: "凭回执查看自己的事项（公开的进展）",
     request: { params: receiptParams },
-    responses: ok("事项的公开进展"),
+    responses: json<NonNullable<Awaited<ReturnType<typeof publicReport>>>>("事项的公开进展"),
   },
   { refusals: { param: badReceipt }, errors: { 404: "没有这个回执", 429: "试的回执太多，请看 Retry-After" } },
 );
 
-reports.openapi(receiptRoute, async (c) => {
+const progress = reports.openapi(receiptRoute, async (c) => {
   const { receipt } = c.req.valid("param");
   const guard = await receiptGuard(c.env, c.req.raw, nowOf(c));
-  if (guard.refused) return refusedReceipt(guard.refused);
+  if (guard.refused) throw refusedReceipt(c, guard.refused);
   const report = await publicReport(c.env.DB, { receipt, hash: await lookupHash(c.env.DB, receipt) });
   if (!report) {
     await guard.miss();
     throw new ApiError(404, "not_found", t("reports.error.receiptUnknown"));
   }
   c.header("Cache-Control", "no-store");
-  return c.json(report);
+  return c.json(report, 200);
 });
 
 const ratingRoute = route(
@@ -296,7 +301,10 @@ const ratingRoute = route(
     path: "/api/reports/{receipt}/rating",
     summary: "码上评：回执的持有人评价答复（JSON 或网页表单）",
     request: { params: receiptPageParams, body: body(ratingInput, ratingForm) },
-    responses: { ...ok("评价后的事项"), 303: { description: "网页表单：回到回执页" } },
+    responses: {
+      ...json<Awaited<ReturnType<typeof publicReport>>>("评价后的事项"),
+      303: { description: "网页表单：回到回执页" },
+    },
   },
   {
     refusals: { json: reportRefusal, form: reportRefusal },
@@ -310,13 +318,13 @@ const ratingRoute = route(
   },
 );
 
-reports.openapi(ratingRoute, async (c) => {
+const rated = reports.openapi(ratingRoute, async (c) => {
   const { receipt } = c.req.valid("param");
   const form = (c.req.header("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
   const rating = form ? c.req.valid("form") : c.req.valid("json");
   requireValidReceipt(receipt);
   const guard = await receiptGuard(c.env, c.req.raw, nowOf(c));
-  if (guard.refused) return refusedReceipt(guard.refused);
+  if (guard.refused) throw refusedReceipt(c, guard.refused);
   const hash = await lookupHash(c.env.DB, receipt);
   const target = await ratingTarget(c.env.DB, hash);
   if (!target) {
@@ -342,7 +350,7 @@ reports.openapi(ratingRoute, async (c) => {
   if (form && !(c.req.header("accept") ?? "").includes("application/json")) {
     return c.redirect(`/r/${receipt}`, 303);
   }
-  return c.json(await publicReport(c.env.DB, { receipt, hash }));
+  return c.json(await publicReport(c.env.DB, { receipt, hash }), 200);
 });
 
 // The receipt page: /r/ (lookup), /r/?receipt=… (the lookup form, JS off), /r/<receipt>.
@@ -387,3 +395,6 @@ reports.openapi(receiptPage, async (c) => {
   const message = valid ? t("reports.error.receiptUnknown") : t("reports.error.receiptFormat");
   return servePage(c, "/r/", receiptRewriter(null, message, receipt), privatePage(valid ? 404 : 400));
 });
+
+/** The typed routes of this sub-app, for the typed client (client.ts). */
+export type ReportApi = typeof filed | typeof progress | typeof rated;
