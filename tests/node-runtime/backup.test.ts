@@ -18,6 +18,7 @@ import { databaseFile, mediaDir } from "../../worker/node/data.ts";
 import { root } from "../../worker/node/runtime.ts";
 import { verifyAudit } from "../../worker/src/audit/queries.ts";
 import { chainRows } from "../../worker/src/disclosures/queries.ts";
+import { filedOf } from "../fixtures/answers.ts";
 import { plainJpeg } from "../fixtures/media.ts";
 import { reportBody } from "../fixtures/reports.ts";
 import { startTestServer } from "./server.ts";
@@ -73,7 +74,7 @@ describe("a backup under write load", () => {
           body: JSON.stringify(reportBody()),
         });
         expect(res.status).toBe(201);
-        const { receipt } = (await res.json()) as { receipt: string };
+        const { receipt } = await filedOf(res);
         acknowledged.push({ receipt, at: Date.now() });
       }
     };

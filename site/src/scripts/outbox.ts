@@ -1,14 +1,16 @@
 /**
- * The form outbox. A submission is written to localStorage with its idempotency key before it is sent,
- * and sent again on page load, when the connection returns and every few seconds, until the server
- * acknowledges it (201, or a refusal it explains). A 429 is not a refusal of the words: the entry stays,
- * the villager is told it was not sent yet, and it is sent again once `Retry-After` has passed.
- * The key makes every resend land as the same report.
+ * `<report-outbox>`, the report form's outbox, around the form and its error box. A submission is
+ * written to localStorage with its idempotency key before it is sent, and sent again on page load, when
+ * the connection returns and every few seconds, until the server acknowledges it (201, or a refusal it
+ * explains). A 429 is not a refusal of the words: the entry stays, the villager is told it was not sent
+ * yet, and it is sent again once `Retry-After` has passed. The key makes every resend land as the same
+ * report.
  * No Background Sync: it is missing or unreliable in WeChat's browser. Photos and a voice message are
  * kept in IndexedDB under the same key (localStorage holds only text) and sent with the words as one
  * multipart form; if IndexedDB is unavailable they are kept while the page stays open.
  */
-import { forgetVoice, recordedVoice } from "./voice.ts";
+import { picker } from "./strings.ts";
+import type { HoldToTalk } from "./voice.ts";
 
 interface Entry {
   key: string;
@@ -35,12 +37,6 @@ interface Attached {
 const STORE = "cunma.outbox";
 const RETRY_MS = 10_000;
 const KEY = /^[A-Za-z0-9_-]{8,100}$/;
-
-const form = document.querySelector<HTMLFormElement>("form[data-outbox]");
-const statusLine = document.querySelector<HTMLElement>("[data-outbox-status]");
-const errorBox = document.querySelector<HTMLElement>("[data-error]");
-let current: string | null = null;
-let busy = false;
 
 function load(): Entry[] {
   try {
@@ -100,22 +96,6 @@ async function bodyOf(entry: Entry): Promise<{ body: BodyInit; headers: Record<s
 const randomKey = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 
-function say(text: string): void {
-  if (statusLine) statusLine.textContent = text;
-}
-
-function showRefusal(refused: Refusal): void {
-  if (!errorBox) return;
-  const title = document.createElement("p");
-  title.append(Object.assign(document.createElement("strong"), { textContent: refused.message }));
-  const list = document.createElement("ul");
-  for (const text of Object.values(refused.fields ?? {}))
-    list.append(Object.assign(document.createElement("li"), { textContent: text }));
-  errorBox.replaceChildren(title, list);
-  errorBox.hidden = false;
-  errorBox.scrollIntoView();
-}
-
 async function send(entry: Entry): Promise<Outcome> {
   try {
     const request = await bodyOf(entry);
@@ -140,70 +120,13 @@ async function send(entry: Entry): Promise<Outcome> {
   }
 }
 
-async function flush(): Promise<void> {
-  if (busy) return;
-  busy = true;
-  try {
-    for (const entry of load()) {
-      if ((entry.notBefore ?? 0) > Date.now()) continue;
-      const outcome = await send(entry);
-      if (!outcome) continue;
-      if ("later" in outcome) {
-        const notBefore = Date.now() + outcome.later.seconds * 1000;
-        store(load().map((e) => (e.key === entry.key ? { ...e, notBefore } : e)));
-        if (entry.key === current) showWaiting(outcome.later.refusal, outcome.later.seconds);
-        continue;
-      }
-      store(load().filter((e) => e.key !== entry.key));
-      dropFiles(entry.key);
-      if (entry.key !== current) {
-        if ("receipt" in outcome) showSent(outcome.receipt);
-        continue;
-      }
-      current = null;
-      const button = form?.querySelector("button");
-      if (button) button.disabled = false;
-      renewKey(); // a refused key may already be taken (409): the corrected form gets a new one
-      if ("refused" in outcome) {
-        say("");
-        showRefusal(outcome.refused);
-      } else {
-        forgetVoice();
-        location.assign(`/r/${outcome.receipt}`);
-      }
-    }
-  } finally {
-    busy = false;
-  }
-  const pending = load().find((e) => e.key === current);
-  if (pending && !pending.notBefore) say(statusLine?.dataset.saved ?? "");
-}
-
-/** Not sent yet: the server's reason, and when the outbox will send it by itself. */
-function showWaiting(refusal: Refusal, seconds: number): void {
-  showRefusal(refusal);
-  say((statusLine?.dataset.waiting ?? "").replace("{minutes}", String(Math.max(1, Math.ceil(seconds / 60)))));
-}
-
-function showSent(receipt: string): void {
-  if (!statusLine) return;
-  const link = Object.assign(document.createElement("a"), { href: `/r/${receipt}`, textContent: receipt });
-  statusLine.replaceChildren(statusLine.dataset.sent ?? "", link);
-}
-
-function renewKey(): void {
-  const input = form?.querySelector<HTMLInputElement>("input[name=key]");
-  if (input) input.value = randomKey();
-}
-
 /** The photos chosen and the voice message (recorded in the page, else chosen as a file). */
-function attachedFiles(data: FormData): Attached[] {
+function attachedFiles(data: FormData, voice: Blob | null): Attached[] {
   const chosen = (field: string) =>
     data
       .getAll(field)
       .filter((v): v is File => typeof v !== "string" && v.size > 0)
       .map((file) => ({ field, name: file.name, blob: file as Blob }));
-  const voice = recordedVoice();
   const recorded = voice && {
     field: "voice",
     name: `voice.${voice.type.includes("mp4") ? "m4a" : "webm"}`,
@@ -212,31 +135,121 @@ function attachedFiles(data: FormData): Attached[] {
   return [...chosen("photo"), ...(recorded ? [recorded] : chosen("voice"))];
 }
 
-form?.addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const data = new FormData(form);
-  let key = String(data.get("key") ?? "");
-  if (!KEY.test(key)) {
-    key = randomKey();
-    data.set("key", key);
-  }
-  const attached = attachedFiles(data);
-  const text = [...data].filter((pair): pair is [string, string] => typeof pair[1] === "string");
-  const body = new URLSearchParams(text).toString();
-  if (attached.length > 0) await keepFiles(key, attached);
-  store([...load().filter((e) => e.key !== key), { key, url: form.action, body, media: attached.length > 0 }]);
-  current = key;
-  if (errorBox) errorBox.hidden = true;
-  const button = form.querySelector("button");
-  if (button) button.disabled = true;
-  say(statusLine?.dataset.sending ?? "");
-  void flush().then(() => {
-    if (button && current) button.disabled = false;
-  });
-});
+class ReportOutbox extends HTMLElement {
+  /** The key of the submission made on this page, while it is not acknowledged. */
+  private current: string | null = null;
+  private busy = false;
+  private readonly tr = picker(this.dataset);
+  private readonly recorder = () => this.querySelector<HoldToTalk>("hold-to-talk");
+  private readonly errorBox = () => this.querySelector<HTMLElement>("[data-error]");
+  private readonly statusLine = () => this.querySelector<HTMLElement>("[data-outbox-status]");
+  private readonly submitButton = () => this.querySelector<HTMLButtonElement>("form button[type=submit]");
 
-addEventListener("online", () => void flush());
-setInterval(() => {
-  if (load().length > 0) void flush();
-}, RETRY_MS);
-void flush();
+  connectedCallback(): void {
+    const form = this.querySelector("form");
+    form?.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const data = new FormData(form);
+      let key = String(data.get("key") ?? "");
+      if (!KEY.test(key)) {
+        key = randomKey();
+        data.set("key", key);
+      }
+      const attached = attachedFiles(data, this.recorder()?.recording ?? null);
+      const text = [...data].filter((pair): pair is [string, string] => typeof pair[1] === "string");
+      const body = new URLSearchParams(text).toString();
+      if (attached.length > 0) await keepFiles(key, attached);
+      store([...load().filter((e) => e.key !== key), { key, url: form.action, body, media: attached.length > 0 }]);
+      this.current = key;
+      const errorBox = this.errorBox();
+      if (errorBox) errorBox.hidden = true;
+      const button = this.submitButton();
+      if (button) button.disabled = true;
+      this.say(this.tr("sending"));
+      void this.flush().then(() => {
+        if (button && this.current) button.disabled = false;
+      });
+    });
+
+    addEventListener("online", () => void this.flush());
+    setInterval(() => {
+      if (load().length > 0) void this.flush();
+    }, RETRY_MS);
+    void this.flush();
+  }
+
+  private say(text: string): void {
+    const line = this.statusLine();
+    if (line) line.textContent = text;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      for (const entry of load()) {
+        if ((entry.notBefore ?? 0) > Date.now()) continue;
+        const outcome = await send(entry);
+        if (!outcome) continue;
+        if ("later" in outcome) {
+          const notBefore = Date.now() + outcome.later.seconds * 1000;
+          store(load().map((e) => (e.key === entry.key ? { ...e, notBefore } : e)));
+          if (entry.key === this.current) this.showWaiting(outcome.later.refusal, outcome.later.seconds);
+          continue;
+        }
+        store(load().filter((e) => e.key !== entry.key));
+        dropFiles(entry.key);
+        if (entry.key !== this.current) {
+          if ("receipt" in outcome) this.showSent(outcome.receipt);
+          continue;
+        }
+        this.current = null;
+        const button = this.submitButton();
+        if (button) button.disabled = false;
+        this.renewKey(); // a refused key may already be taken (409): the corrected form gets a new one
+        if ("refused" in outcome) {
+          this.say("");
+          this.showRefusal(outcome.refused);
+        } else {
+          this.recorder()?.forget();
+          location.assign(`/r/${outcome.receipt}`);
+        }
+      }
+    } finally {
+      this.busy = false;
+    }
+    const pending = load().find((e) => e.key === this.current);
+    if (pending && !pending.notBefore) this.say(this.tr("saved"));
+  }
+
+  private showRefusal(refused: Refusal): void {
+    const errorBox = this.errorBox();
+    if (!errorBox) return;
+    const title = document.createElement("p");
+    title.append(Object.assign(document.createElement("strong"), { textContent: refused.message }));
+    const list = document.createElement("ul");
+    for (const text of Object.values(refused.fields ?? {}))
+      list.append(Object.assign(document.createElement("li"), { textContent: text }));
+    errorBox.replaceChildren(title, list);
+    errorBox.hidden = false;
+    errorBox.scrollIntoView();
+  }
+
+  /** Not sent yet: the server's reason, and when the outbox will send it by itself. */
+  private showWaiting(refusal: Refusal, seconds: number): void {
+    this.showRefusal(refusal);
+    this.say(this.tr("waiting", { minutes: Math.max(1, Math.ceil(seconds / 60)) }));
+  }
+
+  private showSent(receipt: string): void {
+    const link = Object.assign(document.createElement("a"), { href: `/r/${receipt}`, textContent: receipt });
+    this.statusLine()?.replaceChildren(this.tr("sent"), link);
+  }
+
+  private renewKey(): void {
+    const input = this.querySelector<HTMLInputElement>("form input[name=key]");
+    if (input) input.value = randomKey();
+  }
+}
+
+customElements.define("report-outbox", ReportOutbox);
