@@ -42,7 +42,8 @@ async function login(context: BrowserContext, username: string): Promise<Page> {
   await page.getByLabel("密码").fill(PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
   await page.waitForURL(`${baseURL}/staff/points/`);
-  await page.locator("[data-entry]").waitFor({ state: "visible" });
+  // loaded: the recording form shown (an administrator), or the ledger listed (a supervisor)
+  await page.locator("[data-entry]:visible, [data-ledger] li").first().waitFor();
   return page;
 }
 
@@ -72,9 +73,15 @@ describe("a quarter of points, on phones", () => {
     await admin.getByRole("button", { name: "记下（等监督员确认）" }).click();
     await expect.poll(() => admin.locator("[data-ledger]").textContent()).toContain("参加村里的义务清扫");
     expect(await admin.locator("[data-ledger]").textContent()).toContain("等待监督员确认");
+    // two people, always: the administrator is offered no way to confirm what they recorded
+    expect(await admin.getByRole("button", { name: "核实无误，确认" }).count()).toBe(0);
     expect(await fitsWidth(admin)).toBe(true);
 
     const supervisor = await login(await phone(), SUPERVISOR);
+    await supervisor.getByRole("button", { name: "核实无误，确认" }).first().waitFor();
+    // the supervisor checks and is offered none of the recording forms the API would refuse them
+    for (const form of ["entry", "household", "rules", "shop", "redeem"])
+      expect(await supervisor.locator(`[data-${form}]`).isVisible(), form).toBe(false);
     await supervisor.getByRole("button", { name: "核实无误，确认" }).first().click();
     await expect.poll(() => supervisor.locator("[data-done]").textContent()).toContain("已确认");
     await expect.poll(() => supervisor.locator("[data-ledger]").textContent()).toContain(`已由 ${SUPERVISOR} 确认`);

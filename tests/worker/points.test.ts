@@ -59,6 +59,16 @@ describe("two people, always", () => {
     expect(await balanceOf(v.admin, v.village, household)).toBe(10);
   });
 
+  it("tells each member what their role may do, so the page offers the recorder no confirm button", async () => {
+    const v = await pointsVillage("371603105230");
+    const mayOf = async (cookie: string) =>
+      (await answered(points(cookie).$get({ query: { village: v.village } }), 200)).may;
+    const secretary = (await loginAs(env.DB, { role: "village_secretary", scope: v.village })).cookie;
+    expect(await mayOf(v.admin)).toEqual({ record: true, confirm: false });
+    expect(await mayOf(secretary)).toEqual({ record: true, confirm: false });
+    expect(await mayOf(v.supervisor)).toEqual({ record: false, confirm: true });
+  });
+
   it("the database itself refuses a confirmation by the one who recorded the entry", async () => {
     const v = await pointsVillage("371603104221");
     const entry = await answered(record(v.admin, entryBody(v.village, householdOf(v).id)), 201);

@@ -2,7 +2,8 @@
  * `<staff-points>`, the points page (/staff/points/): loads GET /api/staff/points (the member's own
  * village, or ?village=), records entries, reverses confirmed ones with a reason, registers households,
  * publishes the rules, sets a quarter's 积分超市 and records redemptions there (recording roles), and
- * confirms pending entries (the supervisor). What a role may not do the API refuses with its own message.
+ * confirms pending entries (the supervisor). Each member sees only what their role may do; the API refuses
+ * the rest with its own message all the same.
  * Sets text only, never HTML.
  */
 import type { ClientResponse, InferResponseType } from "hono/client";
@@ -31,6 +32,9 @@ class StaffPoints extends HTMLElement {
     const shopForm = $<HTMLFormElement>("[data-shop]");
     const ledger = $("[data-ledger]");
     const query = new URLSearchParams(location.search).get("village");
+    // what this member's role may do (the API says, from schema/access.ts): only those forms and buttons
+    // are shown, two people always (who records sees no confirm button, the supervisor no recording form)
+    let can = { record: false, confirm: false };
     let village = "";
 
     const field = (form: HTMLFormElement, name: string) =>
@@ -71,6 +75,7 @@ class StaffPoints extends HTMLElement {
       item.append(el("br"), state);
       if (entry.reversedBy) item.append(el("br"), tr("points.staff.reversed", { id: entry.reversedBy }));
       if (!entry.confirmedBy) {
+        if (!can.confirm) return item;
         const button = el("button", tr("points.staff.confirm"), { type: "button", "data-confirm": String(entry.id) });
         button.addEventListener("click", () =>
           act(
@@ -79,7 +84,7 @@ class StaffPoints extends HTMLElement {
           ),
         );
         item.append(el("br"), button);
-      } else if (entry.kind === "entry" && !entry.reversedBy) item.append(reversal(entry));
+      } else if (entry.kind === "entry" && !entry.reversedBy && can.record) item.append(reversal(entry));
       return item;
     }
 
@@ -129,6 +134,7 @@ class StaffPoints extends HTMLElement {
 
     async function load(): Promise<void> {
       const data = await staffRequest(pointsApi.$get({ query: query ? { village: query } : {} }), messages);
+      can = data.may;
       village = data.village;
       const households = data.households.map((h): [string, string] => [
         String(h.id),
@@ -154,11 +160,11 @@ class StaffPoints extends HTMLElement {
         : "";
       ledger.replaceChildren(...data.ledger.map(line));
       status.textContent = data.rules ? "" : tr("points.staff.noRules");
-      entryForm.hidden = false;
-      householdForm.hidden = false;
-      rulesForm.hidden = false;
-      shopForm.hidden = false;
-      redeemForm.hidden = !data.shop;
+      entryForm.hidden = !can.record;
+      householdForm.hidden = !can.record;
+      rulesForm.hidden = !can.record;
+      shopForm.hidden = !can.record;
+      redeemForm.hidden = !can.record || !data.shop;
     }
 
     /** Awaits a write, says `message` and reloads; on failure shows it and resolves to null. */

@@ -406,7 +406,9 @@ const villageRoute = route(
       rules: Awaited<ReturnType<typeof currentRules>>;
       ledger: LedgerLine[];
       shop: ShopRow | null;
-    }>("{village, households, rules, ledger, shop}"),
+      /** What the member's role may do here, so the page offers only that. */
+      may: { record: boolean; confirm: boolean };
+    }>("{village, households, rules, ledger, shop, may: {record, confirm}}"),
   },
   { refusals: { query: unknownVillage }, errors: { 403: "不是本辖区的村" } },
 );
@@ -422,7 +424,8 @@ const villagePoints = pointsRoutes.openapi(villageRoute, async (c) => {
     shopOf(c.env.DB, village, quarter),
   ]);
   c.header("Cache-Control", "no-store");
-  return c.json({ village, households, rules, ledger, shop }, 200);
+  const allowed = { record: may(staff, "recordPoints"), confirm: may(staff, "confirmPoints") };
+  return c.json({ village, households, rules, ledger, shop, may: allowed }, 200);
 });
 
 /** The typed routes of this sub-app, for the typed client (client.ts). */
