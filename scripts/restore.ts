@@ -23,8 +23,16 @@ try {
   console.log(
     `restored ${values.from} into ${databaseFile(dir)}${kept ? `; the previous database is kept as ${kept}` : ""}`,
   );
-  const keptMedia = restoreMedia(mediaBackupOf(values.from), mediaDir(dir));
-  if (keptMedia !== null) console.log(`restored the attachments; the previous ones are kept as ${keptMedia}`);
+  const from = mediaBackupOf(values.from);
+  const media = restoreMedia(from, mediaDir(dir));
+  if (!media.restored) {
+    console.log(
+      `no attachments folder beside the backup (${from}): the photos and voice messages in ${mediaDir(dir)}, if any, are left as they are`,
+    );
+  } else {
+    const kept = media.kept ? `; the previous ones are kept as ${media.kept}` : "";
+    console.log(`restored the attachments from ${from} into ${mediaDir(dir)}${kept}`);
+  }
 } catch (err) {
   console.error(`restore refused: ${(err as Error).message}`);
   process.exit(1);

@@ -129,6 +129,8 @@ describe("a backup under write load", () => {
     const again = join(server.dir, "again");
     const fromSql = restore(again, sql);
     expect(fromSql.status, fromSql.stderr).toBe(0);
+    // a dump has no attachments beside it, and the restore says so instead of saying nothing
+    expect(fromSql.stdout).toContain("no attachments folder beside the backup");
     const copy = openD1(databaseFile(again));
     try {
       const original = openD1(server.database);
@@ -176,6 +178,7 @@ describe("a backup under write load", () => {
     rmSync(mediaDir(server.dir), { recursive: true, force: true });
     const restored = restore(server.dir, out);
     expect(restored.status, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain(`restored the attachments from ${out}.media`);
     const db = openD1(server.database);
     try {
       const keys = (await db.prepare("SELECT object_key FROM report_attachments").all<{ object_key: string }>())

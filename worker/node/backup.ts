@@ -188,17 +188,18 @@ export function backupMedia(media: string, out: string): number {
 
 /**
  * Puts a backup's attachment folder in place of DATA_DIR/media (server stopped, like the database); the
- * replaced folder is kept as `<media>.before-restore-<time>`. Returns that name, or null when there was
- * nothing to keep. A backup without a folder (taken before attachments existed) leaves media as it is.
- * @example restoreMedia("/var/backups/cunma/2026-12-02.sqlite.media", "data/media")
+ * replaced folder is kept as `<media>.before-restore-<time>`. Says whether it restored anything and the
+ * name the replaced folder is kept under (null when there was none). A backup without a folder (taken
+ * before attachments existed, or a `.sql` dump) restores nothing and leaves media as it is.
+ * @example restoreMedia("/var/backups/cunma/2026-12-02.sqlite.media", "data/media") // { restored: true, kept: null }
  */
-export function restoreMedia(from: string, media: string): string | null {
-  if (!existsSync(from)) return null;
+export function restoreMedia(from: string, media: string): { restored: boolean; kept: string | null } {
+  if (!existsSync(from)) return { restored: false, kept: null };
   let kept: string | null = null;
   if (existsSync(media)) {
     kept = `${media}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
     renameSync(media, kept);
   }
   cpSync(from, media, { recursive: true });
-  return kept;
+  return { restored: true, kept };
 }
