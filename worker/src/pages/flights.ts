@@ -60,9 +60,11 @@ export function freshRead<T>(
   }
   const self = flight;
   const start = () => {
-    const running = read().finally(() => {
-      self.running = undefined;
-      if (!self.queued && flights.get(key) === self) flights.delete(key);
+    const running: Promise<T> = read().finally(() => {
+      // a later read may have begun meanwhile (a view that came between this one's end and the queued
+      // one's start): only this read's own mark is cleared
+      if (self.running === running) self.running = undefined;
+      if (!self.running && !self.queued && flights.get(key) === self) flights.delete(key);
     });
     self.running = running;
     // kept alive to its end even if the view that began it is cut off: others are waiting for it
