@@ -46,7 +46,7 @@ function scanEnd(bytes: Uint8Array, at: number): number {
   throw new MediaError("JPEG scan without an end");
 }
 
-function stripJpeg(bytes: Uint8Array): Uint8Array {
+function stripJpeg(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const parts: Uint8Array[] = [bytes.subarray(0, 2)];
   let at = 2;
   for (;;) {
@@ -94,7 +94,7 @@ const PNG_KEPT = new Set([
   "fdAT",
 ]);
 
-function stripPng(bytes: Uint8Array): Uint8Array {
+function stripPng(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const parts: Uint8Array[] = [bytes.subarray(0, 8)];
   let at = 8;
   while (at + 12 <= bytes.length) {
@@ -111,7 +111,7 @@ function stripPng(bytes: Uint8Array): Uint8Array {
 
 const WEBP_DROPPED = new Set(["EXIF", "XMP ", "ICCP"]);
 
-function stripWebp(bytes: Uint8Array): Uint8Array {
+function stripWebp(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const riffEnd = Math.min(bytes.length, 8 + view.getUint32(4, true));
   const chunks: Uint8Array[] = [];
@@ -142,7 +142,7 @@ const MP4_METADATA = new Set(["udta", "meta"]);
 /** Boxes with creation/modification times right after version and flags. */
 const MP4_TIMED = new Set(["mvhd", "tkhd", "mdhd"]);
 
-function stripMp4(bytes: Uint8Array): Uint8Array {
+function stripMp4(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const out = bytes.slice();
   const walk = (from: number, to: number) => {
     for (const box of mp4Boxes(out, from, to)) {
@@ -171,7 +171,7 @@ function withoutTrailingTags(bytes: Uint8Array, from: number): number {
   return end;
 }
 
-function stripFrames(bytes: Uint8Array): Uint8Array {
+function stripFrames(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const start = id3v2Length(bytes);
   return bytes.slice(start, withoutTrailingTags(bytes, start));
 }
@@ -195,7 +195,7 @@ function voidEbml(out: Uint8Array, start: number, end: number): void {
   out[start + 1] = (out[start + 1] ?? 0) | (0x80 >> (sizeLength - 1));
 }
 
-function stripWebm(bytes: Uint8Array): Uint8Array {
+function stripWebm(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   if (!ebmlElement(bytes, 0)) throw new MediaError("WebM without a header");
   const out = bytes.slice();
   for (const element of webmElements(bytes)) {
@@ -207,11 +207,12 @@ function stripWebm(bytes: Uint8Array): Uint8Array {
 }
 
 /**
- * The file without its metadata, as described at the top of this module.
+ * The file without its metadata, as described at the top of this module, in bytes of its own (a plain
+ * ArrayBuffer, which a File, a Response and a digest take under every runtime's types).
  * @example stripMetadata(jpegWithGps, "jpeg") // the same picture, no APPn or COM segment left
  * @throws MediaError when the file's structure is broken
  */
-export function stripMetadata(bytes: Uint8Array, type: MediaType): Uint8Array {
+export function stripMetadata(bytes: Uint8Array, type: MediaType): Uint8Array<ArrayBuffer> {
   try {
     switch (type) {
       case "jpeg":

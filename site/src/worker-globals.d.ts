@@ -9,6 +9,7 @@ declare global {
   type D1Database = cf.D1Database;
   type D1PreparedStatement = cf.D1PreparedStatement;
   type D1Result<T = unknown> = cf.D1Result<T>;
+  type R2Bucket = cf.R2Bucket;
   type HTMLRewriterElementContentHandlers = cf.HTMLRewriterElementContentHandlers;
   interface HTMLRewriter {
     on(selector: string, handlers: cf.HTMLRewriterElementContentHandlers): HTMLRewriter;
@@ -17,7 +18,7 @@ declare global {
   const HTMLRewriter: { new (): HTMLRewriter; prototype: HTMLRewriter };
   interface Env {
     DB: D1Database;
-    ASSETS: { fetch(input: Request | URL | string): Promise<Response> };
+    ASSETS: { fetch(input: Request | URL | string, init?: RequestInit): Promise<Response> };
     AUTO_CLOSE_DAYS?: string;
     // the vars and secrets: checked by the worker's tsconfig, not here
     // biome-ignore lint/suspicious/noExplicitAny: see above

@@ -10,7 +10,7 @@ export interface SentFile {
   field: string;
   filename: string;
   declaredType: string;
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 export interface MultipartLimits {

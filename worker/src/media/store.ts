@@ -12,7 +12,7 @@ import { referencedKeys, type StoredAttachment } from "./queries.ts";
 
 /** A file ready to store: stripped, typed by its bytes, with its SHA-256. */
 export interface Attachment extends Omit<StoredAttachment, "key"> {
-  data: Uint8Array;
+  data: Uint8Array<ArrayBuffer>;
   sha256: string;
 }
 
@@ -39,7 +39,7 @@ async function attachmentOf(field: AttachmentField, position: number, file: File
   if (!media || media.field !== field || !declaredFits(field, file.type)) {
     throw refuse(415, "unsupported_media_type", field, t(`media.error.type.${field}`));
   }
-  let data: Uint8Array;
+  let data: Uint8Array<ArrayBuffer>;
   try {
     data = stripMetadata(sent, media.type);
   } catch (error) {

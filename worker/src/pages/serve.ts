@@ -180,17 +180,27 @@ export async function serveLivePage(c: Context, page: LivePage): Promise<Respons
 
 /** How many pages' UTF-8 bytes are kept beside the page cache (the pages being viewed right now). */
 const ENCODED_PAGES = 64;
-const encoded = new Map<string, { body: string; bytes: Uint8Array }>();
+const encoded = new Map<string, { body: string; bytes: Uint8Array<ArrayBuffer> }>();
 const encoder = new TextEncoder();
+
+/**
+ * `text` in UTF-8, as a view of a plain ArrayBuffer (what a Response body takes under the DOM's types as
+ * well as the Workers'); the encoder's own buffer is one, so nothing is copied.
+ */
+function encode(text: string): Uint8Array<ArrayBuffer> {
+  const bytes = encoder.encode(text);
+  const { buffer } = bytes;
+  return buffer instanceof ArrayBuffer ? new Uint8Array(buffer, bytes.byteOffset, bytes.length) : bytes.slice();
+}
 
 /**
  * The UTF-8 bytes of the page kept under `key`, encoded once for all its views: a page answered as a string
  * is encoded again on every view, which costs a busy page more than everything else its view does.
  */
-function bytesOf(key: string, body: string): Uint8Array {
+function bytesOf(key: string, body: string): Uint8Array<ArrayBuffer> {
   const known = encoded.get(key);
   if (known?.body === body) return known.bytes;
-  const bytes = encoder.encode(body);
+  const bytes = encode(body);
   if (encoded.size >= ENCODED_PAGES) encoded.delete(encoded.keys().next().value as string);
   encoded.set(key, { body, bytes });
   return bytes;
