@@ -1,8 +1,9 @@
 // The staff scripts use the worker's typed client (worker/src/client.ts), so the site's type-check reads
-// the worker's sources too, for their route types. These are the Workers names those sources use as
-// globals, taken from the module build of @cloudflare/workers-types (or written against the DOM's
+// the worker's sources too, for their route types; so does the root tsconfig.json, for the end-to-end
+// tests that use the same client against the test server. These are the Workers names those sources use
+// as globals, taken from the module build of @cloudflare/workers-types (or written against the DOM's
 // Request and Response) so nothing clashes with the DOM. The worker's own tsconfig checks the same
-// sources against wrangler's generated Env and runtime; this file only lets the site read them.
+// sources against wrangler's generated Env and runtime; this file only lets the DOM-typed checks read them.
 import type * as cf from "@cloudflare/workers-types";
 
 declare global {

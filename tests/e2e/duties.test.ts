@@ -6,6 +6,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { duties, matters, responsibleItem } from "#core/duties.ts";
 import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
+import { filedOf } from "../fixtures/answers.ts";
 import { axeViolations, clientHeader, launchChromium } from "../fixtures/browser.ts";
 
 const baseURL = inject("baseURL");
@@ -51,7 +52,8 @@ describe("定责 from the lists", () => {
       headers: { ...clientHeader(), "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
       body: JSON.stringify({ kind: "request", topic: "livelihood", content: "村北麦地里有人烧秸秆，烟太大了。" }),
     });
-    const { receipt } = (await filed.json()) as { receipt: string };
+    expect(filed.status).toBe(201);
+    const { receipt } = await filedOf(filed);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${baseURL}/staff/login/?next=${encodeURIComponent(`/staff/cases/?receipt=${receipt}`)}`);

@@ -6,7 +6,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
+import { answered } from "../fixtures/answers.ts";
 import { axeViolations, launchChromium } from "../fixtures/browser.ts";
+import { staffClientAs } from "../fixtures/e2e.ts";
 
 const baseURL = inject("baseURL");
 const WORDS = "我家房后的排水沟堵了，一下雨院子就进水，我腿脚不好，自己弄不了。";
@@ -22,26 +24,6 @@ afterAll(async () => {
 });
 
 const phone = () => browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-
-/** Logs an inspector in through the API and returns the session cookie. */
-async function inspectorCookie(): Promise<string> {
-  const res = await fetch(`${baseURL}/api/staff/login`, {
-    method: "POST",
-    headers: { Origin: baseURL, "Sec-Fetch-Site": "same-origin", "Content-Type": "application/json" },
-    body: JSON.stringify({ username: "demo-botou", password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return (res.headers.get("set-cookie") ?? "").split(";")[0] as string;
-}
-
-async function inspectorPost(cookie: string, path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${baseURL}${path}`, {
-    method: "POST",
-    headers: { Origin: baseURL, "Sec-Fetch-Site": "same-origin", "Content-Type": "application/json", Cookie: cookie },
-    body: JSON.stringify(body),
-  });
-  expect(res.status, `${path} ${await res.clone().text()}`).toBe(200);
-}
 
 /** Logs the demo grid worker in on `page` and lands on their page. */
 async function logInAsGridWorker(page: Page): Promise<void> {
@@ -90,17 +72,13 @@ describe("代办 from a phone, followed to its end with the slip", () => {
     await worker.close();
 
     // the town inspector finds it by the receipt the villager reads out, and answers
-    const cookie = await inspectorCookie();
-    const found = (await (
-      await fetch(`${baseURL}/api/staff/reports?receipt=${receipt}`, {
-        headers: { Cookie: cookie },
-      })
-    ).json()) as { cases: { id: number; filedByStaff: boolean }[] };
-    const line = found.cases[0] as { id: number; filedByStaff: boolean };
-    expect(line.filedByStaff).toBe(true);
-    await inspectorPost(cookie, `/api/staff/reports/${line.id}/triage`, { route: "township" });
-    await inspectorPost(cookie, `/api/staff/reports/${line.id}/assign`, { responsible: "镇城建办", measures: "疏通" });
-    await inspectorPost(cookie, `/api/staff/reports/${line.id}/answer`, { answer: ANSWER });
+    const inspector = (await staffClientAs("demo-botou")).api.staff.reports;
+    const [line] = (await answered(inspector.$get({ query: { receipt } }), 200)).cases;
+    expect(line).toMatchObject({ filedByStaff: true });
+    const param = { id: String(line?.id) };
+    await answered(inspector[":id"].triage.$post({ param, json: { route: "township" } }), 200);
+    await answered(inspector[":id"].assign.$post({ param, json: { responsible: "镇城建办", measures: "疏通" } }), 200);
+    await answered(inspector[":id"].answer.$post({ param, json: { answer: ANSWER } }), 200);
 
     // the villager (or a grandchild) types the slip's receipt on the lookup page and rates the answer
     const villager = await phone();
@@ -116,9 +94,7 @@ describe("代办 from a phone, followed to its end with the slip", () => {
     expect(await look.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await villager.close();
 
-    const after = (await (
-      await fetch(`${baseURL}/api/staff/reports/${line.id}`, { headers: { Cookie: cookie } })
-    ).json()) as { case: { state: string; rating: string; filedByStaff: boolean } };
+    const after = await answered(inspector[":id"].$get({ param }), 200);
     expect(after.case).toMatchObject({ state: "closed", rating: "satisfied", filedByStaff: true });
   }, 180_000);
 

@@ -12,41 +12,15 @@ import { join } from "node:path";
 import { expect, inject, it } from "vitest";
 import { addStaff, DEMO_PASSWORD, ensureDemoStaff } from "../../scripts/staff.ts";
 import { withD1 } from "../../scripts/wrangler.ts";
+import { answered, filedOf } from "../fixtures/answers.ts";
 import { clientHeader } from "../fixtures/browser.ts";
-import { recordMeeting } from "../fixtures/e2e.ts";
+import { recordMeeting, staffClientAs } from "../fixtures/e2e.ts";
 import { amr, plainJpeg } from "../fixtures/media.ts";
 
 const baseURL = inject("baseURL");
 const village = "371603104201";
 /** The package's export is the path of its vnu.jar. */
 const vnuJar = String(createRequire(import.meta.url)("vnu-jar"));
-
-const staffHeaders = (cookie = "") => ({
-  Origin: baseURL,
-  "Sec-Fetch-Site": "same-origin",
-  "Content-Type": "application/json",
-  Cookie: cookie,
-});
-
-async function login(username: string): Promise<string> {
-  const res = await fetch(`${baseURL}/api/staff/login`, {
-    method: "POST",
-    headers: staffHeaders(),
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status, `login ${username}`).toBe(200);
-  return (res.headers.get("set-cookie") ?? "").split(";")[0] as string;
-}
-
-async function staffPost(cookie: string, path: string, body: unknown): Promise<Response> {
-  const res = await fetch(`${baseURL}${path}`, {
-    method: "POST",
-    headers: staffHeaders(cookie),
-    body: JSON.stringify(body),
-  });
-  expect(res.status, path).toBeLessThan(300);
-  return res;
-}
 
 /** A question filed by a villager, then triaged, assigned and answered by the town's inspector. */
 async function answeredReceipt(): Promise<string> {
@@ -60,16 +34,20 @@ async function answeredReceipt(): Promise<string> {
     }),
   });
   expect(filed.status).toBe(201);
-  const { receipt } = (await filed.json()) as { receipt: string };
-  const inspector = await login("demo-botou");
-  const found = await fetch(`${baseURL}/api/staff/reports?receipt=${receipt}`, { headers: staffHeaders(inspector) });
-  const { cases } = (await found.json()) as { cases: { id: number }[] };
-  const id = cases[0]?.id as number;
-  await staffPost(inspector, `/api/staff/reports/${id}/triage`, { route: "township" });
-  await staffPost(inspector, `/api/staff/reports/${id}/assign`, { responsible: "村会计 张某", measures: "查账后公开" });
-  await staffPost(inspector, `/api/staff/reports/${id}/answer`, {
-    answer: "坑塘承包费 12000 元已入村集体账户。\n明细已在公开栏张贴，欢迎查看。",
-  });
+  const { receipt } = await filedOf(filed);
+  const inspector = (await staffClientAs("demo-botou")).api.staff.reports;
+  const { cases } = await answered(inspector.$get({ query: { receipt } }));
+  const param = { id: String(cases[0]?.id) };
+  await answered(inspector[":id"].triage.$post({ param, json: { route: "township" } }));
+  await answered(
+    inspector[":id"].assign.$post({ param, json: { responsible: "村会计 张某", measures: "查账后公开" } }),
+  );
+  await answered(
+    inspector[":id"].answer.$post({
+      param,
+      json: { answer: "坑塘承包费 12000 元已入村集体账户。\n明细已在公开栏张贴，欢迎查看。" },
+    }),
+  );
   return receipt;
 }
 
@@ -111,28 +89,35 @@ function vnuErrors(files: string[]): Promise<string[]> {
 
 /** A household of the demo village with a confirmed entry (the secretary records, a supervisor confirms): its card's path. */
 async function householdCard(): Promise<string> {
-  const secretary = await login("demo-xuwanliang");
-  await staffPost(secretary, "/api/staff/points/rules", {
-    village,
-    rules: [{ code: "A1", title: "参加<志愿>服务 & 清扫", category: "志愿服务", points: 5 }],
-    reason: "按村民代表会议修订",
-  });
+  const secretary = (await staffClientAs("demo-xuwanliang")).api.staff.points;
+  await answered(
+    secretary.rules.$post({
+      json: {
+        village,
+        rules: [{ code: "A1", title: "参加<志愿>服务 & 清扫", category: "志愿服务", points: 5 }],
+        reason: "按村民代表会议修订",
+      },
+    }),
+  );
   const number = String(Date.now() % 1_000_000);
-  const registered = await staffPost(secretary, "/api/staff/points/households", { village, number, name: "王秀兰" });
-  const { id, card } = (await registered.json()) as { id: number; card: { url: string } };
-  const entry = await staffPost(secretary, "/api/staff/points/entries", {
-    village,
-    household: id,
-    rule: "A1",
-    date: new Date().toISOString().slice(0, 10),
-    reason: '参加"周末"义务清扫',
-  });
+  const { id, card } = await answered(secretary.households.$post({ json: { village, number, name: "王秀兰" } }));
+  const entry = await answered(
+    secretary.entries.$post({
+      json: {
+        village,
+        household: id,
+        rule: "A1",
+        date: new Date().toISOString().slice(0, 10),
+        reason: '参加"周末"义务清扫',
+      },
+    }),
+  );
   const username = `html-jd-${number}`;
   await withD1({ persistTo: inject("persistTo") }, (db) =>
     addStaff(db, [{ username, role: "points_supervisor", scope: village, password: DEMO_PASSWORD }]),
   );
-  const { id: entryId } = (await entry.json()) as { id: number };
-  await staffPost(await login(username), `/api/staff/points/entries/${entryId}/confirm`, {});
+  const supervisor = (await staffClientAs(username)).api.staff.points;
+  await answered(supervisor.entries[":id"].confirm.$post({ param: { id: String(entry.id) } }));
   return card.url;
 }
 
@@ -149,7 +134,7 @@ async function receiptWithAttachments(): Promise<string> {
     body: form,
   });
   expect(res.status).toBe(201);
-  return ((await res.json()) as { receipt: string }).receipt;
+  return (await filedOf(res)).receipt;
 }
 
 it("every page kind, as served with its live parts, passes the W3C Nu HTML Checker", async () => {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { filedOf } from "../fixtures/answers.ts";
 import { axeViolations } from "../fixtures/browser.ts";
 import { useChromium } from "../fixtures/e2e.ts";
 import { crampedParagraphs, setTextSize, tightLines } from "../fixtures/reading.ts";
@@ -14,7 +15,8 @@ beforeAll(async () => {
     headers: { "Content-Type": "application/json", "CF-Connecting-IP": "192.0.2.30" },
     body: JSON.stringify({ kind: "request", topic: "livelihood", content: "家门口的路灯坏了，晚上看不见路。" }),
   });
-  const { receipt } = (await response.json()) as { receipt: string };
+  expect(response.status).toBe(201);
+  const { receipt } = await filedOf(response);
   const villagePage = await (await fetch(`${baseURL}/v/${village}/`)).text();
   const disclosure = /href="(\/v\/\d{12}\/d\/\d+\/)"/.exec(villagePage)?.[1] as string;
   pages = [

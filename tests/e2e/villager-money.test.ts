@@ -7,7 +7,8 @@
 import type { BrowserContext } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { chinaDate } from "#core/period.ts";
-import { recordMeeting, staffPoster, useChromium } from "../fixtures/e2e.ts";
+import { filedOf } from "../fixtures/answers.ts";
+import { recordMeeting, staffClientAs, useChromium } from "../fixtures/e2e.ts";
 import { figureLines, setTextSize } from "../fixtures/reading.ts";
 
 const baseURL = inject("baseURL");
@@ -19,12 +20,14 @@ const village = "371603104201";
  */
 async function secretarysQuarter(): Promise<void> {
   await recordMeeting(village, "demo-xuwanliang");
-  const published = await (await staffPoster("demo-xuwanliang"))("/api/staff/disclosures", {
-    village,
-    item: "party-organisation",
-    period: chinaDate().slice(0, 7),
-    title: "2026年第四季度起调整组织设置及分工（2026年11月20日支部大会通过，2026年第三季度分工同时停用）",
-    content: "支部委员分工调整，详见公开栏。",
+  const published = await (await staffClientAs("demo-xuwanliang")).api.staff.disclosures.$post({
+    json: {
+      village,
+      item: "party-organisation",
+      period: chinaDate().slice(0, 7),
+      title: "2026年第四季度起调整组织设置及分工（2026年11月20日支部大会通过，2026年第三季度分工同时停用）",
+      content: "支部委员分工调整，详见公开栏。",
+    },
   });
   // 409: this server has it already
   expect([201, 409], "publishing the title").toContain(published.status);
@@ -91,7 +94,8 @@ describe.each([
       headers: { "Content-Type": "application/json", "CF-Connecting-IP": `192.0.2.${large ? 2 : 1}` },
       body: JSON.stringify({ kind: "question", topic: "affairs", content: "回执号能不能一行看清楚？" }),
     });
-    const { receipt } = (await response.json()) as { receipt: string };
+    expect(response.status).toBe(201);
+    const { receipt } = await filedOf(response);
     const context = await phone(large);
     const page = await context.newPage();
     await page.goto(`${baseURL}/r/${receipt}`);
