@@ -4,47 +4,33 @@
  * a correction of the text alone keeps every row. The period list starts on one not yet published and
  * flags a published one as soon as it is chosen.
  */
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import type { LedgerRow } from "#core/disclosure.ts";
 import { chinaDate } from "#core/period.ts";
+import { answered } from "../fixtures/answers.ts";
 import { axeViolations } from "../fixtures/browser.ts";
-import { logIn, useChromium } from "../fixtures/e2e.ts";
+import { logIn, staffClientAs, useChromium } from "../fixtures/e2e.ts";
 
 const VILLAGE = "371603104202"; // 泊头村, demo-botoucun's village
 const MONTH = chinaDate().slice(0, 7);
-const ROWS = [
-  { date: `${MONTH}-01`, voucher: "记101", summary: "上级拨付运转经费", category: "补助收入", amount: 1_500_000 },
-  { date: `${MONTH}-01`, voucher: "记102", summary: "村内道路维修", category: "公益支出", amount: 980_050 },
-  { date: `${MONTH}-02`, voucher: "记103", summary: "办公用品", category: "管理费用", amount: 32_000 },
-].map((r) => ({ ...r, handler: "王会计", approver: "张建国" }));
+const ROWS: LedgerRow[] = (
+  [
+    { date: `${MONTH}-01`, voucher: "记101", summary: "上级拨付运转经费", category: "补助收入", amount: 1_500_000 },
+    { date: `${MONTH}-01`, voucher: "记102", summary: "村内道路维修", category: "公益支出", amount: 980_050 },
+    { date: `${MONTH}-02`, voucher: "记103", summary: "办公用品", category: "管理费用", amount: 32_000 },
+  ] satisfies Omit<LedgerRow, "handler" | "approver">[]
+).map((r) => ({ ...r, handler: "王会计", approver: "张建国" }));
 const browser = useChromium({ demoStaff: true });
 
-/** A same-origin call from the logged-in page, as the form makes it. */
-function call<T>(page: Page, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  return page.evaluate(
-    async ([path, body]) => {
-      const res = await fetch(path as string, {
-        method: body === undefined ? "GET" : "POST",
-        headers: body === undefined ? {} : { "Content-Type": "application/json" },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json() };
-    },
-    [path, body] as const,
-  ) as Promise<{ status: number; json: T }>;
-}
+/** The secretary's disclosures API (the typed client, logged in as the account the page uses). */
+const disclosures = async () => (await staffClientAs("demo-botoucun")).api.staff.disclosures;
+type Disclosures = Awaited<ReturnType<typeof disclosures>>;
 
-const ledgerVersion = async (page: Page) => {
-  const { json } = await call<{ periods: { item: string; period: string; id: number }[] }>(
-    page,
-    `/api/staff/disclosures/periods?village=${VILLAGE}`,
-  );
-  const id = json.periods.find((p) => p.item === "finance-ledger" && p.period === MONTH)?.id as number;
-  const { json: version } = await call<{ content: string; tables: { rows: typeof ROWS } }>(
-    page,
-    `/api/staff/disclosures/${id}`,
-  );
-  return { id, ...version };
+/** The current version of this month's ledger: its id and what it says. */
+const ledgerVersion = async (api: Disclosures) => {
+  const { periods } = await answered(api.periods.$get({ query: { village: VILLAGE } }), 200);
+  const id = periods.find((p) => p.item === "finance-ledger" && p.period === MONTH)?.id;
+  return answered(api[":id"].$get({ param: { id: String(id) } }), 200);
 };
 
 describe("a secretary corrects a ledger on a phone", () => {
@@ -57,24 +43,26 @@ describe("a secretary corrects a ledger on a phone", () => {
     const page = await context.newPage();
     await logIn(page, "demo-botoucun", "/staff/publish/");
     await page.locator("[data-form]").waitFor({ state: "visible" });
-    const first = await call<{ id: number }>(page, "/api/staff/disclosures", {
-      village: VILLAGE,
-      item: "finance-ledger",
-      period: MONTH,
-      title: `${MONTH} 收支明细`,
-      content: "本月收支明细如下。",
-      tables: { kind: "ledger", rows: ROWS },
-    });
-    expect(first.status).toBe(201);
+    const api = await disclosures();
+    const first = await answered(
+      api.$post({
+        json: {
+          village: VILLAGE,
+          item: "finance-ledger",
+          period: MONTH,
+          title: `${MONTH} 收支明细`,
+          content: "本月收支明细如下。",
+          tables: { kind: "ledger", rows: ROWS },
+        },
+      }),
+      201,
+    );
     await page.reload();
     await page.locator("[data-form]").waitFor({ state: "visible" });
 
     // the period starts on one not yet published; choosing a published one is flagged at once
     await page.getByLabel("公开什么事项").selectOption("finance-ledger");
-    const { json: done } = await call<{ periods: { item: string; period: string }[] }>(
-      page,
-      `/api/staff/disclosures/periods?village=${VILLAGE}`,
-    );
+    const done = await answered(api.periods.$get({ query: { village: VILLAGE } }), 200);
     const publishedLedger = done.periods.filter((p) => p.item === "finance-ledger").map((p) => p.period);
     expect(publishedLedger).toContain(MONTH);
     expect(publishedLedger).not.toContain(await page.getByLabel("哪一期").inputValue());
@@ -108,15 +96,18 @@ describe("a secretary corrects a ledger on a phone", () => {
     expect(lines).toContain("第 2 行改了：金额 由 9800.50元 改为 9080.50元");
     expect(lines.filter((l) => l.startsWith("新增") || l.startsWith("删掉"))).toEqual([]);
     expect(lines).toContain("更正后明细表共 3 行。");
-    expect((await ledgerVersion(page)).id).toBe(first.json.id);
+    expect((await ledgerVersion(api)).id).toBe(first.id);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const serious = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`)).toEqual([]);
     await page.getByRole("button", { name: "确认无误，更正并公开" }).click();
     await page.locator("[data-done]").filter({ hasText: "已公开" }).waitFor();
-    const corrected = await ledgerVersion(page);
-    expect(corrected.id).not.toBe(first.json.id);
-    expect(corrected.tables.rows.map((r) => r.amount)).toEqual([1_500_000, 908_050, 32_000]);
+    const corrected = await ledgerVersion(api);
+    expect(corrected.id).not.toBe(first.id);
+    expect(corrected.tables).toMatchObject({
+      kind: "ledger",
+      rows: [{ amount: 1_500_000 }, { amount: 908_050 }, { amount: 32_000 }],
+    });
 
     // a correction of the text alone keeps every row
     await page
@@ -134,9 +125,9 @@ describe("a secretary corrects a ledger on a phone", () => {
     expect(textOnly.filter((l) => /行/.test(l) && !l.startsWith("更正后"))).toEqual([]);
     await page.getByRole("button", { name: "确认无误，更正并公开" }).click();
     await page.locator("[data-done]").filter({ hasText: "已公开" }).waitFor();
-    const kept = await ledgerVersion(page);
+    const kept = await ledgerVersion(api);
     expect(kept.content).toBe("本月收支明细如下，已经民主理财小组审核。");
-    expect(kept.tables.rows).toEqual(corrected.tables.rows);
+    expect(kept.tables).toEqual(corrected.tables);
     await context.close();
   });
 });

@@ -1,8 +1,9 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { query } from "../../scripts/wrangler.ts";
+import { answered } from "../fixtures/answers.ts";
 import { axeViolations } from "../fixtures/browser.ts";
-import { useChromium } from "../fixtures/e2e.ts";
+import { publicClient, useChromium } from "../fixtures/e2e.ts";
 
 const baseURL = inject("baseURL");
 const persistTo = inject("persistTo");
@@ -45,7 +46,7 @@ describe("a villager with JS off", () => {
     const receipt = await expectReceiptPage(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(rowsWith(marker)).toBe(1);
-    const view = await (await fetch(`${baseURL}/api/reports/${receipt}`)).json();
+    const view = await answered(publicClient().api.reports[":receipt"].$get({ param: { receipt } }), 200);
     expect(view).toMatchObject({ state: "received", kind: "question", topic: "affairs" });
     await context.close();
   });
