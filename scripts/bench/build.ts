@@ -60,7 +60,10 @@ function buildFor(total: number): {
 } {
   const dir = mkdtempSync(join(tmpdir(), "cunma-bench-build-"));
   try {
-    for (const part of ["site/src", "site/astro.config.mjs", "site/tsconfig.json", "schema", "tsconfig.json"]) {
+    // everything the site build reads: the core (through package.json imports) and the worker module the
+    // static headers come from
+    const parts = ["site/src", "site/astro.config.mjs", "site/tsconfig.json", "schema", "tsconfig.json", "package.json"];
+    for (const part of [...parts, "scripts/lib", "worker/src"]) {
       cpSync(join(root, part), join(dir, part), { recursive: true });
     }
     symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
