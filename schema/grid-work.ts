@@ -51,9 +51,12 @@ export type PatrolInput = z.infer<typeof patrolInput>;
 export const TALK_PLACE_MAX = 60;
 export const TALK_REQUESTS_MAX = 50;
 
-/** A request raised at a 百姓夜话: it becomes a case (a question or a request, never misconduct). */
+/** What a request raised at a 百姓夜话 can be: a question or a request, never misconduct (that is the villager's own). */
+export const talkKinds = ["request", "question"] as const;
+
+/** A request raised at a 百姓夜话: it becomes a case. */
 export const talkRequest = z.object({
-  kind: z.enum(["question", "request"]),
+  kind: z.enum(talkKinds),
   topic: z.enum(reportTopics),
   content,
 });

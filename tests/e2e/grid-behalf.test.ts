@@ -112,16 +112,30 @@ describe("代办 from a phone, followed to its end with the slip", () => {
     const talk = page.locator("form[data-talk]");
     await talk.getByLabel("地点").fill("张家大院");
     await talk.getByLabel("来了多少人").fill("23");
-    await talk.getByLabel(/收集的诉求/).fill("后街路灯坏了三盏，晚上出门摸黑。\n村里的坑塘今年包给谁了？");
+    // one row a request, each with its own kind and topic: a request about a street lamp (the row's
+    // defaults) and a question about who rents the pond (三资)
+    const rows = talk.locator("[data-rows] > li");
+    await rows.nth(0).getByLabel("提的什么事").fill("后街路灯坏了三盏，晚上出门摸黑。");
+    await talk.getByRole("button", { name: "再记一条诉求" }).click();
+    await rows.nth(1).getByLabel("提的什么事").fill("村里的坑塘今年包给谁了？");
+    await rows.nth(1).getByLabel(/问一问/).selectOption("question");
+    await rows.nth(1).getByLabel("是哪方面的事").selectOption("affairs");
+    await talk.getByRole("button", { name: "再记一条诉求" }).click(); // an empty row is left out
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await talk.getByRole("button", { name: "保存夜话" }).click();
     const receipts = talk.locator("[data-done] li");
     await receipts.first().waitFor();
     expect(await receipts.count()).toBe(2);
+    expect(await rows.count()).toBe(1); // ready for the next talk
+    expect(await rows.nth(0).getByLabel("提的什么事").inputValue()).toBe("");
     await page.locator("[data-mine] li").filter({ hasText: "排查" }).first().waitFor();
     // the list reloads after each save: wait for the reload after the talk, then count exactly
     const talks = page.locator("[data-mine] li").filter({ hasText: "夜话" });
     await talks.nth(1).waitFor();
     expect(await talks.count()).toBe(2);
+    // each was filed as what the row said it was
+    expect(await talks.filter({ hasText: "坑塘" }).textContent()).toContain("码上问");
+    expect(await talks.filter({ hasText: "路灯" }).textContent()).toContain("码上办");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await serious(page)).toEqual([]);
 

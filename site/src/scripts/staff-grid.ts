@@ -2,11 +2,11 @@
  * `<staff-grid>`, the grid worker's page (/staff/grid/): their grids from GET /api/staff/grid; 代办
  * posted to /api/staff/grid/cases, then the slip (/staff/grid/slip/) with the receipt, handed over in this
  * tab's sessionStorage only; 排查上报 to /api/staff/grid/patrols; a 百姓夜话 to /api/staff/grid/talks (one
- * request a line, each shown with its receipt once); and what they filed, from GET /api/staff/grid/cases.
+ * row a request, each with its kind and topic, shown with its receipt once); and what they filed, from GET /api/staff/grid/cases.
  * Sets text only, never HTML.
  */
 import type { ClientResponse } from "hono/client";
-import type { BehalfInput, PatrolInput } from "#core/grid-work.ts";
+import type { BehalfInput, PatrolInput, TalkInput } from "#core/grid-work.ts";
 import type { Answer } from "../../../worker/src/client.ts";
 import { keepSlip } from "./grid-slip-store.ts";
 import { api, el, showFailure, staffRequest } from "./staff-request.ts";
@@ -100,19 +100,53 @@ class StaffGrid extends HTMLElement {
             heldOn: field(f, "heldOn"),
             place: field(f, "place"),
             attendees: Number(field(f, "attendees") || "0"),
-            requests: field(f, "requests")
-              .split("\n")
-              .map((line) => line.trim())
-              .filter(Boolean)
-              .map((content) => ({ kind: "request" as const, topic: "livelihood" as const, content })),
+            requests: talkRequests(),
           },
         }),
       (saved) => {
         const list = el("ol");
         for (const r of saved.requests) list.append(el("li", r.receipt.replace(/(\d{4})(?=\d)/g, "$1 ")));
+        clearRows();
         return [el("p", tr("grid.talk.saved")), list];
       },
     );
+
+    // a talk's requests, one row each: its words, whether it is a question or a request, and its topic
+    const rows = talk.querySelector("[data-rows]") as HTMLOListElement;
+    const rowTemplate = talk.querySelector("template[data-row]") as HTMLTemplateElement;
+    const addRowButton = talk.querySelector("[data-add-row]") as HTMLButtonElement;
+    let rowsMade = 0;
+    function addRow(): HTMLLIElement {
+      const row = (rowTemplate.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
+      rowsMade += 1;
+      for (const label of row.querySelectorAll<HTMLLabelElement>("label[data-for]")) {
+        label.htmlFor = `t-${rowsMade}-${label.dataset.for}`;
+      }
+      for (const control of row.querySelectorAll<HTMLElement>("[data-name]"))
+        control.id = `t-${rowsMade}-${control.dataset.name}`;
+      rows.append(row);
+      addRowButton.disabled = rows.children.length >= Number(rows.dataset.max);
+      return row;
+    }
+    /** One empty row again (after a talk is saved). */
+    function clearRows(): void {
+      rows.replaceChildren();
+      addRow();
+    }
+    addRowButton.addEventListener("click", () => (addRow().querySelector("textarea") as HTMLTextAreaElement).focus());
+    clearRows();
+    /** The rows with words in them, as the API takes them. */
+    function talkRequests(): TalkInput["requests"] {
+      const pick = (row: Element, name: string) =>
+        (row.querySelector(`[data-name="${name}"]`) as HTMLTextAreaElement | HTMLSelectElement).value.trim();
+      return [...rows.children]
+        .map((row) => ({
+          kind: pick(row, "kind") as TalkInput["requests"][number]["kind"],
+          topic: pick(row, "topic") as TalkInput["requests"][number]["topic"],
+          content: pick(row, "content"),
+        }))
+        .filter((request) => request.content !== "");
+    }
 
     /** What the worker filed, newest first: how it came, what it is, where it stands. */
     async function showMine(): Promise<void> {
