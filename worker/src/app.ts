@@ -18,6 +18,7 @@ import { gridPublicRoutes, gridRoutes } from "./grid/index.ts";
 import { healthRoutes } from "./health/index.ts";
 import { mediaRoutes, mediaStaffRoutes } from "./media/index.ts";
 import { meetingPages, meetingRoutes } from "./meetings/index.ts";
+import { commitWait } from "./pages/flights.ts";
 import { textSize, textSizePages } from "./pages/text-size.ts";
 import { townPages } from "./pages/town.ts";
 import { villagePageFirst, villagePages } from "./pages/village.ts";
@@ -67,6 +68,7 @@ export function createApp() {
   app.use(securityHeaders);
   app.use(capBodies);
   app.use(requestContext); // the parsed configuration and the request's time, for every rule below
+  app.use(commitWait); // a request that may have written answers once no view can miss its write
   app.use("/api/villages/:code/reports", requireDeployedSecrets);
   app.use("*", checkpointAfterWrites);
   app.use(textSizePages); // every HTML page in the reader's text size (大字)

@@ -3,6 +3,7 @@ import { createApp } from "./app.ts";
 import { sealAudit } from "./audit/queries.ts";
 import { autoCloseDays, closeUnratedCases } from "./cases/auto-close.ts";
 import { makeCheckpoint } from "./checkpoints/make.ts";
+import { settled } from "./pages/flights.ts";
 import { attachmentHousekeeping } from "./media/retention.ts";
 import { pruneRateLimits } from "./reports/rate-limit.ts";
 import { forgetStaleClients } from "./staff/queries.ts";
@@ -23,5 +24,7 @@ export default {
     }
     await sealAudit(env.DB);
     await makeCheckpoint(env, now).catch((err: unknown) => console.error("checkpoint not made:", err));
+    // like any writer: its closed cases show on the next view once it has ended
+    await settled();
   },
 } satisfies ExportedHandler<Env>;

@@ -9,7 +9,7 @@ import { chinaDate } from "#core/period.ts";
 import { nowOf } from "../config/context.ts";
 import { type Html, setHtml } from "../html.ts";
 import { type CachedPage, keptOrFilled, pageCacheOf } from "./cache.ts";
-import { type Background, freshRead } from "./flights.ts";
+import { type Background, leasedRead } from "./flights.ts";
 import { readsLarge, withTextSize } from "./size-cookie.ts";
 import { townVersion, villageVersion } from "./versions.ts";
 
@@ -106,15 +106,15 @@ async function assetIdentity(env: Env, url: URL): Promise<string> {
 }
 
 /**
- * The version of a page's data: the village's, the town's, a constant for reference data. Views asking
- * at the same moment share one read, never one begun before they asked (flights.ts), so a write is
- * still seen by the next view while a whole meeting's views cost a few reads.
+ * The version of a page's data: the village's, the town's, a constant for reference data. Views within
+ * 50 ms of each other share one read, and every write waits that out before it answers (flights.ts), so a
+ * write is seen by the next view while a whole meeting's views cost one read every 50 ms.
  */
 function dataVersion(c: Context, data: PageData): Promise<string> {
   if (data === "reference") return Promise.resolve("r");
   const db = c.env.DB;
-  if ("town" in data) return freshRead(`town:${data.town}`, () => townVersion(db, data.town), inBackground(c));
-  return freshRead(`village:${data.village}`, () => villageVersion(db, data.village), inBackground(c));
+  if ("town" in data) return leasedRead(`town:${data.town}`, () => townVersion(db, data.town), inBackground(c));
+  return leasedRead(`village:${data.village}`, () => villageVersion(db, data.village), inBackground(c));
 }
 
 /**
