@@ -263,7 +263,6 @@ describe("reusing the filled page", () => {
     expect(again.html).not.toContain("悄悄写进去的");
 
     await publishDisclosure(env.DB, { village, item: "village-dibao", period: LAST_QUARTER, title: "正式更正" });
-    await settled(); // as every route that writes waits before it answers (commitWait)
     expect((await view(`/v/${village}/`)).html).toContain("正式更正");
   });
 
