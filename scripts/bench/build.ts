@@ -62,7 +62,14 @@ function buildFor(total: number): {
   try {
     // everything the site build reads: the core (through package.json imports) and the worker module the
     // static headers come from
-    const parts = ["site/src", "site/astro.config.mjs", "site/tsconfig.json", "schema", "tsconfig.json", "package.json"];
+    const parts = [
+      "site/src",
+      "site/astro.config.mjs",
+      "site/tsconfig.json",
+      "schema",
+      "tsconfig.json",
+      "package.json",
+    ];
     for (const part of [...parts, "scripts/lib", "worker/src"]) {
       cpSync(join(root, part), join(dir, part), { recursive: true });
     }

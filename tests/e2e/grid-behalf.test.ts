@@ -118,7 +118,10 @@ describe("代办 from a phone, followed to its end with the slip", () => {
     await rows.nth(0).getByLabel("提的什么事").fill("后街路灯坏了三盏，晚上出门摸黑。");
     await talk.getByRole("button", { name: "再记一条诉求" }).click();
     await rows.nth(1).getByLabel("提的什么事").fill("村里的坑塘今年包给谁了？");
-    await rows.nth(1).getByLabel(/问一问/).selectOption("question");
+    await rows
+      .nth(1)
+      .getByLabel(/问一问/)
+      .selectOption("question");
     await rows.nth(1).getByLabel("是哪方面的事").selectOption("affairs");
     await talk.getByRole("button", { name: "再记一条诉求" }).click(); // an empty row is left out
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

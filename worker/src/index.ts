@@ -3,8 +3,8 @@ import { createApp } from "./app.ts";
 import { sealAudit } from "./audit/queries.ts";
 import { autoCloseDays, closeUnratedCases } from "./cases/auto-close.ts";
 import { makeCheckpoint } from "./checkpoints/make.ts";
-import { settled } from "./pages/flights.ts";
 import { attachmentHousekeeping } from "./media/retention.ts";
+import { settled } from "./pages/flights.ts";
 import { pruneRateLimits } from "./reports/rate-limit.ts";
 import { forgetStaleClients } from "./staff/queries.ts";
 
