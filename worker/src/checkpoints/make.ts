@@ -20,6 +20,7 @@ import { canonicalJson } from "#core/disclosure.ts";
 import { verifyLedger } from "#core/points.ts";
 import { district } from "#core/reference.ts";
 import { chainRows } from "../disclosures/queries.ts";
+import { mayWrite } from "../pages/flights.ts";
 import { ledgerRows } from "../points/queries.ts";
 import { auditChain, auditTip } from "./audit-head.ts";
 import { hashesAt, insertCheckpoint, latestCheckpoint, latestCheckpointTime, villageHeads } from "./queries.ts";
@@ -133,9 +134,7 @@ const INTAKE = /^\/api\/villages\/[^/]+\/reports$/;
 export const checkpointAfterWrites = createMiddleware<{ Bindings: Env }>(async (c, next) => {
   await next();
   const path = c.req.path;
-  const mayWrite =
-    (!["GET", "HEAD", "OPTIONS"].includes(c.req.method) && !INTAKE.test(path)) || path.startsWith("/api/staff/");
-  if (!mayWrite || !c.env?.DB) return;
+  if (!mayWrite(c.req.method, path) || INTAKE.test(path) || !c.env?.DB) return;
   const work = makeCheckpoint(c.env).catch((err: unknown) => console.error("checkpoint not made:", err));
   try {
     c.executionCtx.waitUntil(work);

@@ -119,10 +119,11 @@ export function settled(ms = COMMIT_WAIT_MS): Promise<void> {
 }
 
 /**
- * Whether a request may write what a public page shows: any method but GET, HEAD and OPTIONS, and every
- * staff request (the staff lists close the cases whose rating time is up as they are read).
+ * Whether a request may write: any method but GET, HEAD and OPTIONS, and every staff request (the staff
+ * lists close the cases whose rating time is up as they are read, and staff reads are audited).
+ * @example mayWrite("GET", "/api/staff/reports") // true
  */
-const mayWrite = (method: string, path: string) =>
+export const mayWrite = (method: string, path: string) =>
   !["GET", "HEAD", "OPTIONS"].includes(method) || path.startsWith("/api/staff/");
 
 /**
