@@ -234,6 +234,23 @@ describe("a view after a write shows the write at once", () => {
     expect((await view(page)).html).toContain(t("reports.state.closed"));
   });
 
+  it("an unrated answer a staff list closes as it is read", async () => {
+    const village = "371603105254";
+    const page = `/v/${village}/meetings/${QUARTER}/`;
+    const { caseId } = await recordMeeting(village);
+    const inspector = await loginAs(env.DB, { role: "town_inspector", scope: "371603105" });
+    await act(inspector.cookie, caseId, "triage", { route: "village" });
+    await act(inspector.cookie, caseId, "assign", { responsible: "村会计", measures: "查" });
+    await act(inspector.cookie, caseId, "answer", { answer: "承包费已经收齐，账目贴在公开栏。" });
+    const longAgo = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+    await env.DB.prepare("UPDATE reports SET answered_on = ?2 WHERE id = ?1").bind(caseId, longAgo).run();
+    await settled();
+    expect((await view(page)).html).not.toContain(t("reports.state.closed"));
+    // a GET, yet it writes: the list closes the case before it answers, so it waits like any write
+    await answered(staffClient(inspector.cookie).api.staff.reports.$get({ query: {} }));
+    expect((await view(page)).html).toContain(t("reports.state.closed"));
+  });
+
   it("but a misconduct report leaves the village's version, and so its page, as it was", async () => {
     const village = "371603105247";
     const before = await view(`/v/${village}/`);
